@@ -1,0 +1,33 @@
+/**
+ * A projection is pure: given the current read-model document (or null) and one event, it returns
+ * the next document (or null to delete it). The shared runtime in src/shared/projector feeds it
+ * from the event store, guards against applying an event twice, batches writes and stores the
+ * checkpoint.
+ */
+import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
+
+export interface ProjectedDocument {
+  _id: string;
+  /** Global position of the last event applied to this document: the runtime's replay guard. */
+  _position: number;
+  [field: string]: unknown;
+}
+
+export interface Projection<Doc extends ProjectedDocument = ProjectedDocument> {
+  /** Stable name; also the checkpoint's name. */
+  name: string;
+  /** Bump when `evolve` changes meaning: the collection name changes and the runtime rebuilds. */
+  version: number;
+  /** Event types this projection reads; others are never passed to it. */
+  handles: readonly string[];
+  /** Ids of the documents the event changes (usually one). */
+  documentIds(event: RecordedEvent): string[];
+  /** Returns the next document without `_position` (the runtime sets it), or null to delete. */
+  evolve(doc: Doc | null, event: RecordedEvent, documentId: string): Omit<Doc, '_position'> | null;
+  /** Indexes the read model's queries need. */
+  indexes?: { fields: string[]; unique?: boolean }[];
+}
+
+export function collectionOf(projection: Pick<Projection, 'name' | 'version'>): string {
+  return `${projection.name}_v${projection.version}`;
+}

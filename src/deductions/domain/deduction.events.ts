@@ -1,0 +1,50 @@
+import type { DomainEvent } from '../../shared/domain/decider';
+
+export type DeductionSource = { kind: 'complaint'; complaintId: string } | { kind: 'ticket'; ticketId: string };
+
+export type DeductionApplied = DomainEvent<
+  'DeductionApplied',
+  {
+    deductionId: string;
+    employeeId: string;
+    /** Employee's department and position when the deduction was applied (a snapshot). */
+    department: string;
+    position: string;
+    ruleCode: string;
+    points: number;
+    occurredAt: string;
+    reason: string;
+    source?: DeductionSource;
+  }
+>;
+
+export type DeductionContested = DomainEvent<
+  'DeductionContested',
+  { deductionId: string; employeeId: string; reason: string; contestedAt: string }
+>;
+
+export const hearingOutcomes = ['upheld', 'reduced', 'overturned'] as const;
+export type HearingOutcome = (typeof hearingOutcomes)[number];
+
+/**
+ * The panel's decision on a contested deduction. Carries what a reader needs to apply it
+ * without reading the deduction stream: the employee, when the deduction occurred, and the
+ * points in force from now on (original for upheld, the new points for reduced, 0 for overturned).
+ */
+export type HearingRecorded = DomainEvent<
+  'HearingRecorded',
+  {
+    deductionId: string;
+    employeeId: string;
+    deductionOccurredAt: string;
+    panel: string[];
+    outcome: HearingOutcome;
+    originalPoints: number;
+    pointsInForce: number;
+    reasoning: string;
+    heardAt: string;
+  }
+>;
+
+export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded;
+export const deductionEventTypes = ['DeductionApplied', 'DeductionContested', 'HearingRecorded'] as const;

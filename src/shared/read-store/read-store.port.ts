@@ -1,0 +1,85 @@
+/**
+ * The read store port: named collections of JSON documents keyed by `_id`, with the small query
+ * language the read models need. MongoDB implements it natively; the embedded SQLite adapter
+ * implements the same subset. Both pass one contract suite (test/contract).
+ */
+
+export const READ_STORE = Symbol('READ_STORE');
+
+export interface Document {
+  _id: string;
+  [field: string]: unknown;
+}
+
+export type Scalar = string | number | boolean | null;
+
+/** Operators on one field. Values are scalars; `$in` takes a list of scalars. */
+export interface FieldOperators {
+  $eq?: Scalar;
+  $ne?: Scalar;
+  $lt?: Scalar;
+  $lte?: Scalar;
+  $gt?: Scalar;
+  $gte?: Scalar;
+  $in?: Scalar[];
+}
+
+/**
+ * A filter maps a field (dot paths reach into nested objects) to a scalar (equality) or to
+ * operators, all of which must hold. Field names never start with `$`.
+ */
+export type Filter = Record<string, Scalar | FieldOperators>;
+
+export interface FindOptions {
+  /** Field → 1 (ascending) or -1 (descending), applied in key order. */
+  sort?: Record<string, 1 | -1>;
+  skip?: number;
+  limit?: number;
+}
+
+export interface IndexSpec {
+  /** Fields in order, each ascending. */
+  fields: string[];
+  unique?: boolean;
+}
+
+/** One atomic unit of read-model changes, written together with a projection checkpoint. */
+export interface ChangeSet {
+  upserts: { collection: string; doc: Document }[];
+  deletes: { collection: string; id: string }[];
+  checkpoint?: { name: string; position: number };
+}
+
+export interface ReadStore {
+  get<T extends Document>(collection: string, id: string): Promise<T | null>;
+  find<T extends Document>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>;
+  count(collection: string, filter?: Filter): Promise<number>;
+  upsert(collection: string, doc: Document): Promise<void>;
+  /**
+   * Inserts the document unless one with its `_id` exists. Returns true when it inserted.
+   * Used for first-writer-wins records such as idempotency keys.
+   */
+  insertIfAbsent(collection: string, doc: Document): Promise<boolean>;
+  delete(collection: string, id: string): Promise<void>;
+  /** Drops every document of the collection. */
+  clear(collection: string): Promise<void>;
+  ensureIndex(collection: string, index: IndexSpec): Promise<void>;
+  /**
+   * Applies the changes and moves the checkpoint. The embedded adapter does this in one
+   * transaction; the MongoDB adapter writes documents first and the checkpoint last, and relies on
+   * the projector's per-document position guard to make a replay after a crash harmless.
+   */
+  apply(changes: ChangeSet): Promise<void>;
+  getCheckpoint(name: string): Promise<number | undefined>;
+  /** Removes the checkpoint, so the projection starts from the beginning. */
+  resetCheckpoint(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class InvalidFilterError extends Error {
+  readonly code = 'invalid_filter';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidFilterError';
+  }
+}
