@@ -1,0 +1,101 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { EventRow } from './sqlite-event-store.schema';
+
+const COLUMNS = 'e.position, e.id, e.stream_name, e.revision, e.type, e.data, e.metadata';
+const NO_LIMIT = -1;
+const LAST = Number.MAX_SAFE_INTEGER;
+
+export interface StoredEventRef {
+  position: number;
+  stream_name: string;
+  revision: number;
+}
+
+export interface EventInsert {
+  id: string;
+  streamName: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recordedAt: string;
+}
+
+/** Every prepared statement of the SQLite event store, named by what it asks. */
+export class SqliteEventQueries {
+  private readonly byId: Statement<[string], StoredEventRef>;
+  private readonly lastRevision: Statement<[string], { revision: number | null }>;
+  private readonly insert: Statement<EventInsert>;
+  private readonly insertSubjectStmt: Statement<[string, number]>;
+  private readonly streamForwards: Statement<[string, number, number], EventRow>;
+  private readonly streamBackwards: Statement<[string, number, number], EventRow>;
+  private readonly allForwards: Statement<[number, number], EventRow>;
+  private readonly allBackwards: Statement<[number, number], EventRow>;
+  private readonly subject: Statement<[string, string, number], EventRow>;
+  private readonly head: Statement<[], { head: number | null }>;
+
+  constructor(db: Database) {
+    this.byId = db.prepare('SELECT position, stream_name, revision FROM events WHERE id = ?');
+    this.lastRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_name = ?');
+    this.insert = db.prepare(
+      `INSERT INTO events (id, stream_name, revision, type, data, metadata, recorded_at)
+       VALUES (@id, @streamName, @revision, @type, @data, @metadata, @recordedAt)`,
+    );
+    this.insertSubjectStmt = db.prepare('INSERT OR IGNORE INTO event_subjects (subject, position) VALUES (?, ?)');
+    this.streamForwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events e WHERE e.stream_name = ? AND e.revision >= ? ORDER BY e.revision ASC LIMIT ?`,
+    );
+    this.streamBackwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events e WHERE e.stream_name = ? AND e.revision <= ? ORDER BY e.revision DESC LIMIT ?`,
+    );
+    this.allForwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? ORDER BY e.position ASC LIMIT ?`);
+    this.allBackwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? ORDER BY e.position DESC LIMIT ?`);
+    this.subject = db.prepare(
+      `SELECT ${COLUMNS} FROM event_subjects s JOIN events e ON e.position = s.position
+       WHERE s.subject = ? AND e.recorded_at <= ? ORDER BY s.position ASC LIMIT ?`,
+    );
+    this.head = db.prepare('SELECT MAX(position) AS head FROM events');
+  }
+
+  findById(id: string): StoredEventRef | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Revision of the stream's last event, or undefined when the stream does not exist. */
+  streamRevision(streamName: string): number | undefined {
+    return this.lastRevision.get(streamName)?.revision ?? undefined;
+  }
+
+  /** Inserts one event and returns its global position. */
+  insertEvent(event: EventInsert): number {
+    return Number(this.insert.run(event).lastInsertRowid);
+  }
+
+  insertSubject(subject: string, position: number): void {
+    this.insertSubjectStmt.run(subject, position);
+  }
+
+  readStream(streamName: string, backwards: boolean, fromRevision?: number, maxCount?: number): EventRow[] {
+    return backwards
+      ? this.streamBackwards.all(streamName, fromRevision ?? LAST, limitOf(maxCount))
+      : this.streamForwards.all(streamName, fromRevision ?? 0, limitOf(maxCount));
+  }
+
+  readAll(backwards: boolean, fromPosition?: number, maxCount?: number): EventRow[] {
+    return backwards
+      ? this.allBackwards.all(fromPosition ?? LAST, limitOf(maxCount))
+      : this.allForwards.all(fromPosition ?? 0, limitOf(maxCount));
+  }
+
+  readBySubject(subject: string, recordedUpTo: string, maxCount?: number): EventRow[] {
+    return this.subject.all(subject, recordedUpTo, limitOf(maxCount));
+  }
+
+  headPosition(): number {
+    return this.head.get()?.head ?? 0;
+  }
+}
+
+function limitOf(maxCount: number | undefined): number {
+  return maxCount === undefined ? NO_LIMIT : Math.max(0, Math.floor(maxCount));
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import type { EventMetadata, RecordedEvent } from '../event-store.port';
+
+/**
+ * `position` is AUTOINCREMENT so a global position is never reused, even after a rolled-back
+ * transaction. `recorded_at` duplicates `metadata.recordedAt` so `readBySubject` can filter on it.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT    NOT NULL UNIQUE,
+    stream_name TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    UNIQUE (stream_name, revision)
+  );
+  CREATE TABLE IF NOT EXISTS event_subjects (
+    subject  TEXT    NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (subject, position)
+  ) WITHOUT ROWID;
+`;
+
+export function openSchema(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+}
+
+export interface EventRow {
+  position: number;
+  id: string;
+  stream_name: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    streamName: row.stream_name,
+    revision: row.revision,
+    position: row.position,
+  };
+}

@@ -1,0 +1,131 @@
+import { EventStore, ReadStreamOptions, RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import type { EventStoreFixture } from './event-store.contract';
+import {
+  expectStrictlyIncreasing,
+  metadataFor,
+  newEvent,
+  newStream,
+  newSubject,
+  own,
+  sleep,
+  typesIn,
+  typesOf,
+} from './event-store-contract.helpers';
+
+/** Reading a stream, all events, and by subject. */
+export function readContract(current: () => EventStoreFixture): void {
+  let store: EventStore;
+  beforeEach(() => {
+    store = current().store;
+  });
+  const types = (stream: string, options?: ReadStreamOptions): Promise<string[]> => typesIn(store, stream, options);
+
+  describe('reading a stream', () => {
+    let stream: string;
+    beforeEach(async () => {
+      stream = newStream();
+      await store.append(stream, ['E0', 'E1', 'E2', 'E3', 'E4'].map((type) => newEvent(type)));
+    });
+
+    it('reads forwards from the start by default', async () => {
+      expect(await types(stream)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4']);
+    });
+
+    it('reads forwards from an inclusive revision, at most maxCount', async () => {
+      expect(await types(stream, { fromRevision: 2 })).toEqual(['E2', 'E3', 'E4']);
+      expect(await types(stream, { maxCount: 2 })).toEqual(['E0', 'E1']);
+      expect(await types(stream, { fromRevision: 1, maxCount: 2 })).toEqual(['E1', 'E2']);
+      expect(await types(stream, { fromRevision: 5 })).toEqual([]);
+    });
+
+    it('reads backwards from the end by default, or from an inclusive revision', async () => {
+      expect(await types(stream, { direction: 'backwards' })).toEqual(['E4', 'E3', 'E2', 'E1', 'E0']);
+      expect(await types(stream, { direction: 'backwards', fromRevision: 2 })).toEqual(['E2', 'E1', 'E0']);
+      expect(await types(stream, { direction: 'backwards', maxCount: 2 })).toEqual(['E4', 'E3']);
+    });
+
+    it('returns an empty list for a stream that does not exist', async () => {
+      expect(await store.readStream(newStream())).toEqual([]);
+      expect(await store.readStream(newStream(), { direction: 'backwards' })).toEqual([]);
+    });
+  });
+
+  describe('reading all events', () => {
+    let stream: string;
+    let events: RecordedEvent[];
+    beforeEach(async () => {
+      stream = newStream();
+      await store.append(stream, ['E0', 'E1', 'E2'].map((type) => newEvent(type)));
+      events = await store.readStream(stream);
+    });
+    const position = (revision: number): number => events[revision].position;
+
+    it('reads forwards after an exclusive position', async () => {
+      const read = await store.readAll({ fromPosition: position(0), maxCount: 1000 });
+
+      expect(read[0].position).toBeGreaterThan(position(0));
+      expect(typesOf(own(read, stream))).toEqual(['E1', 'E2']);
+    });
+
+    it('reads backwards before an exclusive position', async () => {
+      const read = await store.readAll({ direction: 'backwards', fromPosition: position(2), maxCount: 1000 });
+
+      expect(read[0].position).toBeLessThan(position(2));
+      expect(typesOf(own(read, stream))).toEqual(['E1', 'E0']);
+    });
+
+    it('reads at most maxCount events, the nearest to the starting point', async () => {
+      const forwards = await store.readAll({ fromPosition: position(0), maxCount: 1 });
+      const backwards = await store.readAll({ direction: 'backwards', fromPosition: position(2), maxCount: 1 });
+
+      expect(forwards).toHaveLength(1);
+      expect(forwards[0].position).toBeGreaterThan(position(0));
+      expect(forwards[0].position).toBeLessThanOrEqual(position(1));
+      expect(backwards).toHaveLength(1);
+      expect(backwards[0].position).toBeLessThan(position(2));
+      expect(backwards[0].position).toBeGreaterThanOrEqual(position(1));
+    });
+
+    it('reads forwards from the start and backwards from the end by default', async () => {
+      const first = await store.readAll({ maxCount: 1 });
+      const newest = await store.readAll({ direction: 'backwards', maxCount: 1000 });
+
+      expect(first).toHaveLength(1);
+      expect(first[0].position).toBeLessThanOrEqual(position(0));
+      expectStrictlyIncreasing(newest.map((e) => -e.position));
+      expect(typesOf(own(newest, stream))).toEqual(['E2', 'E1', 'E0']);
+    });
+  });
+
+  describe('reading by subject', () => {
+    it('reads every event that lists the subject, across streams, in global order', async () => {
+      const subject = newSubject();
+      const [a, b] = [newStream(), newStream()];
+      await store.append(a, [newEvent('A1', {}, metadataFor(subject)), newEvent('A2', {}, metadataFor())]);
+      await store.append(b, [newEvent('B1', {}, metadataFor('department:D-9', subject))]);
+      await store.append(a, [newEvent('A3', {}, metadataFor(subject))]);
+
+      const read = await store.readBySubject(subject);
+
+      expect(typesOf(read)).toEqual(['A1', 'B1', 'A3']);
+      expectStrictlyIncreasing(read.map((e) => e.position));
+      expect(typesOf(await store.readBySubject(subject, { maxCount: 2 }))).toEqual(['A1', 'B1']);
+      expect(await store.readBySubject(newSubject())).toEqual([]);
+    });
+
+    it('reads only events recorded at or before recordedUpTo', async () => {
+      const subject = newSubject();
+      const stream = newStream();
+      await store.append(stream, [newEvent('Early', {}, metadataFor(subject))]);
+      const [early] = await store.readStream(stream);
+      await sleep(50);
+      await store.append(stream, [newEvent('Late', {}, metadataFor(subject))]);
+
+      const upToEarly = await store.readBySubject(subject, { recordedUpTo: early.metadata.recordedAt });
+
+      expect(typesOf(upToEarly)).toEqual(['Early']);
+      expect(typesOf(await store.readBySubject(subject))).toEqual(['Early', 'Late']);
+    });
+  });
+
+}
