@@ -1,0 +1,19 @@
+import { deciderSpecification } from '../../shared/testing/decider-specification';
+import { employeeDecider } from './employee.decider';
+import type { EmployeeRegistered } from './employee.events';
+
+const spec = deciderSpecification(employeeDecider);
+const data = { employeeId: 'E-1', name: 'Li Ming', department: 'customer-service', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z' };
+const registered: EmployeeRegistered = { type: 'EmployeeRegistered', data };
+
+describe('registering an employee', () => {
+  it('records the registration', () => {
+    spec.given([]).when({ type: 'RegisterEmployee', data }).then([registered]);
+  });
+  it('records nothing new when repeated with the same details, later', () => {
+    spec.given([registered]).when({ type: 'RegisterEmployee', data: { ...data, registeredAt: '2026-02-01T00:00:00.000Z' } }).then([]);
+  });
+  it('is refused when the id is taken by other details', () => {
+    spec.given([registered]).when({ type: 'RegisterEmployee', data: { ...data, department: 'repairs' } }).thenThrows('employee_already_registered');
+  });
+});

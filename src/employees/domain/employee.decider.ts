@@ -1,0 +1,46 @@
+import type { Decider } from '../../shared/domain/decider';
+import { DomainError, assertNever } from '../../shared/domain/domain-error';
+import { isSameFact } from '../../shared/domain/same-fact';
+import type { EmployeeEvent, EmployeeRegistered } from './employee.events';
+
+export interface RegisterEmployee {
+  type: 'RegisterEmployee';
+  data: EmployeeRegistered['data'];
+}
+export type EmployeeCommand = RegisterEmployee;
+
+export type EmployeeState =
+  | { status: 'unknown' }
+  | ({ status: 'registered' } & EmployeeRegistered['data']);
+
+export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeState> = {
+  initialState: { status: 'unknown' },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'EmployeeRegistered':
+        return { status: 'registered', ...event.data };
+      default:
+        return assertNever(event.type);
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterEmployee':
+        return registerEmployee(command, state);
+      default:
+        return assertNever(command.type);
+    }
+  },
+};
+
+function registerEmployee(command: RegisterEmployee, state: EmployeeState): EmployeeEvent[] {
+  if (state.status === 'registered') {
+    const { status: _status, registeredAt: _at, ...recorded } = state;
+    const { registeredAt: _requestedAt, ...requested } = command.data;
+    if (isSameFact(recorded, requested)) return [];
+    throw new DomainError('employee_already_registered', `employee ${state.employeeId} is already registered with other details`);
+  }
+  return [{ type: 'EmployeeRegistered', data: command.data }];
+}
