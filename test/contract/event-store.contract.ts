@@ -10,6 +10,11 @@ export interface EventStoreFixture {
   reopen?: () => Promise<EventStore>;
   /** Closes whatever is still open (closing twice must be harmless) and removes the data. */
   cleanup: () => Promise<void>;
+  /**
+   * Whether the adapter rejects an event id already used in another stream. EventStoreDB keeps
+   * no index of event ids across streams, so its adapter cannot (a documented difference).
+   */
+  rejectsIdReuseAcrossStreams?: boolean;
 }
 
 /**

@@ -1,0 +1,305 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type ReadPosition,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import {
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadBySubjectOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../event-store.port';
+import {
+  isOwnEvent,
+  subjectStreamName,
+  toActualRevision,
+  toEventData,
+  toExpectedRevision,
+  toLinkEvent,
+  toRecordedEvent,
+} from './esdb-event-mapping';
+import { EsdbSubscription } from './esdb-subscription';
+
+export interface EsdbEventStoreOptions {
+  /** `connect` first checks that the server answers (default true). */
+  verifyConnection?: boolean;
+  healthCheckTimeoutMs?: number;
+  /** Events a subscription may hold in memory before the gRPC stream is paused (default 32). */
+  subscriptionBufferSize?: number;
+}
+
+export type EsdbHealth = { healthy: true } | { healthy: false; reason: string };
+
+/** Thrown when the events were stored but their subject links were not: retry the same append. */
+export class SubjectIndexError extends Error {
+  readonly code = 'subject_index_incomplete';
+  constructor(readonly streamName: string, cause: unknown) {
+    super(`events were appended to ${streamName} but their subject links were not; retry the same append to repair`, { cause });
+    this.name = 'SubjectIndexError';
+  }
+}
+
+/**
+ * The event store port on EventStoreDB (gRPC client 6). Port positions are EventStoreDB commit
+ * positions; system events (`$` types and streams) and link events are never returned.
+ *
+ * readBySubject: when appending, the adapter also appends one link event per (event, subject)
+ * (type `$>`, data `revision@stream`) to the stream `subject-<subject>`, and readBySubject reads
+ * that stream with link resolution, then sorts by position (concurrent appenders may write links
+ * out of global order), removes duplicates and applies `recordedUpTo`. We chose this over a
+ * server-side projection because it needs no projection subsystem, works on any server and is
+ * visible as soon as the append returns. It is NOT atomic with the append: if the process dies,
+ * or the server fails, between the two writes, the events are stored but missing from their
+ * subjects' streams. The append then rejects with SubjectIndexError; link ids are derived from
+ * (event id, subject), so retrying the same append (an idempotent no-op for the events) rewrites
+ * the missing links and duplicates are ignored on read. A crash before the retry leaves the gap
+ * until some append with those event ids is retried.
+ *
+ * Known gap: an event id reused in ANOTHER stream is not detected (EventStoreDB keeps no global
+ * index of event ids), so that append is stored instead of failing with DuplicateEventIdError.
+ * Reuse within the same stream is detected (see resultOfRetry).
+ */
+export class EsdbEventStore implements EventStore {
+  private readonly subscriptions = new Set<EsdbSubscription>();
+  private closed = false;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EsdbEventStoreOptions & { ownsClient?: boolean } = {},
+  ) {}
+
+  /** Connects with an `esdb://` connection string and (by default) checks the server answers. */
+  static async connect(connectionString: string, options: EsdbEventStoreOptions = {}): Promise<EsdbEventStore> {
+    const client = EventStoreDBClient.connectionString(connectionString);
+    const store = new EsdbEventStore(client, { ...options, ownsClient: true });
+    if (options.verifyConnection === false) return store;
+    const health = await store.checkHealth();
+    if (!health.healthy) {
+      await store.close();
+      throw new Error(`EventStoreDB is not reachable: ${health.reason}`);
+    }
+    return store;
+  }
+
+  /** Answers whether the server serves a read within the timeout; never throws. */
+  async checkHealth(timeoutMs = this.options.healthCheckTimeoutMs ?? 3000): Promise<EsdbHealth> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+    try {
+      await Promise.race([collect(read, () => undefined, Number.MAX_SAFE_INTEGER), timeout]);
+      return { healthy: true };
+    } catch (error) {
+      await read.cancel().catch(() => undefined);
+      return { healthy: false, reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async append(
+    streamName: string,
+    events: NewEvent[],
+    { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamName} needs at least one event`);
+    assertUniqueIds(streamName, events);
+    let appended: { nextExpectedRevision: number; position?: number };
+    try {
+      const result = await this.client.appendToStream(streamName, events.map(toEventData), {
+        expectedRevision: toExpectedRevision(expectedRevision),
+      });
+      appended = {
+        nextExpectedRevision: Number(result.nextExpectedRevision),
+        position: result.position ? Number(result.position.commit) : undefined,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const retried = await this.resultOfRetry(streamName, events);
+      if (!retried) throw new WrongExpectedRevisionError(streamName, expectedRevision, toActualRevision(error.actualVersion));
+      appended = retried;
+    }
+    const { nextExpectedRevision } = appended;
+    // EventStoreDB answers an idempotent retry without a position: look the last event up.
+    const position =
+      appended.position ?? (await this.readStream(streamName, { fromRevision: nextExpectedRevision, maxCount: 1 }))[0].position;
+    await this.linkSubjects(streamName, events, nextExpectedRevision);
+    return { nextExpectedRevision, position };
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const read = this.client.readStream(streamName, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+      maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+    });
+    try {
+      return await collect(read, (resolved) => (resolved.event ? toRecordedEvent(resolved.event) : undefined));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  /**
+   * The port's fromPosition is exclusive. EventStoreDB reads $all forwards from a position
+   * inclusively (so the event at exactly that position is skipped here) and backwards exclusively.
+   * System and link events are filtered out here, so maxCount is applied after filtering.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition;
+    if (backwards && from !== undefined && from <= 0) return [];
+    let fromPosition: ReadPosition;
+    if (from === undefined || (!backwards && from <= 0)) fromPosition = backwards ? END : START;
+    else fromPosition = { commit: BigInt(from), prepare: BigInt(from) };
+    const read = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition });
+    return collect(
+      read,
+      (resolved) => {
+        if (!isOwnEvent(resolved)) return undefined;
+        const event = toRecordedEvent(resolved.event);
+        return from !== undefined && event.position === from ? undefined : event;
+      },
+      options.maxCount,
+    );
+  }
+
+  async readBySubject(subject: string, options: ReadBySubjectOptions = {}): Promise<RecordedEvent[]> {
+    const read = this.client.readStream(subjectStreamName(subject), { resolveLinkTos: true });
+    let linked: RecordedEvent[];
+    try {
+      linked = await collect(read, (resolved) => (resolved.link && resolved.event ? toRecordedEvent(resolved.event) : undefined));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    const upTo = options.recordedUpTo === undefined ? undefined : Date.parse(options.recordedUpTo);
+    const unique = new Map(linked.map((event) => [event.id, event]));
+    const events = [...unique.values()]
+      .filter((event) => upTo === undefined || Date.parse(event.metadata.recordedAt) <= upTo)
+      .sort((a, b) => a.position - b.position);
+    return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
+  }
+
+  async headPosition(): Promise<number> {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
+    const [newest] = await collect(read, (resolved) => (isOwnEvent(resolved) ? toRecordedEvent(resolved.event) : undefined), 1);
+    return newest?.position ?? 0;
+  }
+
+  subscribeToAll(handler: SubscriptionHandler, options: SubscribeToAllOptions = {}): Subscription {
+    if (this.closed) throw new Error('the EventStoreDB event store is closed');
+    const subscription: EsdbSubscription = new EsdbSubscription(this.client, handler, {
+      fromPosition: options.fromPosition,
+      retryDelayMs: options.retryDelayMs ?? 500,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
+      bufferSize: this.options.subscriptionBufferSize ?? 32,
+      headPosition: () => this.headPosition(),
+      onStopped: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Stops every subscription; disposes of the client when this store created it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.options.ownsClient) await disposeClient(this.client);
+  }
+
+  /**
+   * EventStoreDB treats an append as a retry only while its expected revision still passes (with a
+   * stale exact revision it reports a wrong expected version), and with `any` it reports a wrong
+   * expected version when only the first event id is stored. The port accepts a retry under any
+   * expected revision, so on a wrong expected version the stream is searched for the events: all
+   * stored at consecutive revisions is a retry (its original result), the first alone is a reused id.
+   */
+  private async resultOfRetry(streamName: string, events: NewEvent[]): Promise<AppendResult | undefined> {
+    const stored = await this.readStream(streamName);
+    const ids = events.map((event) => event.id.toLowerCase());
+    const start = stored.findIndex((event) => event.id.toLowerCase() === ids[0]);
+    if (start < 0) return undefined;
+    const isRetry = ids.every((id, index) => stored[start + index]?.id.toLowerCase() === id);
+    if (!isRetry) throw new DuplicateEventIdError(events[0].id, streamName);
+    const last = stored[start + events.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  /** One link per (event, subject), written with `any`: see the class comment. */
+  private async linkSubjects(streamName: string, events: NewEvent[], lastRevision: number): Promise<void> {
+    const firstRevision = lastRevision - events.length + 1;
+    const links = new Map<string, ReturnType<typeof toLinkEvent>[]>();
+    events.forEach((event, index) => {
+      for (const subject of new Set(event.metadata.subjects ?? [])) {
+        const link = toLinkEvent(event.id, subject, firstRevision + index, streamName);
+        links.set(subject, [...(links.get(subject) ?? []), link]);
+      }
+    });
+    try {
+      await Promise.all(
+        [...links].map(([subject, subjectLinks]) => this.client.appendToStream(subjectStreamName(subject), subjectLinks)),
+      );
+    } catch (error) {
+      throw new SubjectIndexError(streamName, error);
+    }
+  }
+}
+
+/** Reads to the end, or until `limit` values and then cancels the gRPC call. */
+async function collect<T, R>(
+  read: StreamingRead<T>,
+  accept: (item: T) => R | undefined,
+  limit = Number.MAX_SAFE_INTEGER,
+): Promise<R[]> {
+  const values: R[] = [];
+  if (limit <= 0) {
+    await read.cancel().catch(() => undefined);
+    return values;
+  }
+  for await (const item of read) {
+    const value = accept(item);
+    if (value !== undefined) values.push(value);
+    if (values.length >= limit) {
+      await read.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return values;
+}
+
+function assertUniqueIds(streamName: string, events: NewEvent[]): void {
+  const seen = new Set<string>();
+  for (const { id } of events) {
+    if (seen.has(id.toLowerCase())) throw new DuplicateEventIdError(id, streamName);
+    seen.add(id.toLowerCase());
+  }
+}
+
+/** Cancels the client's open calls and closes its channel, so that no handle keeps Node alive. */
+async function disposeClient(client: EventStoreDBClient): Promise<void> {
+  await client.dispose();
+  const internals = client as unknown as { getChannel?: () => Promise<{ close(): void }> };
+  const channel = await internals.getChannel?.().catch(() => undefined);
+  channel?.close();
+}
