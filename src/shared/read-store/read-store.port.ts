@@ -34,6 +34,7 @@ export interface FindOptions {
   /** Field → 1 (ascending) or -1 (descending), applied in key order. */
   sort?: Record<string, 1 | -1>;
   skip?: number;
+  /** At most this many documents; `0` returns none (unlike MongoDB's cursor, where 0 means no limit). */
   limit?: number;
 }
 
@@ -43,7 +44,10 @@ export interface IndexSpec {
   unique?: boolean;
 }
 
-/** One atomic unit of read-model changes, written together with a projection checkpoint. */
+/**
+ * One atomic unit of read-model changes, written together with a projection checkpoint.
+ * Upserts are applied before deletes, so an id in both ends up deleted.
+ */
 export interface ChangeSet {
   upserts: { collection: string; doc: Document }[];
   deletes: { collection: string; id: string }[];

@@ -1,0 +1,172 @@
+/**
+ * The embedded read store: JSON documents in SQLite (better-sqlite3), queried through
+ * `json_extract`.
+ *
+ * Layout: one table per collection, `"rs_<collection>"(id TEXT PRIMARY KEY, doc TEXT) WITHOUT
+ * ROWID`, plus `read_checkpoints(name, position)`. A table per collection (rather than one
+ * `documents(collection, id, doc)` table) is what makes `ensureIndex` honest: an expression index
+ * on `json_extract(doc, ...)` then covers exactly one collection, so a unique index constrains
+ * only that collection, and the planner can use it without also matching a `collection = ?` term.
+ * `clear` is a plain DELETE, so indexes survive it.
+ *
+ * Durability: WAL with `synchronous = FULL`, so a committed `apply` survives power loss; `apply`
+ * writes its documents and the checkpoint in one transaction.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ChangeSet, Document, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
+import {
+  validateCollectionName,
+  validateDocumentId,
+  validateFilter,
+  validateIndexSpec,
+  validateQuery,
+} from '../filter-validation';
+import { compileFilter, compileSort, fieldExpression } from './sqlite-filter.compiler';
+
+export interface SqliteReadStoreOptions {
+  /** Database file; its parent directory is created. `:memory:` works for throwaway stores. */
+  file: string;
+}
+
+const CHECKPOINTS = 'read_checkpoints';
+
+function tableName(collection: string): string {
+  validateCollectionName(collection);
+  return `"rs_${collection}"`;
+}
+
+/** Deterministic: the same collection, fields and uniqueness always give the same name. */
+export function sqliteIndexName(collection: string, index: IndexSpec): string {
+  const prefix = index.unique ? 'ux' : 'ix';
+  return `"${prefix}_${collection}__${index.fields.join('__')}"`;
+}
+
+export class SqliteReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly knownTables = new Set<string>();
+
+  constructor(options: SqliteReadStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
+      name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID`);
+  }
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | null> {
+    const row = this.db
+      .prepare(`SELECT doc FROM ${this.table(collection)} WHERE id = ?`)
+      .get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  async find<T extends Document>(collection: string, filter?: Filter, options: FindOptions = {}): Promise<T[]> {
+    validateQuery(filter, options);
+    const where = compileFilter(filter);
+    const paging = options.limit === undefined ? 'LIMIT -1 OFFSET ?' : 'LIMIT ? OFFSET ?';
+    const pageParams = options.limit === undefined ? [options.skip ?? 0] : [options.limit, options.skip ?? 0];
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM ${this.table(collection)} WHERE ${where.sql} ORDER BY ${compileSort(options.sort)} ${paging}`,
+      )
+      .all(...where.params, ...pageParams) as { doc: string }[];
+    return rows.map((row) => JSON.parse(row.doc) as T);
+  }
+
+  async count(collection: string, filter?: Filter): Promise<number> {
+    validateFilter(filter);
+    const where = compileFilter(filter);
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} WHERE ${where.sql}`)
+      .get(...where.params) as { n: number };
+    return row.n;
+  }
+
+  async upsert(collection: string, doc: Document): Promise<void> {
+    this.write(collection, doc);
+  }
+
+  async insertIfAbsent(collection: string, doc: Document): Promise<boolean> {
+    validateDocumentId(collection, doc._id);
+    const result = this.db
+      .prepare(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`)
+      .run(doc._id, JSON.stringify(doc));
+    return result.changes === 1;
+  }
+
+  async delete(collection: string, id: string): Promise<void> {
+    this.remove(collection, id);
+  }
+
+  async clear(collection: string): Promise<void> {
+    this.db.prepare(`DELETE FROM ${this.table(collection)}`).run();
+  }
+
+  async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
+    validateIndexSpec(index);
+    const table = this.table(collection);
+    const expressions = index.fields.map(fieldExpression).join(', ');
+    const unique = index.unique ? 'UNIQUE ' : '';
+    this.db.exec(
+      `CREATE ${unique}INDEX IF NOT EXISTS ${sqliteIndexName(collection, index)} ON ${table} (${expressions})`,
+    );
+  }
+
+  async apply(changes: ChangeSet): Promise<void> {
+    this.db.transaction(() => {
+      for (const { collection, doc } of changes.upserts) this.write(collection, doc);
+      for (const { collection, id } of changes.deletes) this.remove(collection, id);
+      if (changes.checkpoint) this.saveCheckpoint(changes.checkpoint.name, changes.checkpoint.position);
+    })();
+  }
+
+  async getCheckpoint(name: string): Promise<number | undefined> {
+    const row = this.db.prepare(`SELECT position FROM ${CHECKPOINTS} WHERE name = ?`).get(name) as
+      | { position: number }
+      | undefined;
+    return row?.position;
+  }
+
+  async resetCheckpoint(name: string): Promise<void> {
+    this.db.prepare(`DELETE FROM ${CHECKPOINTS} WHERE name = ?`).run(name);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private write(collection: string, doc: Document): void {
+    validateDocumentId(collection, doc._id);
+    this.db
+      .prepare(
+        `INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+      )
+      .run(doc._id, JSON.stringify(doc));
+  }
+
+  private remove(collection: string, id: string): void {
+    this.db.prepare(`DELETE FROM ${this.table(collection)} WHERE id = ?`).run(id);
+  }
+
+  private saveCheckpoint(name: string, position: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO ${CHECKPOINTS} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+      )
+      .run(name, position);
+  }
+
+  /** The collection's table, created on first use. */
+  private table(collection: string): string {
+    const table = tableName(collection);
+    if (!this.knownTables.has(table)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
+      this.knownTables.add(table);
+    }
+    return table;
+  }
+}
