@@ -3,7 +3,7 @@
  * each adapter by its `*.int-spec.ts` leg. Every test uses its own collection names, so a leg may
  * share one database between tests.
  */
-import { Document, Filter, FindOptions, InvalidFilterError, ReadStore } from '../../src/shared/read-store/read-store.port';
+import { Document, DuplicateKeyError, Filter, FindOptions, InvalidFilterError, ReadStore } from '../../src/shared/read-store/read-store.port';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -379,10 +379,10 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
         await store.ensureIndex(collection, { fields: ['email'], unique: true });
         await store.upsert(collection, { _id: 'u1', email: 'ann@example.org' });
         await store.upsert(collection, { _id: 'u1', email: 'ann@example.org', renamed: true });
-        await expect(store.upsert(collection, { _id: 'u2', email: 'ann@example.org' })).rejects.toThrow();
+        await expect(store.upsert(collection, { _id: 'u2', email: 'ann@example.org' })).rejects.toBeInstanceOf(DuplicateKeyError);
         await store.clear(collection);
         await store.upsert(collection, { _id: 'u3', email: 'cid@example.org' });
-        await expect(store.upsert(collection, { _id: 'u4', email: 'cid@example.org' })).rejects.toThrow();
+        await expect(store.upsert(collection, { _id: 'u4', email: 'cid@example.org' })).rejects.toBeInstanceOf(DuplicateKeyError);
       });
     });
 

@@ -87,3 +87,12 @@ export class InvalidFilterError extends Error {
     this.name = 'InvalidFilterError';
   }
 }
+
+/** A write would give a unique index (including `_id` on insert) a second document with one value. */
+export class DuplicateKeyError extends Error {
+  readonly code = 'duplicate_key';
+  constructor(readonly collection: string, cause?: unknown) {
+    super(`a unique index of ${collection} already holds a document with that value`, { cause });
+    this.name = 'DuplicateKeyError';
+  }
+}

@@ -12,7 +12,7 @@
  * set, which the embedded-first deployment does not assume.
  */
 import { MongoClient } from 'mongodb';
-import { ChangeSet, Document, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
+import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
 import {
   validateCollectionName,
   validateDocumentId,
@@ -77,7 +77,12 @@ export class MongoReadStore implements ReadStore {
 
   async upsert(collection: string, doc: Document): Promise<void> {
     validateDocumentId(collection, doc._id);
-    await this.collection(collection).replaceOne({ _id: doc._id }, doc, { upsert: true });
+    try {
+      await this.collection(collection).replaceOne({ _id: doc._id }, doc, { upsert: true });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 11000) throw new DuplicateKeyError(collection, error);
+      throw error;
+    }
   }
 
   async insertIfAbsent(collection: string, doc: Document): Promise<boolean> {

@@ -15,7 +15,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ChangeSet, Document, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
+import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
 import {
   validateCollectionName,
   validateDocumentId,
@@ -141,11 +141,16 @@ export class SqliteReadStore implements ReadStore {
 
   private write(collection: string, doc: Document): void {
     validateDocumentId(collection, doc._id);
-    this.db
-      .prepare(
-        `INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
-      )
-      .run(doc._id, JSON.stringify(doc));
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+        )
+        .run(doc._id, JSON.stringify(doc));
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(collection, error);
+      throw error;
+    }
   }
 
   private remove(collection: string, id: string): void {
