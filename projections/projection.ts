@@ -13,6 +13,14 @@ export interface ProjectedDocument {
   [field: string]: unknown;
 }
 
+/**
+ * A document without the runtime's `_position`. (`Omit` would lose the named fields of a document
+ * type that has an index signature, as every ProjectedDocument does.)
+ */
+export type DocumentFields<Doc extends ProjectedDocument> = {
+  [K in keyof Doc as K extends '_position' ? never : K]: Doc[K];
+};
+
 export interface Projection<Doc extends ProjectedDocument = ProjectedDocument> {
   /** Stable name; also the checkpoint's name. */
   name: string;
@@ -22,8 +30,11 @@ export interface Projection<Doc extends ProjectedDocument = ProjectedDocument> {
   handles: readonly string[];
   /** Ids of the documents the event changes (usually one). */
   documentIds(event: RecordedEvent): string[];
-  /** Returns the next document without `_position` (the runtime sets it), or null to delete. */
-  evolve(doc: Doc | null, event: RecordedEvent, documentId: string): Omit<Doc, '_position'> | null;
+  /**
+   * Returns the next document without `_position` (the runtime sets it), or null to delete.
+   * Returning the very `doc` it was given means "no change": nothing is written.
+   */
+  evolve(doc: Doc | null, event: RecordedEvent, documentId: string): DocumentFields<Doc> | null;
   /** Indexes the read model's queries need. */
   indexes?: { fields: string[]; unique?: boolean }[];
 }

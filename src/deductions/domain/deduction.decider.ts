@@ -65,7 +65,7 @@ function contestDeduction(command: ContestDeduction, state: DeductionState): Ded
   if (data.contestedAt < state.applied.occurredAt) {
     throw new DomainError('contested_before_occurrence', 'contestedAt is earlier than the deduction occurred');
   }
-  return [{ type: 'DeductionContested', data: { ...data, employeeId: state.applied.employeeId } }];
+  return [{ type: 'DeductionContested', data: { ...data, employeeId: state.applied.employeeId, deductionOccurredAt: state.applied.occurredAt } }];
 }
 
 function recordHearing(command: RecordHearing, state: DeductionState): DeductionEvent[] {

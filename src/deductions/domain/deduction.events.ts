@@ -20,7 +20,14 @@ export type DeductionApplied = DomainEvent<
 
 export type DeductionContested = DomainEvent<
   'DeductionContested',
-  { deductionId: string; employeeId: string; reason: string; contestedAt: string }
+  {
+    deductionId: string;
+    employeeId: string;
+    /** When the contested deduction occurred, so readers can place it without its stream. */
+    deductionOccurredAt: string;
+    reason: string;
+    contestedAt: string;
+  }
 >;
 
 export const hearingOutcomes = ['upheld', 'reduced', 'overturned'] as const;

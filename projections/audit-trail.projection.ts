@@ -1,0 +1,79 @@
+import { complaintEventTypes } from '../src/complaints/domain/complaint.events';
+import { deductionEventTypes } from '../src/deductions/domain/deduction.events';
+import { employeeEventTypes } from '../src/employees/domain/employee.events';
+import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
+import { ticketEventTypes } from '../src/tickets/domain/ticket.events';
+import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import { employeeSubjects } from './recorded-event';
+
+/**
+ * One line of an employee's record: an event that concerns them, as stored, minus complainants'
+ * personal data (analysts and auditors read this model; complainants' identities are not theirs
+ * to see).
+ */
+export interface AuditTrailDocument extends ProjectedDocument {
+  employeeId: string;
+  position: number;
+  eventId: string;
+  type: string;
+  streamName: string;
+  revision: number;
+  actor: string;
+  correlationId: string;
+  causationId: string;
+  occurredAt: string;
+  recordedAt: string;
+  data: unknown;
+}
+
+/** Wide enough for any safe integer (EventStoreDB commit positions included), so ids sort by position. */
+const POSITION_DIGITS = 16;
+
+/** Fields of event data that hold a complainant's personal data; never copied into the trail. */
+const PERSONAL_DATA_FIELDS = ['complainant'] as const;
+
+export function auditTrailDocumentId(employeeId: string, position: number): string {
+  return `${employeeId}:${String(position).padStart(POSITION_DIGITS, '0')}`;
+}
+
+export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
+  return {
+    name: 'audit-trail',
+    version: 1,
+    handles: [...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes],
+    indexes: [{ fields: ['employeeId', 'position'] }],
+
+    documentIds(event: RecordedEvent): string[] {
+      return employeeSubjects(event).map((employeeId) => auditTrailDocumentId(employeeId, event.position));
+    },
+
+    evolve(doc: AuditTrailDocument | null, event: RecordedEvent, documentId: string): DocumentFields<AuditTrailDocument> {
+      if (doc) return doc; // a recorded event never changes
+      const employeeId = documentId.slice(0, documentId.lastIndexOf(':'));
+      const { actor, correlationId, causationId, occurredAt, recordedAt } = event.metadata;
+      return {
+        _id: documentId,
+        employeeId,
+        position: event.position,
+        eventId: event.id,
+        type: event.type,
+        streamName: event.streamName,
+        revision: event.revision,
+        actor,
+        correlationId,
+        causationId,
+        occurredAt,
+        recordedAt,
+        data: withoutPersonalData(event.data),
+      };
+    },
+  };
+}
+
+/** Drops complainants' personal data from any event's data, whatever the event type. */
+function withoutPersonalData(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const field of PERSONAL_DATA_FIELDS) delete copy[field];
+  return copy;
+}

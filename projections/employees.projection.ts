@@ -1,0 +1,32 @@
+import type { EmployeeRegistered } from '../src/employees/domain/employee.events';
+import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
+import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import type { Recorded } from './recorded-event';
+
+/** The staff directory: who works where, and who supervises them. */
+export interface EmployeeDocument extends ProjectedDocument {
+  employeeId: string;
+  name: string;
+  department: string;
+  position: string;
+  supervisorId: string | null;
+  registeredAt: string;
+}
+
+export function createEmployeesProjection(): Projection<EmployeeDocument> {
+  return {
+    name: 'employees',
+    version: 1,
+    handles: ['EmployeeRegistered'],
+    indexes: [{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }],
+
+    documentIds(event: RecordedEvent): string[] {
+      return [(event as Recorded<EmployeeRegistered>).data.employeeId];
+    },
+
+    evolve(_doc: EmployeeDocument | null, event: RecordedEvent, documentId: string): DocumentFields<EmployeeDocument> {
+      const { employeeId, name, department, position, supervisorId, registeredAt } = (event as Recorded<EmployeeRegistered>).data;
+      return { _id: documentId, employeeId, name, department, position, supervisorId: supervisorId ?? null, registeredAt };
+    },
+  };
+}

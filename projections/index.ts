@@ -1,0 +1,28 @@
+import { createAuditTrailProjection } from './audit-trail.projection';
+import { createEmployeesProjection } from './employees.projection';
+import { createOpenTicketsProjection } from './overdue.projection';
+import type { Projection } from './projection';
+import { createScoresProjection } from './scores.projection';
+
+export interface ProjectionsConfig {
+  /** IANA time zone of the company, e.g. `Asia/Shanghai`: calendar months are counted in it. */
+  timeZone: string;
+}
+
+/** Every read model of the service, in the order the projector runs them. */
+export function createProjections({ timeZone }: ProjectionsConfig): Projection[] {
+  return [
+    createEmployeesProjection(),
+    createScoresProjection({ timeZone }),
+    createOpenTicketsProjection(),
+    createAuditTrailProjection(),
+  ];
+}
+
+export * from './projection';
+export * from './month-of';
+export * from './recorded-event';
+export * from './scores.projection';
+export * from './employees.projection';
+export * from './overdue.projection';
+export * from './audit-trail.projection';

@@ -1,0 +1,110 @@
+import type { DeductionApplied, DeductionContested, HearingRecorded } from '../src/deductions/domain/deduction.events';
+import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
+import { monthOf } from './month-of';
+import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import { type Recorded, unhandled } from './recorded-event';
+
+export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', 'overturned'] as const;
+export type DeductionStatus = (typeof deductionStatuses)[number];
+
+export interface ScoredDeduction {
+  ruleCode: string;
+  /** Points in force: the applied points until a hearing changes them. */
+  points: number;
+  occurredAt: string;
+  status: DeductionStatus;
+}
+
+/** An employee's month: every deduction that occurred in it (company time zone) and the score. */
+export interface ScoreDocument extends ProjectedDocument {
+  employeeId: string;
+  /** `YYYY-MM` in the company's time zone. */
+  month: string;
+  department: string;
+  position: string;
+  deductions: Record<string, ScoredDeduction>;
+  totalDeducted: number;
+  /** 100 minus the points in force, never below 0 (扣完为止). */
+  score: number;
+}
+
+export const FULL_SCORE = 100;
+
+type ScoresEvent = Recorded<DeductionApplied> | Recorded<DeductionContested> | Recorded<HearingRecorded>;
+type ScoreFields = DocumentFields<ScoreDocument>;
+
+export function scoreDocumentId(employeeId: string, month: string): string {
+  return `${employeeId}:${month}`;
+}
+
+export function createScoresProjection({ timeZone }: { timeZone: string }): Projection<ScoreDocument> {
+  return {
+    name: 'scores',
+    version: 1,
+    handles: ['DeductionApplied', 'DeductionContested', 'HearingRecorded'],
+    indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],
+
+    documentIds(event: RecordedEvent): string[] {
+      const e = event as ScoresEvent;
+      switch (e.type) {
+        case 'DeductionApplied':
+          return [scoreDocumentId(e.data.employeeId, monthOf(e.data.occurredAt, timeZone))];
+        case 'DeductionContested':
+        case 'HearingRecorded':
+          return [scoreDocumentId(e.data.employeeId, monthOf(e.data.deductionOccurredAt, timeZone))];
+        default:
+          return unhandled(e, []);
+      }
+    },
+
+    evolve(doc: ScoreDocument | null, event: RecordedEvent, documentId: string): ScoreFields | null {
+      const e = event as ScoresEvent;
+      switch (e.type) {
+        case 'DeductionApplied': {
+          const { employeeId, department, position, deductionId, ruleCode, points, occurredAt } = e.data;
+          const base: ScoreFields = doc ?? {
+            _id: documentId,
+            employeeId,
+            month: monthOf(occurredAt, timeZone),
+            department,
+            position,
+            deductions: {},
+            totalDeducted: 0,
+            score: FULL_SCORE,
+          };
+          const deduction: ScoredDeduction = { ruleCode, points, occurredAt, status: 'applied' };
+          return withTotals({ ...base, deductions: { ...base.deductions, [deductionId]: deduction } });
+        }
+        case 'DeductionContested':
+          return doc && changeDeduction(doc, e.data.deductionId, (deduction) => ({ ...deduction, status: 'contested' }));
+        case 'HearingRecorded':
+          return (
+            doc &&
+            changeDeduction(doc, e.data.deductionId, (deduction) => ({
+              ...deduction,
+              points: e.data.pointsInForce,
+              status: e.data.outcome,
+            }))
+          );
+        default:
+          return unhandled(e, doc);
+      }
+    },
+  };
+}
+
+function changeDeduction(
+  doc: ScoreFields,
+  deductionId: string,
+  change: (deduction: ScoredDeduction) => ScoredDeduction,
+): ScoreFields {
+  const deduction = doc.deductions[deductionId];
+  if (!deduction) return doc;
+  return withTotals({ ...doc, deductions: { ...doc.deductions, [deductionId]: change(deduction) } });
+}
+
+/** Totals are recomputed from the deductions, so applying the same fact twice cannot count twice. */
+function withTotals(doc: ScoreFields): ScoreFields {
+  const totalDeducted = Object.values(doc.deductions).reduce((sum, deduction) => sum + deduction.points, 0);
+  return { ...doc, totalDeducted, score: Math.max(0, FULL_SCORE - totalDeducted) };
+}

@@ -1,0 +1,249 @@
+import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
+import type { ReadStore } from '../read-store/read-store.port';
+import type { Projection } from '../../../projections/projection';
+import { NO_POSITION, ProjectionWorker } from './projection-worker';
+
+export { rebuildProjection } from './rebuild-projection';
+
+export interface ProjectorLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectorOptions {
+  /** Events buffered before a flush during catch-up. Live events are flushed at once. */
+  batchSize?: number;
+  logger?: ProjectorLogger;
+  /** Passed to the subscription: first delay before it resubscribes after an error. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+export class ProjectionTimeoutError extends Error {
+  readonly code = 'projection_timeout';
+  constructor(
+    readonly position: number,
+    readonly reached: number,
+    timeoutMs: number,
+  ) {
+    super(`read models did not reach position ${position} within ${timeoutMs} ms (they are at ${reached})`);
+    this.name = 'ProjectionTimeoutError';
+  }
+}
+
+interface Waiter {
+  position: number;
+  resolve(): void;
+  timer: NodeJS.Timeout;
+}
+
+const silent: ProjectorLogger = { log: () => undefined, error: () => undefined };
+
+/**
+ * Runs pure projections from the event store into the read store. One subscription for all of
+ * them, from the lowest checkpoint (one read of the log; each projection skips what its own
+ * checkpoint already covers). Events are evolved into per-projection batches; a batch is flushed
+ * with its checkpoint in one `apply` when it is full, or as soon as the subscription goes idle.
+ * Calls are serialised: an event, a flush, a stop never interleave.
+ */
+export class Projector {
+  private readonly workers: ProjectionWorker[];
+  private readonly batchSize: number;
+  private readonly logger: ProjectorLogger;
+  private subscription: Subscription | undefined;
+  private starting: Promise<void> | undefined;
+  /** Bumped by every start and stop; callbacks of an older subscription are ignored. */
+  private epoch = 0;
+  private queue: Promise<void> = Promise.resolve();
+  /** Epoch of the subscription whose flush is scheduled, if any. */
+  private flushScheduledFor: number | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs: number;
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly readStore: ReadStore,
+    projections: Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    const names = projections.map((projection) => projection.name);
+    if (new Set(names).size !== names.length) throw new Error(`projection names must be unique: ${names.join(', ')}`);
+    this.workers = projections.map((projection) => new ProjectionWorker(projection, readStore));
+    this.batchSize = Math.max(1, options.batchSize ?? 500);
+    this.logger = options.logger ?? silent;
+    this.retryDelayMs = options.retryDelayMs ?? 100;
+  }
+
+  get running(): boolean {
+    return this.subscription !== undefined;
+  }
+
+  /** Prepares every read model (indexes, checkpoint) and subscribes. Does nothing if running. */
+  start(): Promise<void> {
+    if (this.subscription) return Promise.resolve();
+    this.starting ??= this.subscribe().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async subscribe(): Promise<void> {
+    const epoch = ++this.epoch;
+    for (const worker of this.workers) await worker.prepare();
+    if (epoch !== this.epoch) return; // stopped while preparing
+    const from = Math.min(...this.workers.map((worker) => worker.flushedPosition));
+    this.subscription = this.eventStore.subscribeToAll(
+      {
+        onEvent: (event) => this.enqueue(() => this.onEvent(event, epoch)),
+        onCaughtUp: () => {
+          if (epoch === this.epoch) this.scheduleFlush(epoch);
+        },
+        onError: (error) => this.logger.error(describe('projection failed, retrying from the last delivered event', error)),
+      },
+      {
+        ...(from > NO_POSITION && Number.isFinite(from) ? { fromPosition: from } : {}),
+        ...(this.options.retryDelayMs !== undefined ? { retryDelayMs: this.options.retryDelayMs } : {}),
+        ...(this.options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: this.options.maxRetryDelayMs } : {}),
+      },
+    );
+    const at = this.workers.map((worker) => `${worker.checkpointName}@${worker.flushedPosition}`).join(', ');
+    this.logger.log(`projecting ${at || 'nothing'}`);
+    void this.settleWaiters();
+  }
+
+  /**
+   * Stops the subscription, waits for the event in hand, and flushes the batch of whole events
+   * with its checkpoint (or, if that fails, drops it: it will be replayed from the checkpoint).
+   */
+  async stop(): Promise<void> {
+    this.epoch += 1;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await subscription?.stop();
+    await this.enqueue(async () => {
+      try {
+        await this.flushAll();
+      } catch (error) {
+        this.logger.error(describe('could not flush on stop; the batch will be replayed', error));
+      }
+      for (const worker of this.workers) worker.discard();
+    });
+  }
+
+  /** The position every read model has reached (0 when none has projected anything). */
+  position(): number {
+    if (this.workers.length === 0) return Number.MAX_SAFE_INTEGER;
+    return Math.max(0, Math.min(...this.workers.map((worker) => worker.flushedPosition)));
+  }
+
+  /** Each read model's checkpoint, by projection name. */
+  positions(): Record<string, number> {
+    return Object.fromEntries(this.workers.map((worker) => [worker.name, Math.max(0, worker.flushedPosition)]));
+  }
+
+  /**
+   * Resolves once every read model includes the event at `position` (or every stored event, when
+   * the store holds nothing at or beyond it). Rejects with ProjectionTimeoutError after `timeoutMs`.
+   */
+  waitFor(position: number, timeoutMs = 5000): Promise<void> {
+    if (this.reached(position)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(waiter.timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(new ProjectionTimeoutError(position, this.position(), timeoutMs));
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+      void this.settleWaiters();
+    });
+  }
+
+  /** Stops, clears the read model and its checkpoint, and starts again: it replays from the start. */
+  async rebuild(name: string): Promise<void> {
+    const worker = this.workers.find((candidate) => candidate.name === name);
+    if (!worker) throw new Error(`no projection named ${name}`);
+    const wasRunning = this.running;
+    await this.stop();
+    await this.readStore.clear(worker.collection);
+    await this.readStore.resetCheckpoint(worker.checkpointName);
+    worker.flushedPosition = NO_POSITION;
+    worker.discard();
+    this.logger.log(`rebuilding ${worker.checkpointName} from the first event`);
+    if (wasRunning) await this.start();
+    else await worker.prepare();
+  }
+
+  private async onEvent(event: RecordedEvent, epoch: number): Promise<void> {
+    if (epoch !== this.epoch) return;
+    for (const worker of this.workers) await worker.handle(event);
+    if (this.workers.some((worker) => worker.bufferedEvents >= this.batchSize)) await this.flushAll();
+    else this.scheduleFlush(epoch);
+  }
+
+  /** Flushes right after the events in hand (next macrotask), so live events show up at once. */
+  private scheduleFlush(epoch: number): void {
+    if (this.flushScheduledFor === epoch) return;
+    this.flushScheduledFor = epoch;
+    setImmediate(() => {
+      if (this.flushScheduledFor === epoch) this.flushScheduledFor = undefined;
+      if (epoch !== this.epoch) return;
+      this.enqueue(() => (epoch === this.epoch ? this.flushAll() : Promise.resolve())).then(
+        () => {
+          this.retryDelayMs = this.options.retryDelayMs ?? 100;
+        },
+        (error: unknown) => {
+          this.logger.error(describe('flush failed, retrying', error));
+          this.retryTimer = setTimeout(() => this.scheduleFlush(epoch), this.retryDelayMs);
+          this.retryTimer.unref();
+          this.retryDelayMs = Math.min(this.retryDelayMs * 2, this.options.maxRetryDelayMs ?? 5000);
+        },
+      );
+    });
+  }
+
+  private async flushAll(): Promise<void> {
+    try {
+      for (const worker of this.workers) await worker.flush();
+    } finally {
+      void this.settleWaiters();
+    }
+  }
+
+  private reached(position: number): boolean {
+    return this.workers.every((worker) => worker.flushedPosition >= position);
+  }
+
+  private async settleWaiters(): Promise<void> {
+    for (const waiter of [...this.waiters]) if (this.reached(waiter.position)) waiter.resolve();
+    if (this.waiters.size === 0) return;
+    let head: number;
+    try {
+      head = await this.eventStore.headPosition();
+    } catch {
+      return; // the next flush looks again
+    }
+    // Everything stored is projected: nothing at or before a waiter's position is still to come.
+    if (head === 0 || this.reached(head)) for (const waiter of [...this.waiters]) waiter.resolve();
+  }
+
+  /** Runs tasks one at a time, in order; a failed task does not block the next. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function describe(message: string, error: unknown): string {
+  return `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}

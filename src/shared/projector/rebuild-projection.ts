@@ -1,0 +1,34 @@
+import type { EventStore } from '../event-store/event-store.port';
+import type { ReadStore } from '../read-store/read-store.port';
+import type { Projection } from '../../../projections/projection';
+import { ProjectionWorker } from './projection-worker';
+
+/**
+ * Rebuilds one read model offline (the CLI): clears it and its checkpoint, then replays every
+ * event up to the store's head as it is now, flushing a batch with its checkpoint every
+ * `batchSize` events. Returns how many events were replayed. Run it while no projector is
+ * projecting the same read model.
+ */
+export async function rebuildProjection(
+  eventStore: EventStore,
+  readStore: ReadStore,
+  projection: Projection,
+  { batchSize = 500 }: { batchSize?: number } = {},
+): Promise<number> {
+  const worker = new ProjectionWorker(projection, readStore);
+  await readStore.clear(worker.collection);
+  await readStore.resetCheckpoint(worker.checkpointName);
+  await worker.prepare();
+  const head = await eventStore.headPosition();
+  let count = 0;
+  let after: number | undefined;
+  for (;;) {
+    const page = await eventStore.readAll({ ...(after === undefined ? {} : { fromPosition: after }), maxCount: batchSize });
+    const upToHead = page.filter((event) => event.position <= head);
+    for (const event of upToHead) await worker.handle(event);
+    count += upToHead.length;
+    await worker.flush();
+    if (upToHead.length < batchSize) return count;
+    after = upToHead[upToHead.length - 1]!.position;
+  }
+}
