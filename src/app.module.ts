@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuditTrailModule } from './audit-trail/audit-trail.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { DeductionsModule } from './deductions/deductions.module';
+import { EmployeeRecordsModule } from './employee-records/employee-records.module';
+import { EmployeesModule } from './employees/employees.module';
+import { HealthController } from './health/health.controller';
+import { HearingsModule } from './hearings/hearings.module';
+import { OverdueModule } from './overdue/overdue.module';
+import { ScoresModule } from './scores/scores.module';
+import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
+import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
+import { TicketsModule } from './tickets/tickets.module';
+
+@Module({
+  imports: [
+    InfrastructureModule,
+    EmployeesModule,
+    ComplaintsModule,
+    TicketsModule,
+    DeductionsModule,
+    HearingsModule,
+    ScoresModule,
+    OverdueModule,
+    AuditTrailModule,
+    EmployeeRecordsModule,
+  ],
+  controllers: [HealthController],
+  providers: [IdempotencyInterceptor],
+})
+export class AppModule {}

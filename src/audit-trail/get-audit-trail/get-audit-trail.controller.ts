@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../shared/http/id-param.pipe';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { GetAuditTrailDto } from './get-audit-trail.dto';
+import { GetAuditTrailQuery } from './get-audit-trail.query';
+
+@ApiTags('audit trail')
+@Controller('employees')
+export class GetAuditTrailController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  @Get(':employeeId/audit-trail')
+  @ApiOperation({ summary: 'Every event concerning the employee, in order, with actor, business time and store time' })
+  async auditTrail(@IdParam('employeeId') employeeId: string, @Query() dto: GetAuditTrailDto) {
+    await this.projector.waitFor(dto.minPosition);
+    return this.queryBus.execute(new GetAuditTrailQuery(employeeId, dto.afterPosition ?? 0, dto.limit ?? 100));
+  }
+}

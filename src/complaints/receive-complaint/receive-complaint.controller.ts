@@ -1,0 +1,30 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import { CommandResponse } from '../../shared/command-handling/command-response';
+import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { ApiCommand } from '../../shared/http/api-command.decorator';
+import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
+import { toInstant } from '../../shared/http/instant';
+import { ReceiveComplaintCommand } from './receive-complaint.command';
+import { ReceiveComplaintDto } from './receive-complaint.dto';
+
+@ApiTags('complaints')
+@Controller('complaints')
+export class ReceiveComplaintController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @ApiCommand('Record a complaint as received')
+  async receive(@Body() dto: ReceiveComplaintDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
+    const data = {
+      ...dto,
+      complainant: { ...dto.complainant },
+      receivedAt: toInstant(dto.receivedAt),
+      concernsEmployeeIds: dto.concernsEmployeeIds ?? [],
+    };
+    const result = await this.commandBus.execute<ReceiveComplaintCommand, CommandResult>(new ReceiveComplaintCommand(data, metadata, revision));
+    return CommandResponse.of(dto.complaintId, result);
+  }
+}

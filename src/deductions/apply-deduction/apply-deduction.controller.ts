@@ -1,0 +1,37 @@
+import { BadRequestException, Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import { CommandResponse } from '../../shared/command-handling/command-response';
+import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { ApiCommand } from '../../shared/http/api-command.decorator';
+import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
+import { toInstant } from '../../shared/http/instant';
+import type { DeductionSource } from '../domain/deduction.events';
+import { ApplyDeductionCommand } from './apply-deduction.command';
+import { ApplyDeductionDto } from './apply-deduction.dto';
+
+@ApiTags('deductions')
+@Controller('deductions')
+export class ApplyDeductionController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @ApiCommand('Apply a deduction to an employee under a rule of the catalogue')
+  async apply(@Body() dto: ApplyDeductionDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
+    const { sourceComplaintId, sourceTicketId, occurredAt, ...rest } = dto;
+    const data = { ...rest, occurredAt: toInstant(occurredAt), source: sourceOf(sourceComplaintId, sourceTicketId) };
+    if (data.source === undefined) delete data.source;
+    const result = await this.commandBus.execute<ApplyDeductionCommand, CommandResult>(new ApplyDeductionCommand(data, metadata, revision));
+    return CommandResponse.of(dto.deductionId, result);
+  }
+}
+
+function sourceOf(complaintId?: string, ticketId?: string): DeductionSource | undefined {
+  if (complaintId && ticketId) {
+    throw new BadRequestException({ statusCode: 400, code: 'invalid_input', message: ['give sourceComplaintId or sourceTicketId, not both'] });
+  }
+  if (complaintId) return { kind: 'complaint', complaintId };
+  if (ticketId) return { kind: 'ticket', ticketId };
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import { CommandResponse } from '../../shared/command-handling/command-response';
+import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { ApiCommand } from '../../shared/http/api-command.decorator';
+import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
+import { IdParam } from '../../shared/http/id-param.pipe';
+import { toInstant } from '../../shared/http/instant';
+import { ContestDeductionCommand } from './contest-deduction.command';
+import { ContestDeductionDto } from './contest-deduction.dto';
+
+@ApiTags('deductions')
+@Controller('deductions')
+export class ContestDeductionController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':deductionId/contest')
+  @ApiCommand('Record that the employee contests a deduction (员工申诉)')
+  async contest(
+    @IdParam('deductionId') deductionId: string,
+    @Body() dto: ContestDeductionDto,
+    @CommandMeta() metadata: CommandMetadata,
+    @IfMatchRevision() revision?: number,
+  ): Promise<CommandResponse> {
+    const data = { deductionId, reason: dto.reason, contestedAt: toInstant(dto.contestedAt) };
+    const result = await this.commandBus.execute<ContestDeductionCommand, CommandResult>(new ContestDeductionCommand(data, metadata, revision));
+    return CommandResponse.of(deductionId, result);
+  }
+}

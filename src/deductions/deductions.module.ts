@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ApplyDeductionController } from './apply-deduction/apply-deduction.controller';
+import { ApplyDeductionHandler } from './apply-deduction/apply-deduction.handler';
+import { ContestDeductionController } from './contest-deduction/contest-deduction.controller';
+import { ContestDeductionHandler } from './contest-deduction/contest-deduction.handler';
+
+@Module({
+  controllers: [ApplyDeductionController, ContestDeductionController],
+  providers: [ApplyDeductionHandler, ContestDeductionHandler],
+})
+export class DeductionsModule {}

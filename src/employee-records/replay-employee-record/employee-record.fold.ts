@@ -1,0 +1,48 @@
+import type { RecordedEvent } from '../../shared/event-store/event-store.port';
+import { foldProjection } from '../../../projections/fold';
+import { collectionOf } from '../../../projections/projection';
+import type { Projection } from '../../../projections/projection';
+
+export interface ReplayedEvent {
+  position: number;
+  streamName: string;
+  revision: number;
+  type: string;
+  actor: string;
+  correlationId: string;
+  causationId: string;
+  occurredAt: string;
+  recordedAt: string;
+  data: unknown;
+}
+
+/** Marker shown instead of a complainant's personal data in an employee's record. */
+export const WITHHELD = '[withheld]';
+
+/**
+ * Folds an employee's events, read straight from the event store, into their record: the events
+ * themselves (complainants' personal data withheld) and the monthly scores, computed by the same
+ * pure scores projection that builds the read model — so an auditor can compare the two.
+ */
+export function foldEmployeeRecord(employeeId: string, events: RecordedEvent[], scores: Projection) {
+  const monthlyScores = [...foldProjection(scores, events).values()]
+    .filter((doc) => doc.employeeId === employeeId)
+    .map(({ _id, _position, ...doc }) => doc)
+    .sort((a, b) => String(a.month).localeCompare(String(b.month)));
+  return { employeeId, scoresModel: collectionOf(scores), monthlyScores, events: events.map(toReplayedEvent) };
+}
+
+function toReplayedEvent(event: RecordedEvent): ReplayedEvent {
+  return {
+    position: event.position,
+    streamName: event.streamName,
+    revision: event.revision,
+    type: event.type,
+    actor: event.metadata.actor,
+    correlationId: event.metadata.correlationId,
+    causationId: event.metadata.causationId,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.metadata.recordedAt,
+    data: event.type === 'ComplaintReceived' ? { ...(event.data as object), complainant: WITHHELD } : event.data,
+  };
+}

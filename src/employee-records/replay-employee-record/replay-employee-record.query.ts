@@ -1,0 +1,7 @@
+export class ReplayEmployeeRecordQuery {
+  constructor(
+    readonly employeeId: string,
+    /** Replay the record as the store held it at this instant; undefined: now. */
+    readonly asOf: string | undefined,
+  ) {}
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
+import { toInstant } from '../../shared/http/instant';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { GetOverdueTicketsDto } from './get-overdue-tickets.dto';
+import { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
+
+@ApiTags('overdue')
+@Controller('overdue')
+export class GetOverdueTicketsController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly projector: ProjectorService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Tickets not resolved by their resolve-by deadline, as of a given time (default now)' })
+  async overdue(@Query() dto: GetOverdueTicketsDto) {
+    await this.projector.waitFor(dto.minPosition);
+    const asOf = dto.asOf ? toInstant(dto.asOf) : this.clock.now().toISOString();
+    const filter = { department: dto.department, assigneeId: dto.assigneeId };
+    return this.queryBus.execute(new GetOverdueTicketsQuery(asOf, filter, dto.limit ?? 100, dto.offset ?? 0));
+  }
+}

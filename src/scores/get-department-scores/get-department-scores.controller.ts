@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { GetDepartmentScoresDto } from './get-department-scores.dto';
+import { GetDepartmentScoresQuery } from './get-department-scores.query';
+
+@ApiTags('scores')
+@Controller('scores')
+export class GetDepartmentScoresController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Scores of a month, ranked, with the average; optionally for one department' })
+  async scores(@Query() dto: GetDepartmentScoresDto) {
+    await this.projector.waitFor(dto.minPosition);
+    return this.queryBus.execute(new GetDepartmentScoresQuery(dto.month, dto.department, dto.limit ?? 100, dto.offset ?? 0));
+  }
+}

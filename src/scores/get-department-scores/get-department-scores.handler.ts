@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { READ_STORE } from '../../shared/read-store/read-store.port';
+import type { Filter, ReadStore } from '../../shared/read-store/read-store.port';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { FULL_SCORE } from '../score-document';
+import type { EmployeeDocument, ScoreDocument } from '../score-document';
+import { GetDepartmentScoresQuery } from './get-department-scores.query';
+
+/**
+ * Scores of every registered employee (of one department, if given) for a month, ranked from the
+ * highest score down, with the average. Employees with no deduction that month score 100.
+ */
+@QueryHandler(GetDepartmentScoresQuery)
+export class GetDepartmentScoresHandler implements IQueryHandler<GetDepartmentScoresQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  async execute({ month, department, limit, offset }: GetDepartmentScoresQuery) {
+    const byDepartment: Filter = department === undefined ? {} : { department };
+    const employees = await this.store.find<EmployeeDocument>(this.projector.collection('employees'), byDepartment, { sort: { employeeId: 1 } });
+    const docs = await this.store.find<ScoreDocument>(this.projector.collection('scores'), { month });
+    const scoreOf = new Map(docs.map((doc) => [doc.employeeId, doc]));
+    const ranked = employees
+      .map((e) => ({
+        employeeId: e.employeeId,
+        name: e.name,
+        department: e.department,
+        position: e.position,
+        score: scoreOf.get(e.employeeId)?.score ?? FULL_SCORE,
+        totalDeducted: scoreOf.get(e.employeeId)?.totalDeducted ?? 0,
+      }))
+      .sort((a, b) => b.score - a.score || a.employeeId.localeCompare(b.employeeId));
+    const ranks = competitionRanks(ranked.map((e) => e.score));
+    const average = ranked.length === 0 ? null : round2(ranked.reduce((sum, e) => sum + e.score, 0) / ranked.length);
+    return { month, department: department ?? null, employees: ranked.length, average, scores: ranked.slice(offset, offset + limit).map((e, i) => ({ rank: ranks[offset + i], ...e })) };
+  }
+}
+
+/** Ranks of scores sorted from the highest down; equal scores share a rank (1, 2, 2, 4). */
+function competitionRanks(sortedScores: number[]): number[] {
+  return sortedScores.reduce<number[]>((ranks, score, i) => {
+    ranks.push(i > 0 && score === sortedScores[i - 1] ? ranks[i - 1] : i + 1);
+    return ranks;
+  }, []);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

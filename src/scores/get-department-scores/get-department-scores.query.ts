@@ -1,0 +1,8 @@
+export class GetDepartmentScoresQuery {
+  constructor(
+    readonly month: string,
+    readonly department: string | undefined,
+    readonly limit: number,
+    readonly offset: number,
+  ) {}
+}

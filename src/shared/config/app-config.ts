@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Where the embedded stores keep their SQLite files. */
+  dataDir: string;
+  /** When set, events go to EventStoreDB instead of the embedded store. */
+  eventStoreDbConnectionString?: string;
+  /** When set, read models go to MongoDB instead of the embedded store. */
+  mongoUri?: string;
+  mongoDatabase: string;
+  /** IANA time zone of the company: calendar months and business dates are taken in it. */
+  timeZone: string;
+  /** Start the projector in this process (turn off for a write-only instance). */
+  runProjections: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const timeZone = env.COMPANY_TIME_ZONE ?? 'Asia/Shanghai';
+  assertTimeZone(timeZone);
+  return {
+    port: integer(env.PORT ?? '3000', 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    eventStoreDbConnectionString: nonEmpty(env.EVENTSTOREDB_CONNECTION_STRING),
+    mongoUri: nonEmpty(env.MONGODB_URI),
+    mongoDatabase: env.MONGODB_DATABASE ?? 'assessment_ledger',
+    timeZone,
+    runProjections: env.RUN_PROJECTIONS !== 'false',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function integer(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+function assertTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new Error(`COMPANY_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+  }
+}

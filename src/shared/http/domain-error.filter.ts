@@ -1,0 +1,48 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, NotFoundError } from '../domain/domain-error';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { InvalidFilterError } from '../read-store/read-store.port';
+
+/** The one place where errors become HTTP answers. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainErrorFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toHttp(error);
+    response.status(status).json(body);
+  }
+
+  private toHttp(error: unknown): [number, object] {
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      return [error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body];
+    }
+    if (error instanceof NotFoundError) {
+      return [404, { statusCode: 404, code: error.code, message: error.message, entity: error.entity, id: error.id }];
+    }
+    if (error instanceof WrongExpectedRevisionError) {
+      return [409, { statusCode: 409, code: error.code, message: error.message, expected: String(error.expected), actual: String(error.actual) }];
+    }
+    if (error instanceof DuplicateEventIdError) {
+      return [409, { statusCode: 409, code: error.code, message: error.message }];
+    }
+    if (error instanceof DomainError) {
+      return [422, { statusCode: 422, code: error.code, message: error.message, ...error.details }];
+    }
+    if (error instanceof InvalidFilterError) {
+      return [400, { statusCode: 400, code: error.code, message: [error.message] }];
+    }
+    if (error instanceof Error && (error as { code?: unknown }).code === 'projection_timeout') {
+      return [503, { statusCode: 503, code: 'projection_timeout', message: 'the read models have not reached minPosition yet; retry shortly' }];
+    }
+    if (error instanceof Error && (error as { code?: unknown }).code === 'subject_index_incomplete') {
+      // the events are stored; retrying with the same Idempotency-Key repairs the subject index
+      return [503, { statusCode: 503, code: 'subject_index_incomplete', message: error.message }];
+    }
+    this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    return [500, { statusCode: 500, message: 'internal error' }];
+  }
+}

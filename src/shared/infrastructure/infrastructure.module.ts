@@ -1,0 +1,45 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { APP_CONFIG, loadConfig } from '../config/app-config';
+import { CLOCK, systemClock } from '../clock';
+import { EVENT_STORE } from '../event-store/event-store.port';
+import type { EventStore } from '../event-store/event-store.port';
+import { READ_STORE } from '../read-store/read-store.port';
+import type { ReadStore } from '../read-store/read-store.port';
+import { createEventStore, createReadStore } from './stores.factory';
+import { ProjectorService } from '../projector/projector.service';
+import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
+
+/**
+ * The shared machinery every feature uses: configuration, clock, event store, read store,
+ * the projector and the bridge that publishes durably stored events on the CQRS event bus.
+ */
+@Global()
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => loadConfig() },
+    { provide: CLOCK, useValue: systemClock },
+    { provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG] },
+    { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG] },
+    ProjectorService,
+    StoredEventPublisher,
+  ],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, CqrsModule],
+})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly projector: ProjectorService,
+    private readonly publisher: StoredEventPublisher,
+  ) {}
+
+  /** Stops what reads the stores before closing them. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.stop();
+    await this.projector.stop();
+    await this.eventStore.close();
+    await this.readStore.close();
+  }
+}

@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import type { EventStore } from '../event-store/event-store.port';
+import type { ReadStore } from '../read-store/read-store.port';
+import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
+import { EsdbEventStore } from '../event-store/eventstoredb/esdb-event-store';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
+
+/** EventStoreDB when a connection string is configured, the embedded SQLite store otherwise. */
+export async function createEventStore(config: AppConfig): Promise<EventStore> {
+  if (config.eventStoreDbConnectionString) return EsdbEventStore.connect(config.eventStoreDbConnectionString);
+  return new SqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });
+}
+
+/** MongoDB when a URI is configured, the embedded SQLite store otherwise. */
+export async function createReadStore(config: AppConfig): Promise<ReadStore> {
+  if (config.mongoUri) return MongoReadStore.connect(config.mongoUri, config.mongoDatabase);
+  return new SqliteReadStore({ file: path.join(config.dataDir, 'read-models.sqlite') });
+}
+
+export function describeStores(config: AppConfig): string {
+  const events = config.eventStoreDbConnectionString ? 'EventStoreDB' : `embedded SQLite in ${config.dataDir}`;
+  const reads = config.mongoUri ? `MongoDB (${config.mongoDatabase})` : `embedded SQLite in ${config.dataDir}`;
+  return `events: ${events}; read models: ${reads}`;
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import { CommandResponse } from '../../shared/command-handling/command-response';
+import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { ApiCommand } from '../../shared/http/api-command.decorator';
+import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
+import { toInstant } from '../../shared/http/instant';
+import { DispatchTicketCommand } from './dispatch-ticket.command';
+import { DispatchTicketDto } from './dispatch-ticket.dto';
+
+@ApiTags('tickets')
+@Controller('tickets')
+export class DispatchTicketController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @ApiCommand('Dispatch a work order to an employee, with a resolve-by deadline')
+  async dispatch(@Body() dto: DispatchTicketDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
+    const data = { ...dto, dispatchedAt: toInstant(dto.dispatchedAt), resolveBy: toInstant(dto.resolveBy) };
+    const result = await this.commandBus.execute<DispatchTicketCommand, CommandResult>(new DispatchTicketCommand(data, metadata, revision));
+    return CommandResponse.of(dto.ticketId, result);
+  }
+}

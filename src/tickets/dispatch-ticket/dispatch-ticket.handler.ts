@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
+import { handleCommand } from '../../shared/command-handling/handle-command';
+import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { EVENT_STORE } from '../../shared/event-store/event-store.port';
+import type { EventStore } from '../../shared/event-store/event-store.port';
+import { loadEmployee } from '../../employees/load-employee';
+import { ticketDecider } from '../domain/ticket.decider';
+import { ticketEventOccurredAt, ticketEventSubjects, ticketStream } from '../ticket-stream';
+import { DispatchTicketCommand } from './dispatch-ticket.command';
+
+@CommandHandler(DispatchTicketCommand)
+export class DispatchTicketHandler implements ICommandHandler<DispatchTicketCommand, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ data, metadata, expectedRevision }: DispatchTicketCommand): Promise<CommandResult> {
+    return handleCommand(
+      this.store,
+      ticketStream(data.ticketId),
+      ticketDecider,
+      { type: 'DispatchTicket', data, now: this.clock.now().toISOString() },
+      {
+        metadata,
+        expectedRevision,
+        context: async () => ({ assignee: await loadEmployee(this.store, data.assigneeId) }),
+        occurredAt: ticketEventOccurredAt,
+        subjects: ticketEventSubjects,
+      },
+    );
+  }
+}
