@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { ProjectorService } from '../shared/projector/projector.service';
@@ -13,9 +14,14 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and how far the read models have caught up' })
-  async health(): Promise<{ status: string; headPosition: number; projections: Record<string, number> }> {
-    const headPosition = await this.store.headPosition();
-    return { status: 'ok', headPosition, projections: this.projector.projector.positions() };
+  @ApiOperation({ summary: 'Whether the event store answers (503 when not), its head position and each projection checkpoint' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const projections = this.projector.projector.positions();
+    const health = (await this.store.checkHealth?.()) ?? { healthy: true };
+    if (!health.healthy) {
+      response.status(503);
+      return { status: 'unavailable', reason: health.reason ?? 'the event store does not answer', projections };
+    }
+    return { status: 'ok', headPosition: await this.store.headPosition(), projections };
   }
 }

@@ -2,28 +2,50 @@ import type { INestApplication } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { StoredEvent } from '../../src/shared/event-bus/stored-event';
+import { MongoReadStore } from '../../src/shared/read-store/mongodb/mongo-read-store';
+import { EsdbDouble } from '../doubles/esdb/esdb-double.server';
+import { InMemoryMongoDatabase } from '../doubles/in-memory-mongo';
 import { ManualClock, startTestApp } from '../support/test-app';
 
+type Backend = (clock: ManualClock) => Promise<{ app: INestApplication; stop: () => Promise<void> }>;
+
+const embedded: Backend = async (clock) => {
+  const { app } = await startTestApp(clock);
+  return { app, stop: () => app.close() };
+};
+
+/** The server adapters, in process: EventStoreDB's protocol double and MongoDB's mingo executor. */
+const serverAdapters: Backend = async (clock) => {
+  const double = await EsdbDouble.start();
+  const { app } = await startTestApp(clock, undefined, { EVENTSTOREDB_CONNECTION_STRING: double.connectionString }, new MongoReadStore(new InMemoryMongoDatabase()));
+  return { app, stop: async () => (await app.close(), await double.stop()) };
+};
+
 /**
- * The walking skeleton end to end on the embedded stores: the four facts recorded over HTTP and
- * read back from scores, overdue, the audit trail and the record replayed from the event store.
+ * The walking skeleton end to end: the four facts recorded over HTTP and read back from scores,
+ * overdue, the audit trail and the record replayed from the event store — on the embedded stores
+ * and on the EventStoreDB and MongoDB adapters.
  */
-describe('the four facts over HTTP', () => {
+describe.each([
+  ['the embedded SQLite stores', embedded],
+  ['the EventStoreDB and MongoDB adapters (protocol double, mingo executor)', serverAdapters],
+])('the four facts over HTTP on %s', (_name, backend: Backend) => {
   const clock = new ManualClock(new Date('2026-03-31T04:00:00.000Z'));
   let app: INestApplication;
+  let stop: () => Promise<void>;
   let http: ReturnType<typeof request>;
   const published: StoredEvent[] = [];
 
   const post = (url: string, body: object, actor = 'clerk-1') => http.post(url).set('X-Actor', actor).send(body);
 
   beforeAll(async () => {
-    ({ app } = await startTestApp(clock));
+    ({ app, stop } = await backend(clock));
     http = request(app.getHttpServer());
     app.get(EventBus).subscribe((event) => {
       if (event instanceof StoredEvent) published.push(event);
     });
   });
-  afterAll(() => app.close());
+  afterAll(() => stop());
 
   let lastPosition = 0;
   const ok = async (url: string, body: object, actor?: string) => {

@@ -8,6 +8,8 @@ import { configureApp } from '../../src/app.setup';
 import { CLOCK } from '../../src/shared/clock';
 import type { Clock } from '../../src/shared/clock';
 import { APP_CONFIG, loadConfig } from '../../src/shared/config/app-config';
+import { READ_STORE } from '../../src/shared/read-store/read-store.port';
+import type { ReadStore } from '../../src/shared/read-store/read-store.port';
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -21,10 +23,17 @@ export class ManualClock implements Clock {
 }
 
 /** The whole service on the embedded stores in a fresh temporary data directory. */
-export async function startTestApp(clock: Clock, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'))) {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+export async function startTestApp(
+  clock: Clock,
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-')),
+  env: NodeJS.ProcessEnv = {},
+  readStore?: ReadStore,
+) {
+  let builder = Test.createTestingModule({ imports: [AppModule] });
+  if (readStore) builder = builder.overrideProvider(READ_STORE).useValue(readStore);
+  const moduleRef = await builder
     .overrideProvider(APP_CONFIG)
-    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai' }))
+    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', ...env }))
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();

@@ -114,6 +114,8 @@ export interface EventStore {
   /** Position of the newest stored event, or 0 when the store is empty. */
   headPosition(): Promise<number>;
   subscribeToAll(handler: SubscriptionHandler, options?: SubscribeToAllOptions): Subscription;
+  /** Whether the store answers now; never throws. Embedded stores may omit it (always healthy). */
+  checkHealth?(): Promise<{ healthy: boolean; reason?: string }>;
   close(): Promise<void>;
 }
 

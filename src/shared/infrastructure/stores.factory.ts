@@ -9,7 +9,9 @@ import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
 
 /** EventStoreDB when a connection string is configured, the embedded SQLite store otherwise. */
 export async function createEventStore(config: AppConfig): Promise<EventStore> {
-  if (config.eventStoreDbConnectionString) return EsdbEventStore.connect(config.eventStoreDbConnectionString);
+  // Not verified at start: an unreachable server makes the service unhealthy, not crash; reads,
+  // appends and subscriptions retry (subscriptions with backoff) until it answers.
+  if (config.eventStoreDbConnectionString) return EsdbEventStore.connect(config.eventStoreDbConnectionString, { verifyConnection: false });
   return new SqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });
 }
 
