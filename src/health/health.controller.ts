@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { ProjectorService } from '../shared/projector/projector.service';
+import { Public } from '../shared/auth/permissions.decorator';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Whether the event store answers (503 when not), its head position and each projection checkpoint' })
   async health(@Res({ passthrough: true }) response: Response) {
     const projections = this.projector.projector.positions();

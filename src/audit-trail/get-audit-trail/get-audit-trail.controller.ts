@@ -5,6 +5,7 @@ import { IdParam } from '../../shared/http/id-param.pipe';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetAuditTrailDto } from './get-audit-trail.dto';
 import { GetAuditTrailQuery } from './get-audit-trail.query';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('audit trail')
 @Controller('employees')
@@ -15,6 +16,7 @@ export class GetAuditTrailController {
   ) {}
 
   @Get(':employeeId/audit-trail')
+  @RequirePermissions('audit-trail:read')
   @ApiOperation({ summary: 'Every event concerning the employee, in order, with actor, business time and store time' })
   async auditTrail(@IdParam('employeeId') employeeId: string, @Query() dto: GetAuditTrailDto) {
     await this.projector.waitFor(dto.minPosition);

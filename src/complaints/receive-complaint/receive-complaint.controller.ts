@@ -9,6 +9,7 @@ import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata
 import { toInstant } from '../../shared/http/instant';
 import { ReceiveComplaintCommand } from './receive-complaint.command';
 import { ReceiveComplaintDto } from './receive-complaint.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('complaints')
 @Controller('complaints')
@@ -16,6 +17,7 @@ export class ReceiveComplaintController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RequirePermissions('complaints:receive')
   @ApiCommand('Record a complaint as received')
   async receive(@Body() dto: ReceiveComplaintDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     const data = {

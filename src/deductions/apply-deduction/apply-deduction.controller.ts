@@ -10,6 +10,7 @@ import { toInstant } from '../../shared/http/instant';
 import type { DeductionSource } from '../domain/deduction.events';
 import { ApplyDeductionCommand } from './apply-deduction.command';
 import { ApplyDeductionDto } from './apply-deduction.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('deductions')
 @Controller('deductions')
@@ -17,6 +18,7 @@ export class ApplyDeductionController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RequirePermissions('deductions:apply')
   @ApiCommand('Apply a deduction to an employee under a rule of the catalogue')
   async apply(@Body() dto: ApplyDeductionDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     const { sourceComplaintId, sourceTicketId, occurredAt, ...rest } = dto;

@@ -10,6 +10,7 @@ import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import { ContestDeductionCommand } from './contest-deduction.command';
 import { ContestDeductionDto } from './contest-deduction.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('deductions')
 @Controller('deductions')
@@ -17,6 +18,7 @@ export class ContestDeductionController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':deductionId/contest')
+  @RequirePermissions('deductions:contest')
   @ApiCommand('Record that the employee contests a deduction (员工申诉)')
   async contest(
     @IdParam('deductionId') deductionId: string,

@@ -8,6 +8,7 @@ import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata
 import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { RegisterEmployeeCommand } from './register-employee.command';
 import { RegisterEmployeeDto } from './register-employee.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('employees')
 @Controller('employees')
@@ -15,6 +16,7 @@ export class RegisterEmployeeController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RequirePermissions('employees:register')
   @ApiCommand('Register an employee with their department and position')
   async register(@Body() dto: RegisterEmployeeDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     const result = await this.commandBus.execute<RegisterEmployeeCommand, CommandResult>(new RegisterEmployeeCommand({ ...dto }, metadata, revision));

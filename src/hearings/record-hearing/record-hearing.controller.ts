@@ -10,6 +10,7 @@ import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import { RecordHearingCommand } from './record-hearing.command';
 import { RecordHearingDto } from './record-hearing.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('hearings')
 @Controller('deductions')
@@ -17,6 +18,7 @@ export class RecordHearingController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':deductionId/hearing')
+  @RequirePermissions('hearings:record')
   @ApiCommand("Record the panel's hearing of a contested deduction: upheld, reduced or overturned")
   async record(
     @IdParam('deductionId') deductionId: string,

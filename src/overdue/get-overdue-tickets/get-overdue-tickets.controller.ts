@@ -7,6 +7,7 @@ import { toInstant } from '../../shared/http/instant';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetOverdueTicketsDto } from './get-overdue-tickets.dto';
 import { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('overdue')
 @Controller('overdue')
@@ -18,6 +19,7 @@ export class GetOverdueTicketsController {
   ) {}
 
   @Get()
+  @RequirePermissions('overdue:read')
   @ApiOperation({ summary: 'Tickets not resolved by their resolve-by deadline, as of a given time (default now)' })
   async overdue(@Query() dto: GetOverdueTicketsDto) {
     await this.projector.waitFor(dto.minPosition);

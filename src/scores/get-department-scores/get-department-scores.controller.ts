@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetDepartmentScoresDto } from './get-department-scores.dto';
 import { GetDepartmentScoresQuery } from './get-department-scores.query';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('scores')
 @Controller('scores')
@@ -14,6 +15,7 @@ export class GetDepartmentScoresController {
   ) {}
 
   @Get()
+  @RequirePermissions('scores:read')
   @ApiOperation({ summary: 'Scores of a month, ranked, with the average; optionally for one department' })
   async scores(@Query() dto: GetDepartmentScoresDto) {
     await this.projector.waitFor(dto.minPosition);

@@ -11,6 +11,7 @@ import { ProjectorService } from '../../shared/projector/projector.service';
 import { monthOf } from '../../../projections/month-of';
 import { GetEmployeeScoresDto } from './get-employee-scores.dto';
 import { GetEmployeeScoresQuery } from './get-employee-scores.query';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 const MAX_MONTHS = 60;
 
@@ -25,6 +26,7 @@ export class GetEmployeeScoresController {
   ) {}
 
   @Get(':employeeId/scores')
+  @RequirePermissions('scores:read')
   @ApiOperation({ summary: "An employee's score per calendar month: 100 minus the deductions in force after hearings, never below 0" })
   async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeeScoresDto) {
     const to = dto.to ?? monthOf(this.clock.now().toISOString(), this.config.timeZone);

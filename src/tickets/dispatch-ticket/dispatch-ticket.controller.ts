@@ -9,6 +9,7 @@ import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata
 import { toInstant } from '../../shared/http/instant';
 import { DispatchTicketCommand } from './dispatch-ticket.command';
 import { DispatchTicketDto } from './dispatch-ticket.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -16,6 +17,7 @@ export class DispatchTicketController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RequirePermissions('tickets:dispatch')
   @ApiCommand('Dispatch a work order to an employee, with a resolve-by deadline')
   async dispatch(@Body() dto: DispatchTicketDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     const data = { ...dto, dispatchedAt: toInstant(dto.dispatchedAt), resolveBy: toInstant(dto.resolveBy) };

@@ -10,6 +10,7 @@ import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import { ResolveTicketCommand } from './resolve-ticket.command';
 import { ResolveTicketDto } from './resolve-ticket.dto';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -17,6 +18,7 @@ export class ResolveTicketController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':ticketId/resolution')
+  @RequirePermissions('tickets:resolve')
   @ApiCommand('Record that a ticket was resolved')
   async resolve(
     @IdParam('ticketId') ticketId: string,

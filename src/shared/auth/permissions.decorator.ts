@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const PERMISSIONS_KEY = 'assessment-ledger:permissions';
+export const PUBLIC_KEY = 'assessment-ledger:public';
+
+/**
+ * What a route requires, e.g. `@RequirePermissions('deductions:apply')`. Every route declares
+ * its permissions or is marked `@Public()`; the guard refuses anything else.
+ */
+export const RequirePermissions = (...permissions: string[]) => SetMetadata(PERMISSIONS_KEY, permissions);
+
+/** A route anyone may call without credentials (health, the OpenAPI document). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
