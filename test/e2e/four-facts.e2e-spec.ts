@@ -113,6 +113,11 @@ describe.each([
     expect(entries.map((e) => e.actor)).toEqual(['admin-1', 'clerk-1', 'supervisor-1', 'supervisor-1', 'E-1', 'panel-1']);
     expect(entries[2]).toEqual(expect.objectContaining({ occurredAt: '2026-03-09T02:00:00.000Z', recordedAt: expect.any(String) }));
     expect(JSON.stringify(res.body)).not.toMatch(/Zhang San|138 0013 8000|flat 501/);
+
+    const firstPage = await http.get('/employees/E-1/audit-trail?limit=4').expect(200);
+    const secondPage = await http.get(`/employees/E-1/audit-trail?limit=4&afterPosition=${firstPage.body.nextAfterPosition}`).expect(200);
+    expect([...firstPage.body.entries, ...secondPage.body.entries]).toEqual(entries);
+    expect(secondPage.body.nextAfterPosition).toBeNull();
   });
 
   it('replays the record straight from the event store, also as of an earlier instant', async () => {

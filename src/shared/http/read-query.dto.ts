@@ -14,7 +14,7 @@ export class ReadQueryDto {
 
 export const MAX_PAGE_SIZE = 1000;
 
-export class PagedReadQueryDto extends ReadQueryDto {
+export class LimitedReadQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
@@ -22,7 +22,9 @@ export class PagedReadQueryDto extends ReadQueryDto {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   limit?: number;
+}
 
+export class PagedReadQueryDto extends LimitedReadQueryDto {
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
   @Type(() => Number)
