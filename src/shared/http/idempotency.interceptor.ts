@@ -7,6 +7,8 @@ import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys_v1';
+/** Route metadata: never store this route's answer (it holds a secret shown once). */
+export const NO_IDEMPOTENT_REPLAY = 'assessment-ledger:no-idempotent-replay';
 
 type StoredResponse = {
   _id: string;
@@ -31,6 +33,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string') return next.handle();
+    if (Reflect.getMetadata(NO_IDEMPOTENT_REPLAY, context.getHandler())) return next.handle();
     const id = hash(`${request.method} ${request.path}\u0000${key}`);
     const fingerprint = hash(JSON.stringify(request.body ?? null));
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
