@@ -12,7 +12,8 @@ import { strictValidationPipe } from './shared/http/validation.pipe';
 /** Everything main.ts and the end-to-end tests configure the same way. */
 export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.use(helmet());
+  // the service speaks plain HTTP (TLS ends in front of it), so requests are not upgraded to https
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   (app as NestExpressApplication).useBodyParser('json', { limit: config.maxBodyBytes });
   (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
