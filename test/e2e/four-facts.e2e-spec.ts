@@ -161,7 +161,7 @@ describe('bad input and broken rules over HTTP', () => {
   let app: INestApplication;
   let http: ReturnType<typeof request>;
   const head = async () => (await http.get('/health').expect(200)).body.headPosition as number;
-  let as: { supervisor: object; employee: object; panel: object };
+  let as: Record<'supervisor' | 'employee' | 'panel', Record<string, string>>;
 
   beforeAll(async () => {
     let tokenFor: Started['tokenFor'];

@@ -10,10 +10,10 @@ describe('hardening over HTTP', () => {
   let auditor: Record<string, string>;
   let analyst: Record<string, string>;
   let clerk: Record<string, string>;
+  let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
   const head = async () => (await http.get('/health').expect(200)).body.headPosition as number;
 
   beforeAll(async () => {
-    let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
     let adminToken: string;
     ({ app, tokenFor, adminToken } = await startTestApp(clock, undefined, { MAX_BODY_BYTES: '4096', RATE_LIMIT_PER_MINUTE: '40' }));
     http = request(app.getHttpServer());
@@ -49,6 +49,13 @@ describe('hardening over HTTP', () => {
     expect(nested.body.fields).toEqual([{ field: 'body.complainant.constructor', rules: { forbiddenKey: expect.any(String) } }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await head()).toBe(before);
+  });
+
+  it('answers 400, not 500, to a number written in exponent form where decimal places are limited', async () => {
+    const deduction = { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'R', points: 3e-323, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'x' };
+    const supervisor = bearer(await tokenFor({ id: 'supervisor-1', roles: ['supervisor'], departments: ['cs'] }));
+    const refused = await http.post('/deductions').set(supervisor).send(deduction).expect(400);
+    expect(refused.body.fields).toEqual([{ field: 'points', rules: expect.objectContaining({ maxDecimalPlaces: expect.any(String) }) }]);
   });
 
   it('answers 400 to malformed JSON', async () => {
