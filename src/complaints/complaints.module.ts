@@ -5,6 +5,7 @@ import type { AppConfig } from '../shared/config/app-config';
 import { EraseComplainantController } from './erase-complainant/erase-complainant.controller';
 import { EraseComplainantHandler } from './erase-complainant/erase-complainant.handler';
 import { GetComplaintController } from './get-complaint/get-complaint.controller';
+import { GetComplaintHandler } from './get-complaint/get-complaint.handler';
 import { ComplainantPrivacy } from './privacy/complainant-privacy.service';
 import { SqliteSubjectKeyStore } from './privacy/sqlite-subject-key-store';
 import { SUBJECT_KEY_STORE } from './privacy/subject-key-store.port';
@@ -19,6 +20,7 @@ import { ReceiveComplaintHandler } from './receive-complaint/receive-complaint.h
     ComplainantPrivacy,
     ReceiveComplaintHandler,
     EraseComplainantHandler,
+    GetComplaintHandler,
   ],
   exports: [ComplainantPrivacy],
 })
