@@ -60,7 +60,7 @@ describe('audit-trail projection', () => {
     expect([...documents.values()].map((doc) => doc.type)).toEqual(events.map((event) => event.type));
   });
 
-  it("never contains the complainant's name, phone or address", () => {
+  it("never contains the complainant, not even sealed", () => {
     const recorded = recorder();
     const documents = foldProjection(auditTrail, [recorded(complaintReceived(), { subjects: ['complaint:C-1', 'employee:E-1'] })]);
 
@@ -68,9 +68,7 @@ describe('audit-trail projection', () => {
     expect(line?.data).not.toHaveProperty('complainant');
     expect(line?.data).toMatchObject({ complaintId: 'C-1', subject: 'service attitude', severity: 'normal' });
     const stored = JSON.stringify([...documents.values()]);
-    expect(stored).not.toContain('李先生');
-    expect(stored).not.toContain('13800138000');
-    expect(stored).not.toContain('3栋 2单元 501');
+    expect(stored).not.toContain('c2VhbGVkIGNvbXBsYWluYW50');
   });
 
   it('is the same after projecting the same events twice', () => {

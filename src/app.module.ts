@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
+import { AuthModule } from './auth/auth.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { DeductionsModule } from './deductions/deductions.module';
 import { EmployeeRecordsModule } from './employee-records/employee-records.module';
@@ -15,6 +16,7 @@ import { TicketsModule } from './tickets/tickets.module';
 @Module({
   imports: [
     InfrastructureModule,
+    AuthModule,
     EmployeesModule,
     ComplaintsModule,
     TicketsModule,

@@ -1,12 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { APP_CONFIG } from './shared/config/app-config';
+import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
+import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { strictValidationPipe } from './shared/http/validation.pipe';
 
 /** Everything main.ts and the end-to-end tests configure the same way. */
 export function configureApp(app: INestApplication): INestApplication {
-  app.useGlobalPipes(strictValidationPipe());
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // the service speaks plain HTTP (TLS ends in front of it), so requests are not upgraded to https
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  (app as NestExpressApplication).useBodyParser('json', { limit: config.maxBodyBytes });
+  (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
+  app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
   app.enableShutdownHooks();
@@ -14,8 +24,9 @@ export function configureApp(app: INestApplication): INestApplication {
     app,
     new DocumentBuilder()
       .setTitle('assessment-ledger')
-      .setDescription('Event-sourced assessment record of service staff: commands record facts, queries read projections, the record endpoint replays the event store.')
+      .setDescription('Event-sourced assessment record of service staff: commands record facts, queries read projections, the record endpoint replays the event store. Every route but /health and /docs needs "Authorization: Bearer <token>".')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

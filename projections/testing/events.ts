@@ -50,7 +50,7 @@ export const complaintReceived = (data: Partial<ComplaintReceived['data']> = {})
   data: {
     complaintId: 'C-1',
     channel: 'hotline',
-    complainant: { name: '李先生', phone: '13800138000', address: '3栋 2单元 501' },
+    complainant: { subjectId: 'C-1', sealed: 'v1.c2VhbGVkIGNvbXBsYWluYW50' },
     location: '3栋 lobby',
     subject: 'service attitude',
     description: 'the steward was rude at the front desk',

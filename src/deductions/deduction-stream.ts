@@ -1,6 +1,10 @@
 import { streamName } from '../shared/event-store/event-store.port';
 import { assertNever } from '../shared/domain/domain-error';
+import { asDomainEvent } from '../shared/command-handling/handle-command';
+import type { EventStore } from '../shared/event-store/event-store.port';
 import type { DeductionEvent } from './domain/deduction.events';
+import { evolveDeduction, initialDeductionState } from './domain/deduction.state';
+import type { DeductionState } from './domain/deduction.state';
 
 export const deductionStream = (deductionId: string) => streamName('deduction', deductionId);
 
@@ -24,4 +28,10 @@ export function deductionEventSubjects(event: DeductionEvent): string[] {
     subjects.push(source.kind === 'complaint' ? `complaint:${source.complaintId}` : `ticket:${source.ticketId}`);
   }
   return subjects;
+}
+
+/** The deduction as recorded, read straight from its stream. */
+export async function loadDeduction(store: EventStore, deductionId: string): Promise<DeductionState> {
+  const events = await store.readStream(deductionStream(deductionId));
+  return events.map(asDomainEvent<DeductionEvent>).reduce(evolveDeduction, initialDeductionState);
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort, ServiceProcess } from '../support/service-process';
+import { TEST_ADMIN_TOKEN } from '../support/test-app';
 
 /**
  * `kill -9` during a burst of commands, then a restart: every acknowledged command's events are
@@ -10,6 +11,7 @@ import { freePort, ServiceProcess } from '../support/service-process';
 describe('a crash during a burst of commands', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-crash-'));
   let service: ServiceProcess;
+  let token = TEST_ADMIN_TOKEN;
 
   afterAll(async () => {
     await service?.stop();
@@ -17,21 +19,25 @@ describe('a crash during a burst of commands', () => {
   });
 
   const post = (url: string, body: object) =>
-    fetch(`${service.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${service.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const get = async (url: string): Promise<any> => {
-    const res = await fetch(`${service.url}${url}`);
+    const res = await fetch(`${service.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     return res.json();
   };
 
   it('loses no acknowledged event and counts nothing twice after restart', async () => {
-    service = new ServiceProcess(dataDir, await freePort());
+    // the child registers the admin token it is given instead of printing a new one
+    service = new ServiceProcess(dataDir, await freePort(), { BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
     await service.start();
     const employees = ['E-1', 'E-2', 'E-3', 'E-4'];
     for (const employeeId of employees) {
       expect((await post('/employees', { employeeId, name: employeeId, department: 'repairs', position: 'technician' })).status).toBe(201);
     }
+    const issued = await post('/credentials', { principalId: 'crash-test', roles: ['supervisor', 'auditor'], departments: ['repairs'] });
+    expect(issued.status).toBe(201);
+    token = ((await issued.json()) as { token: string }).token;
 
     const acknowledged: string[] = [];
     let killed = false;

@@ -5,20 +5,38 @@ import { StoredEvent } from '../../src/shared/event-bus/stored-event';
 import { MongoReadStore } from '../../src/shared/read-store/mongodb/mongo-read-store';
 import { EsdbDouble } from '../doubles/esdb/esdb-double.server';
 import { InMemoryMongoDatabase } from '../doubles/in-memory-mongo';
-import { ManualClock, startTestApp } from '../support/test-app';
+import { bearer, ManualClock, startTestApp } from '../support/test-app';
+import type { TestPrincipal } from '../support/test-app';
 
-type Backend = (clock: ManualClock) => Promise<{ app: INestApplication; stop: () => Promise<void> }>;
+type Started = Awaited<ReturnType<typeof startTestApp>>;
+type Backend = (clock: ManualClock) => Promise<{ app: INestApplication; tokenFor: Started['tokenFor']; stop: () => Promise<void> }>;
+
+/** The principals of the walkthrough; each id is the actor its commands write into the events. */
+const principals: TestPrincipal[] = [
+  { id: 'admin-1', roles: ['admin'] },
+  { id: 'clerk-1', roles: ['clerk'] },
+  { id: 'supervisor-1', roles: ['supervisor'], departments: ['customer-service', 'repairs'] },
+  { id: 'E-1', roles: ['employee'], employeeId: 'E-1' },
+  { id: 'panel-1', roles: ['panel-member'], employeeId: 'P-1' },
+  { id: 'auditor-1', roles: ['auditor'] },
+];
+
+async function tokensFor(tokenFor: Started['tokenFor']): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const principal of principals) tokens[principal.id] = await tokenFor(principal);
+  return tokens;
+}
 
 const embedded: Backend = async (clock) => {
-  const { app } = await startTestApp(clock);
-  return { app, stop: () => app.close() };
+  const { app, tokenFor } = await startTestApp(clock);
+  return { app, tokenFor, stop: () => app.close() };
 };
 
 /** The server adapters, in process: EventStoreDB's protocol double and MongoDB's mingo executor. */
 const serverAdapters: Backend = async (clock) => {
   const double = await EsdbDouble.start();
-  const { app } = await startTestApp(clock, undefined, { EVENTSTOREDB_CONNECTION_STRING: double.connectionString }, new MongoReadStore(new InMemoryMongoDatabase()));
-  return { app, stop: async () => (await app.close(), await double.stop()) };
+  const { app, tokenFor } = await startTestApp(clock, undefined, { EVENTSTOREDB_CONNECTION_STRING: double.connectionString }, new MongoReadStore(new InMemoryMongoDatabase()));
+  return { app, tokenFor, stop: async () => (await app.close(), await double.stop()) };
 };
 
 /**
@@ -35,11 +53,15 @@ describe.each([
   let stop: () => Promise<void>;
   let http: ReturnType<typeof request>;
   const published: StoredEvent[] = [];
+  let tokens: Record<string, string>;
 
-  const post = (url: string, body: object, actor = 'clerk-1') => http.post(url).set('X-Actor', actor).send(body);
+  const post = (url: string, body: object, actor = 'clerk-1') => http.post(url).set(bearer(tokens[actor])).send(body);
+  const get = (url: string, reader = 'auditor-1') => http.get(url).set(bearer(tokens[reader]));
 
   beforeAll(async () => {
-    ({ app, stop } = await backend(clock));
+    let tokenFor: Started['tokenFor'];
+    ({ app, stop, tokenFor } = await backend(clock));
+    tokens = await tokensFor(tokenFor);
     http = request(app.getHttpServer());
     app.get(EventBus).subscribe((event) => {
       if (event instanceof StoredEvent) published.push(event);
@@ -86,28 +108,28 @@ describe.each([
   });
 
   it('shows the score as 100 minus the deductions in force after the hearing', async () => {
-    const res = await http.get(`/employees/E-1/scores?from=2026-02&to=2026-03&minPosition=${lastPosition}`).expect(200);
+    const res = await get(`/employees/E-1/scores?from=2026-02&to=2026-03&minPosition=${lastPosition}`).expect(200);
     expect(res.body.months).toEqual([
       expect.objectContaining({ month: '2026-02', score: 100, totalDeducted: 0 }),
       expect.objectContaining({ month: '2026-03', score: 97, totalDeducted: 3 }),
     ]);
-    const ranking = await http.get('/scores?month=2026-03').expect(200);
+    const ranking = await get('/scores?month=2026-03').expect(200);
     expect(ranking.body.average).toBe(98.5);
     expect(ranking.body.scores.map((s: { employeeId: string; rank: number }) => [s.employeeId, s.rank])).toEqual([['E-2', 1], ['E-1', 2]]);
   });
 
   it('lists the ticket as overdue after its deadline until it is resolved', async () => {
-    const before = await http.get('/overdue?asOf=2026-03-10T17:00:00%2B08:00').expect(200);
+    const before = await get('/overdue?asOf=2026-03-10T17:00:00%2B08:00').expect(200);
     expect(before.body.tickets).toEqual([]);
-    const after = await http.get('/overdue?asOf=2026-03-10T19:00:00%2B08:00').expect(200);
+    const after = await get('/overdue?asOf=2026-03-10T19:00:00%2B08:00').expect(200);
     expect(after.body.tickets).toEqual([expect.objectContaining({ ticketId: 'T-1', assigneeId: 'E-2', overdueMinutes: 60 })]);
-    await ok('/tickets/T-1/resolution', { resolvedAt: '2026-03-10T20:00:00+08:00', resolution: 'valve replaced' }, 'E-2');
-    const resolved = await http.get(`/overdue?asOf=2026-03-11T00:00:00Z&minPosition=${lastPosition}`).expect(200);
+    await ok('/tickets/T-1/resolution', { resolvedAt: '2026-03-10T20:00:00+08:00', resolution: 'valve replaced' }, 'clerk-1');
+    const resolved = await get(`/overdue?asOf=2026-03-11T00:00:00Z&minPosition=${lastPosition}`).expect(200);
     expect(resolved.body.tickets).toEqual([]);
   });
 
   it('keeps an audit trail of every event about the employee with actor and both times, without complainant data', async () => {
-    const res = await http.get(`/employees/E-1/audit-trail?minPosition=${lastPosition}`).expect(200);
+    const res = await get(`/employees/E-1/audit-trail?minPosition=${lastPosition}`).expect(200);
     const entries = res.body.entries as { type: string; actor: string; occurredAt: string; recordedAt: string; data: object }[];
     expect(entries.map((e) => e.type)).toEqual(['EmployeeRegistered', 'ComplaintReceived', 'DeductionApplied', 'DeductionApplied', 'DeductionContested', 'HearingRecorded']);
     expect(entries.map((e) => e.actor)).toEqual(['admin-1', 'clerk-1', 'supervisor-1', 'supervisor-1', 'E-1', 'panel-1']);
@@ -121,14 +143,15 @@ describe.each([
   });
 
   it('replays the record straight from the event store, also as of an earlier instant', async () => {
-    const now = await http.get('/employees/E-1/record').expect(200);
+    // a supervisor may replay the record but not see complainants' personal data
+    const now = await get('/employees/E-1/record', 'supervisor-1').expect(200);
     expect(now.body.monthlyScores).toEqual([expect.objectContaining({ month: '2026-03', score: 97 })]);
     expect(JSON.stringify(now.body)).not.toMatch(/Zhang San/);
     const hearing = now.body.events.find((e: { type: string }) => e.type === 'HearingRecorded');
     const beforeHearing = new Date(Date.parse(hearing.recordedAt) - 1).toISOString();
-    const then = await http.get(`/employees/E-1/record?asOf=${encodeURIComponent(beforeHearing)}`).expect(200);
+    const then = await get(`/employees/E-1/record?asOf=${encodeURIComponent(beforeHearing)}`).expect(200);
     expect(then.body.monthlyScores).toEqual([expect.objectContaining({ month: '2026-03', score: 94 })]);
-    await http.get('/employees/E-404/record').expect(404);
+    await get('/employees/E-404/record').expect(404);
   });
 
   it('publishes on the event bus only events the store has recorded', () => {
@@ -143,11 +166,19 @@ describe('bad input and broken rules over HTTP', () => {
   let app: INestApplication;
   let http: ReturnType<typeof request>;
   const head = async () => (await http.get('/health').expect(200)).body.headPosition as number;
+  let as: Record<'supervisor' | 'employee' | 'panel', Record<string, string>>;
 
   beforeAll(async () => {
-    ({ app } = await startTestApp(clock));
+    let tokenFor: Started['tokenFor'];
+    let adminToken: string;
+    ({ app, tokenFor, adminToken } = await startTestApp(clock));
     http = request(app.getHttpServer());
-    await http.post('/employees').send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'steward' }).expect(201);
+    as = {
+      supervisor: bearer(await tokenFor({ id: 'supervisor-1', roles: ['supervisor'], departments: ['cs'] })),
+      employee: bearer(await tokenFor({ id: 'E-1', roles: ['employee'], employeeId: 'E-1' })),
+      panel: bearer(await tokenFor({ id: 'panel-1', roles: ['panel-member'], employeeId: 'P-1' })),
+    };
+    await http.post('/employees').set(bearer(adminToken)).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'steward' }).expect(201);
   });
   afterAll(() => app.close());
 
@@ -155,7 +186,7 @@ describe('bad input and broken rules over HTTP', () => {
 
   it('answers 400 naming each bad field and the rule, and records nothing', async () => {
     const before = await head();
-    const res = await http.post('/deductions').send({ ...deduction, points: -1, occurredAt: 'yesterday', extra: 1 }).expect(400);
+    const res = await http.post('/deductions').set(as.supervisor).send({ ...deduction, points: -1, occurredAt: 'yesterday', extra: 1 }).expect(400);
     const fields = res.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['points', 'occurredAt', 'extra']));
     expect(res.body.fields.find((f: { field: string }) => f.field === 'points').rules).toHaveProperty('min');
@@ -163,29 +194,29 @@ describe('bad input and broken rules over HTTP', () => {
   });
 
   it('answers 404 for an unknown id and 422 with a stable code for a broken rule', async () => {
-    await http.post('/deductions/D-404/contest').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(404);
-    const unregistered = await http.post('/deductions').send({ ...deduction, employeeId: 'E-404' }).expect(422);
+    await http.post('/deductions/D-404/contest').set(as.employee).send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(404);
+    const unregistered = await http.post('/deductions').set(as.supervisor).send({ ...deduction, employeeId: 'E-404' }).expect(422);
     expect(unregistered.body.code).toBe('employee_not_registered');
-    await http.post('/deductions').send(deduction).expect(201);
-    const notContested = await http.post('/deductions/D-1/hearing').send({ panel: ['P-1'], outcome: 'upheld', reasoning: 'ok', heardAt: '2026-03-20T10:00:00+08:00' }).expect(422);
+    await http.post('/deductions').set(as.supervisor).send(deduction).expect(201);
+    const notContested = await http.post('/deductions/D-1/hearing').set(as.panel).send({ panel: ['P-1'], outcome: 'upheld', reasoning: 'ok', heardAt: '2026-03-20T10:00:00+08:00' }).expect(422);
     expect(notContested.body.code).toBe('deduction_not_contested');
   });
 
   it('answers 409 when If-Match names a revision the stream no longer has', async () => {
-    const res = await http.post('/deductions/D-1/contest').set('If-Match', '"5"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(409);
+    const res = await http.post('/deductions/D-1/contest').set(as.employee).set('If-Match', '"5"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(409);
     expect(res.body.code).toBe('wrong_expected_revision');
-    await http.post('/deductions/D-1/contest').set('If-Match', '"0"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(201);
+    await http.post('/deductions/D-1/contest').set(as.employee).set('If-Match', '"0"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(201);
   });
 
   it('returns the first response to a retried POST with the same Idempotency-Key and appends nothing', async () => {
     const body = { ...deduction, deductionId: 'D-2' };
-    const first = await http.post('/deductions').set('Idempotency-Key', 'key-1').send(body).expect(201);
+    const first = await http.post('/deductions').set(as.supervisor).set('Idempotency-Key', 'key-1').send(body).expect(201);
     const afterFirst = await head();
-    const retry = await http.post('/deductions').set('Idempotency-Key', 'key-1').send(body).expect(201);
+    const retry = await http.post('/deductions').set(as.supervisor).set('Idempotency-Key', 'key-1').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await head()).toBe(afterFirst);
-    const reused = await http.post('/deductions').set('Idempotency-Key', 'key-1').send({ ...body, points: 3 }).expect(422);
+    const reused = await http.post('/deductions').set(as.supervisor).set('Idempotency-Key', 'key-1').send({ ...body, points: 3 }).expect(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
   });
 

@@ -25,6 +25,7 @@ export class ServiceProcess {
   constructor(
     private readonly dataDir: string,
     private readonly port: number,
+    private readonly env: NodeJS.ProcessEnv = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -32,7 +33,7 @@ export class ServiceProcess {
   async start(): Promise<void> {
     if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
     this.child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, ...this.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await this.waitUntilHealthy();

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppModule } from '../../src/app.module';
+import { CredentialsService } from '../../src/auth/credentials/credentials.service';
+import type { Role } from '../../src/auth/domain/permission-matrix';
 import { configureApp } from '../../src/app.setup';
 import { CLOCK } from '../../src/shared/clock';
 import type { Clock } from '../../src/shared/clock';
@@ -22,7 +24,20 @@ export class ManualClock implements Clock {
   }
 }
 
-/** The whole service on the embedded stores in a fresh temporary data directory. */
+/** Registered through BOOTSTRAP_ADMIN_TOKEN as the admin credential of every test app. */
+export const TEST_ADMIN_TOKEN = 'al_test-admin-token-00000000000000000000000000';
+
+export interface TestPrincipal {
+  id: string;
+  roles: Role[];
+  departments?: string[];
+  employeeId?: string;
+}
+
+/**
+ * The whole service on the embedded stores in a fresh temporary data directory, with an admin
+ * token and `tokenFor(principal)` to issue a credential for the roles a test needs.
+ */
 export async function startTestApp(
   clock: Clock,
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-')),
@@ -33,11 +48,17 @@ export async function startTestApp(
   if (readStore) builder = builder.overrideProvider(READ_STORE).useValue(readStore);
   const moduleRef = await builder
     .overrideProvider(APP_CONFIG)
-    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', ...env }))
+    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env }))
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
   const app: INestApplication = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
-  return { app, dataDir };
+  const credentials = app.get(CredentialsService);
+  const tokenFor = async ({ id, roles, departments = [], employeeId }: TestPrincipal): Promise<string> =>
+    (await credentials.issue({ id, roles, departments, ...(employeeId ? { employeeId } : {}) }, 'test')).token;
+  return { app, dataDir, adminToken: env.BOOTSTRAP_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN, tokenFor };
 }
+
+/** The header that authenticates a request with the token. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

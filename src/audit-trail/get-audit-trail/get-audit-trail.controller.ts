@@ -6,6 +6,9 @@ import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetAuditTrailDto } from './get-audit-trail.dto';
 import { GetAuditTrailQuery } from './get-audit-trail.query';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 
 @ApiTags('audit trail')
 @Controller('employees')
@@ -13,12 +16,14 @@ export class GetAuditTrailController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly projector: ProjectorService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get(':employeeId/audit-trail')
   @RequirePermissions('audit-trail:read')
   @ApiOperation({ summary: 'Every event concerning the employee, in order, with actor, business time and store time' })
-  async auditTrail(@IdParam('employeeId') employeeId: string, @Query() dto: GetAuditTrailDto) {
+  async auditTrail(@IdParam('employeeId') employeeId: string, @Query() dto: GetAuditTrailDto, @CurrentPrincipal() principal: Principal) {
+    await this.access.readEmployee(principal, 'audit-trail:read', employeeId);
     await this.projector.waitFor(dto.minPosition);
     return this.queryBus.execute(new GetAuditTrailQuery(employeeId, dto.afterPosition ?? 0, dto.limit ?? 100));
   }

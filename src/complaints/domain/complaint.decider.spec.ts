@@ -6,7 +6,7 @@ const spec = deciderSpecification(complaintDecider);
 const data: ComplaintReceived['data'] = {
   complaintId: 'C-1',
   channel: 'hotline',
-  complainant: { name: 'Zhang San', phone: '13800000000', address: 'Building 3, unit 2, flat 501' },
+  complainant: { subjectId: 'C-1', sealed: 'v1.c2VhbGVk' },
   subject: 'service attitude',
   description: 'the steward hung up on me',
   severity: 'normal',

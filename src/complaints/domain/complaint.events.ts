@@ -14,12 +14,22 @@ export interface Complainant {
   address?: string;
 }
 
+/**
+ * The complainant as stored: encrypted with the key of the data subject `subjectId`, which is kept
+ * outside the event stream. Erasing the subject destroys the key, never the event.
+ */
+export interface SealedComplainant {
+  subjectId: string;
+  /** `v1.` and base64url of IV, GCM tag and ciphertext. */
+  sealed: string;
+}
+
 export type ComplaintReceived = DomainEvent<
   'ComplaintReceived',
   {
     complaintId: string;
     channel: ComplaintChannel;
-    complainant: Complainant;
+    complainant: SealedComplainant;
     location?: string;
     subject: string;
     description: string;
@@ -32,3 +42,6 @@ export type ComplaintReceived = DomainEvent<
 
 export type ComplaintEvent = ComplaintReceived;
 export const complaintEventTypes = ['ComplaintReceived'] as const;
+
+/** A data subject's key was destroyed: their personal data in complaints can no longer be read. */
+export type ComplainantErased = DomainEvent<'ComplainantErased', { subjectId: string; reason: string; erasedAt: string }>;

@@ -1,9 +1,12 @@
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
-import type { ComplaintReceived } from '../domain/complaint.events';
+import type { Complainant, ComplaintReceived } from '../domain/complaint.events';
+
+/** The complaint with the complainant in plain text; the handler seals it before anything is stored. */
+export type ReceivedComplaint = Omit<ComplaintReceived['data'], 'complainant'> & { complainant: Complainant; subjectId: string };
 
 export class ReceiveComplaintCommand {
   constructor(
-    readonly data: ComplaintReceived['data'],
+    readonly data: ReceivedComplaint,
     readonly metadata: CommandMetadata,
     readonly expectedRevision?: number,
   ) {}

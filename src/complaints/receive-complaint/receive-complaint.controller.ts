@@ -20,9 +20,11 @@ export class ReceiveComplaintController {
   @RequirePermissions('complaints:receive')
   @ApiCommand('Record a complaint as received')
   async receive(@Body() dto: ReceiveComplaintDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
+    const { subjectId, ...complainant } = dto.complainant;
     const data = {
       ...dto,
-      complainant: { ...dto.complainant },
+      complainant: { ...complainant },
+      subjectId: subjectId ?? dto.complaintId,
       receivedAt: toInstant(dto.receivedAt),
       concernsEmployeeIds: dto.concernsEmployeeIds ?? [],
     };

@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { IsIdentifier, IsText } from '../../shared/http/identifier';
+import { ID_PATTERN, IsIdentifier, IsText } from '../../shared/http/identifier';
 import { complaintChannels, complaintSeverities } from '../domain/complaint.events';
 import type { ComplaintChannel, ComplaintSeverity } from '../domain/complaint.events';
 
 export class ComplainantDto {
+  @ApiPropertyOptional({ example: 'R-3-2-501', pattern: ID_PATTERN.source, description: 'The data subject whose key encrypts this data (default: the complaint id); give the same id for a returning complainant so one erasure covers all their complaints' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1-64 letters, digits, "-", "_" or "."' })
+  subjectId?: string;
   @IsText(100, 'Zhang San') name!: string;
   @ApiPropertyOptional({ example: '+86 138 0000 0000' })
   @IsOptional()

@@ -7,6 +7,7 @@ import type { CommandResult } from '../../shared/command-handling/handle-command
 import { EVENT_STORE, streamName } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { complaintDecider } from '../domain/complaint.decider';
+import { ComplainantPrivacy } from '../privacy/complainant-privacy.service';
 import { ReceiveComplaintCommand } from './receive-complaint.command';
 
 @CommandHandler(ReceiveComplaintCommand)
@@ -14,9 +15,12 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly privacy: ComplainantPrivacy,
   ) {}
 
-  execute({ data, metadata, expectedRevision }: ReceiveComplaintCommand): Promise<CommandResult> {
+  async execute({ data: received, metadata, expectedRevision }: ReceiveComplaintCommand): Promise<CommandResult> {
+    const { subjectId, complainant, ...rest } = received;
+    const data = { ...rest, complainant: await this.privacy.seal(subjectId, complainant) };
     return handleCommand(
       this.store,
       streamName('complaint', data.complaintId),

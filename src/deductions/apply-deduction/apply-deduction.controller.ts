@@ -11,16 +11,28 @@ import type { DeductionSource } from '../domain/deduction.events';
 import { ApplyDeductionCommand } from './apply-deduction.command';
 import { ApplyDeductionDto } from './apply-deduction.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 
 @ApiTags('deductions')
 @Controller('deductions')
 export class ApplyDeductionController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Post()
   @RequirePermissions('deductions:apply')
   @ApiCommand('Apply a deduction to an employee under a rule of the catalogue')
-  async apply(@Body() dto: ApplyDeductionDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
+  async apply(
+    @Body() dto: ApplyDeductionDto,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() metadata: CommandMetadata,
+    @IfMatchRevision() revision?: number,
+  ): Promise<CommandResponse> {
+    await this.access.applyToEmployee(principal, 'deductions:apply', dto.employeeId);
     const { sourceComplaintId, sourceTicketId, occurredAt, ...rest } = dto;
     const data = { ...rest, occurredAt: toInstant(occurredAt), source: sourceOf(sourceComplaintId, sourceTicketId) };
     if (data.source === undefined) delete data.source;

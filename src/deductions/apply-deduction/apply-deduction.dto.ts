@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsIdentifier, IsText } from '../../shared/http/identifier';
 import { MAX_POINTS_PER_DEDUCTION } from '../domain/deduction.commands';
 
@@ -8,7 +9,8 @@ export class ApplyDeductionDto {
   @IsIdentifier('E-1001') employeeId!: string;
   @ApiProperty({ example: 'PS-03', description: 'Code of the rule in the catalogue' }) @IsIdentifier('PS-03') ruleCode!: string;
   @ApiProperty({ example: 2, minimum: 0.5, maximum: MAX_POINTS_PER_DEDUCTION, description: 'Points deducted, in steps of 0.5' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(1)
   @Min(0.5)
   @Max(MAX_POINTS_PER_DEDUCTION)
   points!: number;

@@ -11,11 +11,17 @@ import { toInstant } from '../../shared/http/instant';
 import { ContestDeductionCommand } from './contest-deduction.command';
 import { ContestDeductionDto } from './contest-deduction.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 
 @ApiTags('deductions')
 @Controller('deductions')
 export class ContestDeductionController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Post(':deductionId/contest')
   @RequirePermissions('deductions:contest')
@@ -23,9 +29,11 @@ export class ContestDeductionController {
   async contest(
     @IdParam('deductionId') deductionId: string,
     @Body() dto: ContestDeductionDto,
+    @CurrentPrincipal() principal: Principal,
     @CommandMeta() metadata: CommandMetadata,
     @IfMatchRevision() revision?: number,
   ): Promise<CommandResponse> {
+    await this.access.contestDeduction(principal, deductionId);
     const data = { deductionId, reason: dto.reason, contestedAt: toInstant(dto.contestedAt) };
     const result = await this.commandBus.execute<ContestDeductionCommand, CommandResult>(new ContestDeductionCommand(data, metadata, revision));
     return CommandResponse.of(deductionId, result);

@@ -16,12 +16,9 @@ export interface ReplayedEvent {
   data: unknown;
 }
 
-/** Marker shown instead of a complainant's personal data in an employee's record. */
-export const WITHHELD = '[withheld]';
-
 /**
  * Folds an employee's events, read straight from the event store, into their record: the events
- * themselves (complainants' personal data withheld) and the monthly scores, computed by the same
+ * themselves (a complainant still sealed: the query handler reveals or withholds it) and the monthly scores, computed by the same
  * pure scores projection that builds the read model — so an auditor can compare the two.
  */
 export function foldEmployeeRecord(employeeId: string, events: RecordedEvent[], scores: Projection) {
@@ -43,6 +40,6 @@ function toReplayedEvent(event: RecordedEvent): ReplayedEvent {
     causationId: event.metadata.causationId,
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.metadata.recordedAt,
-    data: event.type === 'ComplaintReceived' ? { ...(event.data as object), complainant: WITHHELD } : event.data,
+    data: event.data,
   };
 }

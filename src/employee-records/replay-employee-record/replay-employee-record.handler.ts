@@ -4,7 +4,9 @@ import { NotFoundError } from '../../shared/domain/domain-error';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
+import { ComplainantPrivacy } from '../../complaints/privacy/complainant-privacy.service';
 import { foldEmployeeRecord } from './employee-record.fold';
+import type { ReplayedEvent } from './employee-record.fold';
 import { ReplayEmployeeRecordQuery } from './replay-employee-record.query';
 
 /** Reads the record straight from the event store, never from a read model. */
@@ -13,11 +15,20 @@ export class ReplayEmployeeRecordHandler implements IQueryHandler<ReplayEmployee
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projector: ProjectorService,
+    private readonly privacy: ComplainantPrivacy,
   ) {}
 
-  async execute({ employeeId, asOf }: ReplayEmployeeRecordQuery) {
+  async execute({ employeeId, asOf, showComplainants }: ReplayEmployeeRecordQuery) {
     const events = await this.store.readBySubject(`employee:${employeeId}`, { recordedUpTo: asOf });
     if (!events.some((e) => e.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
-    return { asOf: asOf ?? null, ...foldEmployeeRecord(employeeId, events, this.projector.projection('scores')) };
+    const record = foldEmployeeRecord(employeeId, events, this.projector.projection('scores'));
+    const revealed = await Promise.all(record.events.map((event) => this.reveal(event, showComplainants)));
+    return { asOf: asOf ?? null, ...record, events: revealed };
+  }
+
+  private async reveal(event: ReplayedEvent, showComplainants: boolean): Promise<ReplayedEvent> {
+    if (event.type !== 'ComplaintReceived') return event;
+    const data = event.data as Record<string, unknown>;
+    return { ...event, data: { ...data, complainant: await this.privacy.reveal(data.complainant, showComplainants) } };
   }
 }

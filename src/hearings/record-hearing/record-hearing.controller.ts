@@ -11,11 +11,17 @@ import { toInstant } from '../../shared/http/instant';
 import { RecordHearingCommand } from './record-hearing.command';
 import { RecordHearingDto } from './record-hearing.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 
 @ApiTags('hearings')
 @Controller('deductions')
 export class RecordHearingController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Post(':deductionId/hearing')
   @RequirePermissions('hearings:record')
@@ -23,9 +29,11 @@ export class RecordHearingController {
   async record(
     @IdParam('deductionId') deductionId: string,
     @Body() dto: RecordHearingDto,
+    @CurrentPrincipal() principal: Principal,
     @CommandMeta() metadata: CommandMetadata,
     @IfMatchRevision() revision?: number,
   ): Promise<CommandResponse> {
+    this.access.recordHearing(principal, dto.panel);
     const data = { deductionId, ...dto, heardAt: toInstant(dto.heardAt) };
     const result = await this.commandBus.execute<RecordHearingCommand, CommandResult>(new RecordHearingCommand(data, metadata, revision));
     return CommandResponse.of(deductionId, result);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsText } from '../../shared/http/identifier';
 import { hearingOutcomes } from '../../deductions/domain/deduction.events';
 import type { HearingOutcome } from '../../deductions/domain/deduction.events';
@@ -14,7 +15,8 @@ export class RecordHearingDto {
   @ApiProperty({ enum: hearingOutcomes }) @IsIn(hearingOutcomes) outcome!: HearingOutcome;
   @ApiPropertyOptional({ description: 'Only for outcome "reduced": points in force, strictly between 0 and the original' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(1)
   @Min(0)
   @Max(100)
   newPoints?: number;

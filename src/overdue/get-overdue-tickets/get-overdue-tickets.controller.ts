@@ -8,6 +8,9 @@ import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetOverdueTicketsDto } from './get-overdue-tickets.dto';
 import { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 
 @ApiTags('overdue')
 @Controller('overdue')
@@ -16,12 +19,14 @@ export class GetOverdueTicketsController {
     private readonly queryBus: QueryBus,
     private readonly projector: ProjectorService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get()
   @RequirePermissions('overdue:read')
   @ApiOperation({ summary: 'Tickets not resolved by their resolve-by deadline, as of a given time (default now)' })
-  async overdue(@Query() dto: GetOverdueTicketsDto) {
+  async overdue(@Query() dto: GetOverdueTicketsDto, @CurrentPrincipal() principal: Principal) {
+    this.access.readDepartment(principal, 'overdue:read', dto.department);
     await this.projector.waitFor(dto.minPosition);
     const asOf = dto.asOf ? toInstant(dto.asOf) : this.clock.now().toISOString();
     const filter = { department: dto.department, assigneeId: dto.assigneeId };

@@ -12,6 +12,9 @@ import { monthOf } from '../../../projections/month-of';
 import { GetEmployeeScoresDto } from './get-employee-scores.dto';
 import { GetEmployeeScoresQuery } from './get-employee-scores.query';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 
 const MAX_MONTHS = 60;
 
@@ -23,18 +26,20 @@ export class GetEmployeeScoresController {
     private readonly projector: ProjectorService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get(':employeeId/scores')
   @RequirePermissions('scores:read')
   @ApiOperation({ summary: "An employee's score per calendar month: 100 minus the deductions in force after hearings, never below 0" })
-  async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeeScoresDto) {
+  async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeeScoresDto, @CurrentPrincipal() principal: Principal) {
     const to = dto.to ?? monthOf(this.clock.now().toISOString(), this.config.timeZone);
     const from = dto.from ?? monthsBefore(to, 12);
     const span = monthsBetween(from, to).length;
     if (span === 0 || span > MAX_MONTHS) {
       throw new BadRequestException({ statusCode: 400, code: 'invalid_input', message: [`from must not be after to, and the range at most ${MAX_MONTHS} months`] });
     }
+    await this.access.readEmployee(principal, 'scores:read', employeeId);
     await this.projector.waitFor(dto.minPosition);
     return this.queryBus.execute(new GetEmployeeScoresQuery(employeeId, from, to));
   }

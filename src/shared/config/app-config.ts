@@ -16,6 +16,12 @@ export interface AppConfig {
   timeZone: string;
   /** Start the projector in this process (turn off for a write-only instance). */
   runProjections: boolean;
+  /** Registered as the admin credential on a first start with no credentials (automation, tests). */
+  bootstrapAdminToken?: string;
+  /** Requests per principal (per client address when unauthenticated) per minute; 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Largest request body accepted, in bytes; larger is a 413. */
+  maxBodyBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -30,6 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mongoDatabase: env.MONGODB_DATABASE ?? 'assessment_ledger',
     timeZone,
     runProjections: env.RUN_PROJECTIONS !== 'false',
+    bootstrapAdminToken: nonEmpty(env.BOOTSTRAP_ADMIN_TOKEN),
+    rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE ?? '600000', 'RATE_LIMIT_PER_MINUTE'),
+    maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
   };
 }
 

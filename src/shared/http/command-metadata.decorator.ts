@@ -2,16 +2,17 @@ import { BadRequestException, createParamDecorator, ExecutionContext } from '@ne
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandMetadata } from '../command-handling/command-metadata';
+import { requirePrincipal } from '../auth/request-principal';
 
 const TOKEN = /^[\w.:@/-]{1,128}$/;
 
 /**
- * The command's metadata from the request. Until authentication lands the actor is taken from
- * the `X-Actor` header (default `anonymous`); the correlation id from `X-Correlation-Id` or new.
+ * The command's metadata from the request: the actor is the authenticated principal (the client
+ * cannot choose it); the correlation id comes from `X-Correlation-Id` or is new.
  */
 export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<Request>();
-  const actor = header(request, 'x-actor') ?? 'anonymous';
+  const actor = requirePrincipal(request).id;
   const correlationId = header(request, 'x-correlation-id') ?? randomUUID();
   const idempotencyKey = header(request, 'idempotency-key');
   return {

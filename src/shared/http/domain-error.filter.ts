@@ -20,6 +20,10 @@ export class DomainErrorFilter implements ExceptionFilter {
       const body = error.getResponse();
       return [error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body];
     }
+    if (isClientHttpError(error)) {
+      // the body parser's errors: a body over the size limit (413), malformed JSON (400), ...
+      return [error.status, { statusCode: error.status, code: error.type ?? 'bad_request', message: [error.message] }];
+    }
     if (error instanceof NotFoundError) {
       return [404, { statusCode: 404, code: error.code, message: error.message, entity: error.entity, id: error.id }];
     }
@@ -45,4 +49,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     return [500, { statusCode: 500, message: 'internal error' }];
   }
+}
+
+/** An `http-errors` client error (as thrown by body-parser), safe to show: `expose` is true. */
+function isClientHttpError(error: unknown): error is Error & { status: number; type?: string } {
+  const candidate = error as { status?: unknown; expose?: unknown } | null;
+  return error instanceof Error && candidate?.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
 }

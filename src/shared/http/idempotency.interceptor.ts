@@ -3,10 +3,13 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { principalOf } from '../auth/request-principal';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys_v1';
+/** Route metadata: never store this route's answer (it holds a secret shown once). */
+export const NO_IDEMPOTENT_REPLAY = 'assessment-ledger:no-idempotent-replay';
 
 type StoredResponse = {
   _id: string;
@@ -31,7 +34,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string') return next.handle();
-    const id = hash(`${request.method} ${request.path}\u0000${key}`);
+    if (Reflect.getMetadata(NO_IDEMPOTENT_REPLAY, context.getHandler())) return next.handle();
+    // keyed by principal too: one caller's key never replays another caller's answer
+    const id = hash(`${principalOf(request)?.id ?? ''}\u0000${request.method} ${request.path}\u0000${key}`);
     const fingerprint = hash(JSON.stringify(request.body ?? null));
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return from(this.once(id, () => this.execute(id, fingerprint, status, next, context.switchToHttp().getResponse<Response>())));

@@ -1,0 +1,94 @@
+/**
+ * Who may do what: the one permission matrix. The README's table is checked against it
+ * (permission-matrix.spec.ts), and the route × role end-to-end test derives its expectations from it.
+ *
+ * A grant has a scope, checked where an id comes from the caller:
+ * - `all`: any object;
+ * - `department`: employees of the principal's departments (supervisors);
+ * - `self`: the principal's own employee record or deductions (employees);
+ * - `panel`: hearings whose panel lists the principal's employee id (panel members).
+ */
+export const roles = ['admin', 'clerk', 'supervisor', 'panel-member', 'auditor', 'analyst', 'employee'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'credentials:manage',
+  'employees:register',
+  'complainants:erase',
+  'complaints:receive',
+  'complaints:read',
+  'complainants:read',
+  'tickets:dispatch',
+  'tickets:resolve',
+  'deductions:apply',
+  'deductions:contest',
+  'hearings:record',
+  'scores:read',
+  'rankings:read',
+  'overdue:read',
+  'audit-trail:read',
+  'records:replay',
+  'access-log:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export type Scope = 'all' | 'department' | 'self' | 'panel';
+
+export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> = {
+  admin: { 'credentials:manage': 'all', 'employees:register': 'all', 'complainants:erase': 'all' },
+  clerk: {
+    'complaints:receive': 'all',
+    'complaints:read': 'all',
+    'complainants:read': 'all',
+    'tickets:dispatch': 'all',
+    'tickets:resolve': 'all',
+    'overdue:read': 'all',
+  },
+  supervisor: {
+    'deductions:apply': 'department',
+    'scores:read': 'department',
+    'rankings:read': 'department',
+    'overdue:read': 'department',
+    'audit-trail:read': 'department',
+    'records:replay': 'department',
+  },
+  'panel-member': { 'hearings:record': 'panel' },
+  auditor: {
+    'complaints:read': 'all',
+    'complainants:read': 'all',
+    'scores:read': 'all',
+    'rankings:read': 'all',
+    'overdue:read': 'all',
+    'audit-trail:read': 'all',
+    'records:replay': 'all',
+    'access-log:read': 'all',
+  },
+  analyst: { 'complaints:read': 'all', 'scores:read': 'all', 'rankings:read': 'all', 'overdue:read': 'all', 'audit-trail:read': 'all' },
+  employee: { 'scores:read': 'self', 'audit-trail:read': 'self', 'records:replay': 'self', 'deductions:contest': 'self' },
+};
+
+export interface Grant {
+  role: Role;
+  scope: Scope;
+}
+
+/** The principal's roles that grant the permission, with their scopes. */
+export function grantsOf(principalRoles: readonly Role[], permission: string): Grant[] {
+  return principalRoles.flatMap((role) => {
+    const scope = permissionMatrix[role]?.[permission as Permission];
+    return scope ? [{ role, scope }] : [];
+  });
+}
+
+/** Whether some role of the principal grants every required permission (at some scope). */
+export function isPermitted(principalRoles: readonly Role[], required: readonly string[]): boolean {
+  return required.length > 0 && required.every((permission) => grantsOf(principalRoles, permission).length > 0);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (permissions as readonly string[]).includes(value);
+}
