@@ -136,8 +136,8 @@ describe.each([
     expect(entries[2]).toEqual(expect.objectContaining({ occurredAt: '2026-03-09T02:00:00.000Z', recordedAt: expect.any(String) }));
     expect(JSON.stringify(res.body)).not.toMatch(/Zhang San|138 0013 8000|flat 501/);
 
-    const firstPage = await http.get('/employees/E-1/audit-trail?limit=4').expect(200);
-    const secondPage = await http.get(`/employees/E-1/audit-trail?limit=4&afterPosition=${firstPage.body.nextAfterPosition}`).expect(200);
+    const firstPage = await get('/employees/E-1/audit-trail?limit=4').expect(200);
+    const secondPage = await get(`/employees/E-1/audit-trail?limit=4&afterPosition=${firstPage.body.nextAfterPosition}`).expect(200);
     expect([...firstPage.body.entries, ...secondPage.body.entries]).toEqual(entries);
     expect(secondPage.body.nextAfterPosition).toBeNull();
   });
