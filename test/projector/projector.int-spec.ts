@@ -146,12 +146,13 @@ describe('Projector (SQLite event store and read store)', () => {
     await running.start();
     const dispatched = await stores.append('ticket-T-1', ticketDispatched(), ['ticket:T-1', 'employee:E-2']);
     await running.waitFor(dispatched.position);
-    expect(await stores.readStore.find('overdue_v1', { resolveBy: { $lt: '2026-03-11T00:00:00.000Z' } })).toHaveLength(1);
+    const overdue = { dueAt: { $lt: '2026-03-11T00:00:00.000Z' }, stoppedAt: { $gt: '2026-03-11T00:00:00.000Z' } };
+    expect(await stores.readStore.find('overdue_v2', overdue)).toHaveLength(1);
 
     const resolved = await stores.append('ticket-T-1', ticketResolved(), ['ticket:T-1', 'employee:E-2']);
     await running.waitFor(resolved.position);
 
-    expect(await stores.readStore.find('overdue_v1', { resolveBy: { $lt: '2026-03-11T00:00:00.000Z' } })).toEqual([]);
+    expect(await stores.readStore.find('overdue_v2', overdue)).toEqual([]);
   });
 
   it('rebuild reproduces the same documents', async () => {
@@ -187,7 +188,7 @@ describe('Projector (SQLite event store and read store)', () => {
 
     expect(counts).toEqual(projections.map(() => 10));
     expect(await allReadModels(projections)).toEqual(before);
-    expect(await stores.readStore.getCheckpoint('scores_v1')).toBe(head);
+    expect(await stores.readStore.getCheckpoint('scores_v2')).toBe(head);
   });
 
   it('retries an evolve that throws once, without counting anything twice', async () => {

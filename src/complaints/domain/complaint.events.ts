@@ -37,13 +37,23 @@ export type ComplaintReceived = DomainEvent<
  */
 export type ComplaintClockStarted = DomainEvent<
   'ComplaintClockStarted',
-  { complaintId: string; milestone: ComplaintMilestone; round: number; startedAt: string; dueAt: string; rule?: DeductionRule }
+  {
+    complaintId: string;
+    milestone: ComplaintMilestone;
+    round: number;
+    startedAt: string;
+    dueAt: string;
+    rule?: DeductionRule;
+    /** Who handles the complaint when the clock starts (none before it is assigned). */
+    responsibleEmployeeId?: string;
+    department?: string;
+  }
 >;
 
 /** The complaint was given to an employee to handle (usually with a ticket dispatched to them). */
 export type ComplaintAssigned = DomainEvent<
   'ComplaintAssigned',
-  { complaintId: string; assigneeId: string; department: string; ticketId?: string; assignedAt: string }
+  { complaintId: string; assigneeId: string; department: string; ticketId?: string; assignedAt: string; /** The handling round it is assigned in. */ round: number }
 >;
 
 export type ComplaintResolved = DomainEvent<

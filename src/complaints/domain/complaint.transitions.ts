@@ -41,7 +41,7 @@ export function assign(command: AssignComplaint, state: KnownComplaint, context:
   const assignee = context.assignee ?? { status: 'unknown' };
   if (assignee.status !== 'registered') throw new DomainError('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
   checkTime(data.assignedAt, command.now, 'assignedAt', state.received.receivedAt, 'assigned_before_receipt');
-  return [{ type: 'ComplaintAssigned', data: { ...data, department: assignee.department } }];
+  return [{ type: 'ComplaintAssigned', data: { ...data, department: assignee.department, round: state.round } }];
 }
 
 export function resolve(command: ResolveComplaint, state: KnownComplaint, context: ComplaintContext): ComplaintEvent[] {
@@ -53,7 +53,7 @@ export function resolve(command: ResolveComplaint, state: KnownComplaint, contex
   return [
     ...lateBreach(state, 'handling', data.resolvedAt),
     { type: 'ComplaintResolved', data: { ...data, round: state.round, assigneeId: state.assignee!.employeeId } },
-    ...startClock(data.complaintId, 'callback', state.round, data.resolvedAt, context),
+    ...startClock(data.complaintId, 'callback', state.round, data.resolvedAt, context, state.assignee),
   ];
 }
 
@@ -61,7 +61,7 @@ export function recordCallback(command: RecordCallback, state: KnownComplaint, c
   const { data } = command;
   if (state.status !== 'resolved') throw new DomainError('complaint_not_resolved', `complaint ${data.complaintId} is ${state.status}, not awaiting a callback`);
   checkTime(data.calledBackAt, command.now, 'calledBackAt', state.resolvedAt!, 'callback_before_resolution');
-  const reopened = data.satisfied ? [] : startClock(data.complaintId, 'handling', state.round + 1, data.calledBackAt, context);
+  const reopened = data.satisfied ? [] : startClock(data.complaintId, 'handling', state.round + 1, data.calledBackAt, context, state.assignee);
   return [...lateBreach(state, 'callback', data.calledBackAt), { type: 'ComplaintCallbackRecorded', data: { ...data, round: state.round } }, ...reopened];
 }
 
