@@ -33,7 +33,7 @@ export async function startTestApp(
   if (readStore) builder = builder.overrideProvider(READ_STORE).useValue(readStore);
   const moduleRef = await builder
     .overrideProvider(APP_CONFIG)
-    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', ...env }))
+    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', DEADLINE_WATCH_INTERVAL_MS: '0', ...env }))
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();

@@ -1,7 +1,7 @@
 import type { Decider, DomainEvent } from '../../shared/domain/decider';
 import { DomainError } from '../../shared/domain/domain-error';
 import { isSameFact } from '../../shared/domain/same-fact';
-import type { ServiceLevelSettings } from './service-level-policy';
+import type { DeductionRule, ServiceLevelSettings, Target } from './service-level-policy';
 import { parseClockTime } from './working-calendar';
 import type { WorkingCalendar } from './working-calendar';
 
@@ -35,6 +35,7 @@ export const serviceLevelsDecider: Decider<ServiceLevelsCommand, ServiceLevelsEv
       if (state.calendar && isSameFact(state.calendar, command.data.calendar)) return [];
       return [{ type: 'WorkingCalendarDefined', data: command.data }];
     }
+    checkSettings(command.data.settings);
     if (state.settings && isSameFact(state.settings, command.data.settings)) return [];
     return [{ type: 'ServiceLevelsDefined', data: command.data }];
   },
@@ -53,4 +54,32 @@ export function checkCalendar(calendar: WorkingCalendar): void {
   if (both.length > 0) throw new DomainError('holiday_and_make_up_day', `a date cannot be both a holiday and a make-up working day: ${both.join(', ')}`);
   const hasWorkingDay = calendar.workingWeekdays.length > 0 || calendar.makeUpWorkingDays.length > 0;
   if (!hasWorkingDay) throw new DomainError('no_working_days', 'the calendar needs working weekdays');
+}
+
+const UNITS = ['minutes', 'hours', 'days', 'workingDays', 'sameDay'];
+
+function checkTarget(target: Target | undefined, where: string): void {
+  const ok = target && UNITS.includes(target.unit) && ['elapsed', 'workingTime'].includes(target.counting) && Number.isFinite(target.amount) && target.amount > 0;
+  if (!ok) throw new DomainError('invalid_target', `${where}: a target needs amount > 0, unit (${UNITS.join(', ')}) and counting (elapsed or workingTime)`);
+}
+
+function checkRule(rule: DeductionRule | undefined, where: string): void {
+  if (rule === undefined) return;
+  if (typeof rule.ruleCode !== 'string' || rule.ruleCode.trim() === '' || !(rule.points > 0 && rule.points <= 100)) {
+    throw new DomainError('invalid_rule', `${where}: a rule needs a ruleCode and points more than 0 and at most 100`);
+  }
+}
+
+export function checkSettings(settings: ServiceLevelSettings): void {
+  for (const [i, policy] of settings.ticketPolicies.entries()) {
+    if (!policy.policyId || !policy.kind) throw new DomainError('invalid_policy', `ticketPolicies[${i}] needs policyId and kind`);
+    if (!['keep', 'restart'].includes(policy.onReassignment)) throw new DomainError('invalid_policy', `ticketPolicies[${i}].onReassignment must be keep or restart`);
+    for (const [m, target] of Object.entries(policy.targets ?? {})) checkTarget(target, `ticketPolicies[${i}].targets.${m}`);
+    for (const [m, rule] of Object.entries(policy.breachRules ?? {})) checkRule(rule, `ticketPolicies[${i}].breachRules.${m}`);
+  }
+  checkTarget(settings.complaint?.targets?.handling, 'complaint.targets.handling');
+  checkTarget(settings.complaint?.targets?.callback, 'complaint.targets.callback');
+  for (const [k, rule] of Object.entries({ ...settings.complaint.breachRules, ...settings.complaint.upheldRules })) checkRule(rule, `complaint rule ${k}`);
+  checkTarget(settings.talk?.target, 'talk.target');
+  checkRule(settings.talk?.breachRule, 'talk.breachRule');
 }

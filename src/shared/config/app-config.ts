@@ -16,6 +16,8 @@ export interface AppConfig {
   timeZone: string;
   /** Start the projector in this process (turn off for a write-only instance). */
   runProjections: boolean;
+  /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
+  deadlineWatchIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mongoDatabase: env.MONGODB_DATABASE ?? 'assessment_ledger',
     timeZone,
     runProjections: env.RUN_PROJECTIONS !== 'false',
+    deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
   };
 }
 

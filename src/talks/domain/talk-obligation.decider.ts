@@ -42,7 +42,10 @@ export const talkObligationDecider: Decider<TalkObligationCommand, TalkObligatio
   },
   decide(command, state, context = {}) {
     if (command.type === 'OpenTalkObligation') return open(command, state, context);
-    if (state.status === 'unknown') throw new NotFoundError('talk obligation', command.data.obligationId);
+    if (state.status === 'unknown') {
+      if (command.type === 'CancelTalkObligation') return []; // no talk was ever owed
+      throw new NotFoundError('talk obligation', command.data.obligationId);
+    }
     const { opened } = state;
     switch (command.type) {
       case 'RecordTalk': {
@@ -70,7 +73,8 @@ export const talkObligationDecider: Decider<TalkObligationCommand, TalkObligatio
 function open(command: Extract<TalkObligationCommand, { type: 'OpenTalkObligation' }>, state: TalkObligationState, context: TalkObligationContext): TalkObligationEvent[] {
   if (state.status !== 'unknown') return [];
   const { employee, supervisor, calendar, talk } = context;
-  if (employee?.status !== 'registered' || !employee.supervisorId) throw new DomainError('no_supervisor', `employee ${command.data.employeeId} has no supervisor to talk with them`);
+  // Nobody owes a talk to an employee without a supervisor on record.
+  if (employee?.status !== 'registered' || !employee.supervisorId) return [];
   if (supervisor?.status !== 'registered') throw new DomainError('supervisor_not_registered', `supervisor ${employee.supervisorId} is not registered`);
   if (!calendar || !talk) throw new DomainError('no_talk_policy', 'no service level is defined for the talk');
   const { openedAt } = command.data;

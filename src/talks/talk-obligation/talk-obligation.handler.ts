@@ -22,6 +22,7 @@ export class TalkObligationHandler implements ICommandHandler<TalkObligationLife
   ) {}
 
   execute({ command, metadata }: TalkObligationLifecycleCommand): Promise<CommandResult> {
+    const now = this.clock.now().toISOString();
     const context = async (): Promise<TalkObligationContext> => {
       if (command.type !== 'OpenTalkObligation') return {};
       const employee = await loadEmployee(this.store, command.data.employeeId);
@@ -34,8 +35,14 @@ export class TalkObligationHandler implements ICommandHandler<TalkObligationLife
       this.store,
       talkObligationStream(command.data.obligationId),
       talkObligationDecider,
-      { ...command, now: this.clock.now().toISOString() } as TalkObligationCommand,
+      withOpeningTime(command, now),
       { metadata, context, occurredAt: talkEventOccurredAt, subjects: talkEventSubjects },
     );
   }
+}
+
+/** An obligation opens when the service learns of the penalty, unless the caller says when. */
+function withOpeningTime(command: TalkObligationLifecycleCommand['command'], now: string): TalkObligationCommand {
+  if (command.type === 'OpenTalkObligation') return { ...command, data: { ...command.data, openedAt: command.data.openedAt ?? now }, now };
+  return { ...command, now } as TalkObligationCommand;
 }
