@@ -63,7 +63,9 @@ describe('Projector (SQLite event store and read store)', () => {
     expect(await stores.readStore.get(scores, 'E-1:2026-03')).toMatchObject({ totalDeducted: 1, score: 99, deductions: { 'D-1': { status: 'reduced', points: 1 } } });
     expect(await stores.readStore.get(scores, 'E-1:2026-02')).toMatchObject({ score: 97, deductions: { 'D-2': { status: 'contested' } } });
     const models = await allReadModels(projections);
-    expect(models['overdue']!.map((doc) => doc._id)).toEqual(['T-2']);
+    const stillRunning = (doc: { stoppedAt?: unknown }) => doc.stoppedAt === '9999-12-31T23:59:59.999Z';
+    expect(models['overdue']!.filter(stillRunning).map((doc) => doc._id)).toEqual(['ticket:T-2:resolution']);
+    expect(models['overdue']!.map((doc) => doc._id)).toEqual(['ticket:T-1:resolution', 'ticket:T-2:resolution']);
     expect(models['audit-trail']).toHaveLength(10);
     expect(JSON.stringify(models['audit-trail'])).not.toContain('李先生');
     expect(running.positions()).toEqual({ employees: head, scores: head, overdue: head, 'audit-trail': head });
