@@ -3,6 +3,7 @@ import { deductionEventTypes } from '../src/deductions/domain/deduction.events';
 import { employeeEventTypes } from '../src/employees/domain/employee.events';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { ticketEventTypes } from '../src/tickets/domain/ticket.events';
+import { talkObligationEventTypes } from '../src/talks/domain/talk-obligation.events';
 import type { DocumentFields, ProjectedDocument, Projection } from './projection';
 import { employeeSubjects } from './recorded-event';
 
@@ -39,8 +40,8 @@ export function auditTrailDocumentId(employeeId: string, position: number): stri
 export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   return {
     name: 'audit-trail',
-    version: 1,
-    handles: [...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes],
+    version: 2,
+    handles: [...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes],
     indexes: [{ fields: ['employeeId', 'position'] }],
 
     documentIds(event: RecordedEvent): string[] {

@@ -7,6 +7,6 @@ describe('createProjections', () => {
     expect(projections.map((projection) => projection.name)).toEqual(['employees', 'scores', 'overdue', 'audit-trail']);
     const collections = projections.map(collectionOf);
     expect(new Set(collections).size).toBe(collections.length);
-    expect(collections).toContain('scores_v1');
+    expect(collections).toContain('scores_v2');
   });
 });

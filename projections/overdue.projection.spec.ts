@@ -1,69 +1,83 @@
 import { foldProjection } from './fold';
-import { createOpenTicketsProjection, type OpenTicketDocument } from './overdue.projection';
+import { createOpenTicketsProjection, STILL_RUNNING, type ServiceClockDocument } from './overdue.projection';
 import { ticketDispatched, ticketResolved } from './testing/events';
 import { recorder } from './testing/recorded';
+import type { TicketReassigned, TicketDeadlineBreached } from '../src/tickets/domain/ticket.events';
 
 const overdue = createOpenTicketsProjection();
-const overdueAsOf = (documents: Map<string, OpenTicketDocument>, asOf: string) =>
-  [...documents.values()].filter((doc) => String(doc.resolveBy) < asOf).map((doc) => doc.ticketId);
+const overdueAsOf = (documents: Map<string, ServiceClockDocument>, asOf: string) =>
+  [...documents.values()].filter((doc) => doc.startedAt <= asOf && doc.stoppedAt > asOf && doc.dueAt < asOf).map((doc) => doc._id);
 
-describe('overdue (open tickets) projection', () => {
-  it('keeps a dispatched ticket open until it is resolved', () => {
+const withDeadlines = ticketDispatched({
+  deadlines: { acknowledgement: { dueAt: '2026-03-10T02:10:00.000Z' }, resolution: { dueAt: '2026-03-10T02:20:00.000Z', rule: { ruleCode: '001:925', points: 2 } } },
+});
+
+describe('overdue (service clocks) projection', () => {
+  it('keeps one running clock per deadline of a dispatched ticket', () => {
     const recorded = recorder();
-    const documents = foldProjection(overdue, [recorded(ticketDispatched({ complaintId: 'C-1' }))]);
+    const documents = foldProjection(overdue, [recorded(withDeadlines)]);
 
-    expect(documents.get('T-1')).toEqual({
-      _id: 'T-1',
+    expect(documents.get('ticket:T-1:resolution')).toEqual({
+      _id: 'ticket:T-1:resolution',
       _position: 1,
+      clock: 'resolution',
+      subject: 'ticket',
+      subjectId: 'T-1',
       ticketId: 'T-1',
+      complaintId: null,
       assigneeId: 'E-2',
       department: 'engineering',
-      kind: 'repair',
-      complaintId: 'C-1',
-      dispatchedAt: '2026-03-10T02:00:00.000Z',
-      resolveBy: '2026-03-10T02:20:00.000Z',
+      startedAt: '2026-03-10T02:00:00.000Z',
+      dueAt: '2026-03-10T02:20:00.000Z',
+      stoppedAt: STILL_RUNNING,
+      breached: false,
     });
+    expect([...documents.keys()].sort()).toEqual(['ticket:T-1:acknowledgement', 'ticket:T-1:resolution']);
   });
 
-  it('lists a ticket as overdue once its deadline has passed', () => {
-    const recorded = recorder();
-    const documents = foldProjection(overdue, [recorded(ticketDispatched({ ticketId: 'T-1' })), recorded(ticketDispatched({ ticketId: 'T-2', resolveBy: '2026-03-11T02:00:00.000Z' }))]);
-
-    expect(overdueAsOf(documents, '2026-03-10T02:19:59.999Z')).toEqual([]);
-    expect(overdueAsOf(documents, '2026-03-10T03:00:00.000Z')).toEqual(['T-1']);
+  it('reads a ticket from before service levels as one resolution clock due at resolveBy', () => {
+    const documents = foldProjection(overdue, [recorder()(ticketDispatched())]);
+    expect([...documents.keys()]).toEqual(['ticket:T-1:resolution']);
   });
 
-  it('drops a resolved ticket from the overdue list', () => {
+  it('lists a clock as overdue from its deadline until it stops, and as of any earlier time', () => {
     const recorded = recorder();
-    const documents = foldProjection(overdue, [
-      recorded(ticketDispatched({ ticketId: 'T-1' })),
-      recorded(ticketDispatched({ ticketId: 'T-2' })),
-      recorded(ticketResolved({ ticketId: 'T-1', late: true })),
-    ]);
+    const documents = foldProjection(overdue, [recorded(withDeadlines), recorded(ticketResolved({ resolvedAt: '2026-03-10T03:00:00.000Z' }))]);
 
-    expect(overdueAsOf(documents, '2026-03-12T00:00:00.000Z')).toEqual(['T-2']);
-    expect(documents.has('T-1')).toBe(false);
+    expect(overdueAsOf(documents, '2026-03-10T02:09:59.999Z')).toEqual([]);
+    expect(overdueAsOf(documents, '2026-03-10T02:30:00.000Z').sort()).toEqual(['ticket:T-1:acknowledgement', 'ticket:T-1:resolution']);
+    expect(overdueAsOf(documents, '2026-03-10T03:00:00.000Z')).toEqual([]);
   });
 
-  it('stores deadlines in UTC so that string order is time order', () => {
+  it('keeps the run before a reassignment, naming who was responsible then', () => {
     const recorded = recorder();
-    const documents = foldProjection(overdue, [recorded(ticketDispatched({ dispatchedAt: '2026-03-10T10:00:00+08:00', resolveBy: '2026-03-10T10:15:00+08:00' }))]);
+    const reassigned: TicketReassigned = {
+      type: 'TicketReassigned',
+      data: {
+        ticketId: 'T-1', fromAssigneeId: 'E-2', fromDepartment: 'engineering', assigneeId: 'E-3', department: 'repairs', reason: 'sick',
+        reassignedAt: '2026-03-10T02:30:00.000Z', clocks: 'restarted',
+        previous: { resolution: { startedAt: '2026-03-10T02:00:00.000Z', dueAt: '2026-03-10T02:20:00.000Z', breached: true } },
+        deadlines: { resolution: { dueAt: '2026-03-10T03:00:00.000Z' } },
+      },
+    };
+    const breach: TicketDeadlineBreached = {
+      type: 'TicketDeadlineBreached',
+      data: { ticketId: 'T-1', milestone: 'resolution', startedAt: '2026-03-10T02:00:00.000Z', dueAt: '2026-03-10T02:20:00.000Z', responsibleEmployeeId: 'E-2', department: 'engineering' },
+    };
+    const documents = foldProjection(overdue, [recorded(ticketDispatched()), recorded(breach), recorded(reassigned)]);
 
-    expect(documents.get('T-1')).toMatchObject({ dispatchedAt: '2026-03-10T02:00:00.000Z', resolveBy: '2026-03-10T02:15:00.000Z' });
+    expect(documents.get('ticket:T-1:resolution@2026-03-10T02:30:00.000Z')).toMatchObject({ assigneeId: 'E-2', breached: true, stoppedAt: '2026-03-10T02:30:00.000Z' });
+    expect(documents.get('ticket:T-1:resolution')).toMatchObject({ assigneeId: 'E-3', breached: false, startedAt: '2026-03-10T02:30:00.000Z', dueAt: '2026-03-10T03:00:00.000Z' });
+    expect(overdueAsOf(documents, '2026-03-10T02:25:00.000Z')).toEqual(['ticket:T-1:resolution@2026-03-10T02:30:00.000Z']);
+    expect(overdueAsOf(documents, '2026-03-10T02:45:00.000Z')).toEqual([]);
   });
 
-  it('ends with the same open tickets when the same events are projected again', () => {
+  it('ends with the same documents when the same events are projected again', () => {
     const recorded = recorder();
-    const events = [recorded(ticketDispatched({ ticketId: 'T-1' })), recorded(ticketDispatched({ ticketId: 'T-2' })), recorded(ticketResolved({ ticketId: 'T-1' }))];
+    const events = [recorded(withDeadlines), recorded(ticketDispatched({ ticketId: 'T-2' })), recorded(ticketResolved({ ticketId: 'T-1' }))];
     const documents = foldProjection(overdue, events);
     const once = structuredClone([...documents.entries()]);
 
     expect([...foldProjection(overdue, events, documents).entries()]).toEqual(once);
-  });
-
-  it('declares the indexes its queries use', () => {
-    expect(overdue.indexes).toEqual(
-      expect.arrayContaining([{ fields: ['resolveBy'] }, { fields: ['department', 'resolveBy'] }, { fields: ['assigneeId', 'resolveBy'] }]),
-    );
   });
 });

@@ -1,59 +1,183 @@
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
-import type { TicketDispatched, TicketResolved, TicketKind } from '../src/tickets/domain/ticket.events';
+import type * as C from '../src/complaints/domain/complaint.events';
+import type * as T from '../src/tickets/domain/ticket.events';
+import type * as K from '../src/talks/domain/talk-obligation.events';
 import type { DocumentFields, ProjectedDocument, Projection } from './projection';
 import { type Recorded, unhandled } from './recorded-event';
 
+export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk'] as const;
+export type ClockKind = (typeof clockKinds)[number];
+
+/** `stoppedAt` of a clock still running: later than any instant, so "running at T" is `stoppedAt > T`. */
+export const STILL_RUNNING = '9999-12-31T23:59:59.999Z';
+
 /**
- * A ticket not yet resolved. "Overdue as of T" is the query `{ resolveBy: { $lt: T } }` (T as
- * `Date#toISOString()`): instants are stored normalised to UTC with milliseconds so that string
- * order is time order.
+ * One run of a service clock: a ticket milestone, a complaint's handling or callback (per round),
+ * a supervisor's talk. When a reassignment hands a ticket's running clocks to someone else, the
+ * run so far is kept as its own document (`…@<reassignedAt>`), so a list as of any earlier instant
+ * names who was responsible then. Overdue as of T: `startedAt <= T < stoppedAt` and `dueAt < T`.
+ * Instants are UTC `toISOString()` strings, so string order is time order.
  */
-export interface OpenTicketDocument extends ProjectedDocument {
-  ticketId: string;
-  assigneeId: string;
-  department: string;
-  kind: TicketKind;
+export interface ServiceClockDocument extends ProjectedDocument {
+  clock: ClockKind;
+  subject: 'ticket' | 'complaint' | 'talkObligation';
+  subjectId: string;
+  ticketId: string | null;
   complaintId: string | null;
-  dispatchedAt: string;
-  resolveBy: string;
+  /** The person responsible for meeting the deadline (null: not assigned yet). */
+  assigneeId: string | null;
+  department: string | null;
+  startedAt: string;
+  dueAt: string;
+  stoppedAt: string;
+  breached: boolean;
 }
 
-type OpenTicketEvent = Recorded<TicketDispatched> | Recorded<TicketResolved>;
+type Fields = DocumentFields<ServiceClockDocument>;
+type Each<E> = E extends T.TicketEvent | K.TalkObligationEvent ? Recorded<E> : never;
+type ClockEvent =
+  | Each<T.TicketEvent>
+  | Recorded<C.ComplaintClockStarted>
+  | Recorded<C.ComplaintAssigned>
+  | Recorded<C.ComplaintResolved>
+  | Recorded<C.ComplaintCallbackRecorded>
+  | Recorded<C.ComplaintDeadlineBreached>
+  | Each<K.TalkObligationEvent>;
 
-export function createOpenTicketsProjection(): Projection<OpenTicketDocument> {
+const TICKET_CLOCKS = ['acknowledgement', 'arrival', 'resolution'] as const;
+const ticketDoc = (ticketId: string, clock: string) => `ticket:${ticketId}:${clock}`;
+const complaintDoc = (complaintId: string, clock: string, round: number) => `complaint:${complaintId}:${clock}:${round}`;
+const talkDoc = (obligationId: string) => `talk:${obligationId}`;
+
+export function createOpenTicketsProjection(): Projection<ServiceClockDocument> {
   return {
     name: 'overdue',
-    version: 1,
-    handles: ['TicketDispatched', 'TicketResolved'],
-    indexes: [{ fields: ['resolveBy'] }, { fields: ['department', 'resolveBy'] }, { fields: ['assigneeId', 'resolveBy'] }],
+    version: 2,
+    handles: [
+      'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketDeadlineBreached',
+      'ComplaintClockStarted', 'ComplaintAssigned', 'ComplaintResolved', 'ComplaintCallbackRecorded', 'ComplaintDeadlineBreached',
+      'TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled',
+    ],
+    indexes: [
+      { fields: ['dueAt'] },
+      { fields: ['stoppedAt', 'dueAt'] },
+      { fields: ['department', 'dueAt'] },
+      { fields: ['assigneeId', 'dueAt'] },
+      { fields: ['clock', 'dueAt'] },
+    ],
 
     documentIds(event: RecordedEvent): string[] {
-      return [(event as OpenTicketEvent).data.ticketId];
+      const e = event as ClockEvent;
+      switch (e.type) {
+        case 'TicketDispatched':
+          return Object.keys(e.data.deadlines ?? { resolution: null }).map((m) => ticketDoc(e.data.ticketId, m));
+        case 'TicketAcknowledged':
+          return [ticketDoc(e.data.ticketId, 'acknowledgement')];
+        case 'TicketArrived':
+          return [ticketDoc(e.data.ticketId, 'acknowledgement'), ticketDoc(e.data.ticketId, 'arrival')];
+        case 'TicketResolved':
+        case 'TicketCancelled':
+          return TICKET_CLOCKS.map((m) => ticketDoc(e.data.ticketId, m));
+        case 'TicketReassigned':
+          return Object.keys(e.data.previous).flatMap((m) => [`${ticketDoc(e.data.ticketId, m)}@${utc(e.data.reassignedAt)}`, ticketDoc(e.data.ticketId, m)]);
+        case 'TicketDeadlineBreached':
+          return [ticketDoc(e.data.ticketId, e.data.milestone)];
+        case 'TicketClosed':
+          return [];
+        case 'ComplaintClockStarted':
+        case 'ComplaintDeadlineBreached':
+          return [complaintDoc(e.data.complaintId, e.data.milestone, e.data.round)];
+        case 'ComplaintAssigned':
+        case 'ComplaintResolved':
+          return [complaintDoc(e.data.complaintId, 'handling', e.data.round)];
+        case 'ComplaintCallbackRecorded':
+          return [complaintDoc(e.data.complaintId, 'callback', e.data.round)];
+        case 'TalkObligationOpened':
+        case 'TalkHeld':
+        case 'TalkObligationBreached':
+        case 'TalkObligationCancelled':
+          return [talkDoc(e.data.obligationId)];
+        default:
+          return unhandled(e, []);
+      }
     },
 
-    evolve(_doc: OpenTicketDocument | null, event: RecordedEvent, documentId: string): DocumentFields<OpenTicketDocument> | null {
-      const e = event as OpenTicketEvent;
+    evolve(doc: ServiceClockDocument | null, event: RecordedEvent, id: string): Fields | null {
+      const e = event as ClockEvent;
       switch (e.type) {
         case 'TicketDispatched': {
-          const { ticketId, assigneeId, department, kind, complaintId, dispatchedAt, resolveBy } = e.data;
-          return {
-            _id: documentId,
-            ticketId,
-            assigneeId,
-            department,
-            kind,
-            complaintId: complaintId ?? null,
-            dispatchedAt: utc(dispatchedAt),
-            resolveBy: utc(resolveBy),
-          };
+          const { ticketId, assigneeId, department, dispatchedAt, resolveBy, deadlines } = e.data;
+          const clock = id.slice(ticketDoc(ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
+          const dueAt = deadlines?.[clock]?.dueAt ?? resolveBy;
+          return running({ _id: id, clock, subject: 'ticket', subjectId: ticketId, ticketId, complaintId: null, assigneeId, department, startedAt: dispatchedAt, dueAt });
         }
+        case 'TicketAcknowledged':
+          return stop(doc, e.data.acknowledgedAt);
+        case 'TicketArrived':
+          return stop(doc, e.data.arrivedAt);
         case 'TicketResolved':
-          return null;
+          return stop(doc, e.data.resolvedAt);
+        case 'TicketCancelled':
+          return stop(doc, e.data.cancelledAt);
+        case 'TicketReassigned':
+          return reassigned(doc, e.data, id);
+        case 'TicketDeadlineBreached':
+        case 'ComplaintDeadlineBreached':
+        case 'TalkObligationBreached':
+          return doc && { ...doc, breached: true };
+        case 'TicketClosed':
+          return doc;
+        case 'ComplaintClockStarted': {
+          const { complaintId, milestone, startedAt, dueAt, responsibleEmployeeId, department } = e.data;
+          return running({ _id: id, clock: milestone, subject: 'complaint', subjectId: complaintId, ticketId: null, complaintId, assigneeId: responsibleEmployeeId ?? null, department: department ?? null, startedAt, dueAt });
+        }
+        case 'ComplaintAssigned':
+          return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, assigneeId: e.data.assigneeId, department: e.data.department } : doc;
+        case 'ComplaintResolved':
+          return stop(doc, e.data.resolvedAt);
+        case 'ComplaintCallbackRecorded':
+          return stop(doc, e.data.calledBackAt);
+        case 'TalkObligationOpened': {
+          const { obligationId, supervisorId, supervisorDepartment, openedAt, dueAt } = e.data;
+          return running({ _id: id, clock: 'talk', subject: 'talkObligation', subjectId: obligationId, ticketId: null, complaintId: null, assigneeId: supervisorId, department: supervisorDepartment, startedAt: openedAt, dueAt });
+        }
+        case 'TalkHeld':
+          return stop(doc, e.data.heldAt);
+        case 'TalkObligationCancelled':
+          return stop(doc, e.data.cancelledAt);
         default:
-          return unhandled(e, null);
+          return unhandled(e, doc);
       }
     },
   };
+}
+
+type NewClock = Pick<Fields, '_id' | 'clock' | 'subject' | 'subjectId' | 'ticketId' | 'complaintId' | 'assigneeId' | 'department' | 'startedAt' | 'dueAt'>;
+
+function running(fields: NewClock): Fields {
+  return { ...fields, startedAt: utc(fields.startedAt), dueAt: utc(fields.dueAt), stoppedAt: STILL_RUNNING, breached: false };
+}
+
+function stop(doc: ServiceClockDocument | null, at: string): Fields | null {
+  if (!doc || doc.stoppedAt !== STILL_RUNNING) return doc;
+  return { ...doc, stoppedAt: utc(at) };
+}
+
+/** The run before the reassignment becomes its own document; the running one passes to the new assignee. */
+function reassigned(doc: ServiceClockDocument | null, data: T.TicketReassigned['data'], id: string): Fields | null {
+  const at = utc(data.reassignedAt);
+  const [currentId, archived] = id.split('@');
+  const clock = currentId.slice(ticketDoc(data.ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
+  const before = data.previous[clock];
+  if (!before) return doc;
+  const base = { clock, subject: 'ticket' as const, subjectId: data.ticketId, ticketId: data.ticketId, complaintId: null };
+  if (archived !== undefined) {
+    return { _id: id, ...base, assigneeId: data.fromAssigneeId, department: data.fromDepartment, startedAt: utc(before.startedAt), dueAt: utc(before.dueAt), stoppedAt: at, breached: before.breached };
+  }
+  const next = data.deadlines[clock];
+  if (!next) return doc;
+  const breached = data.clocks === 'kept' ? before.breached : false;
+  return { ...running({ _id: id, ...base, assigneeId: data.assigneeId, department: data.department, startedAt: at, dueAt: next.dueAt }), breached };
 }
 
 function utc(isoInstant: string): string {

@@ -117,3 +117,14 @@ describe('scores projection', () => {
     expect(documents.get('E-1:2026-03')).toMatchObject<Partial<ScoreDocument>>({ totalDeducted: 5, score: 95 });
   });
 });
+
+describe('scores projection and withdrawn deductions', () => {
+  it('gives every point back when a deduction is withdrawn', () => {
+    const { documents } = given(
+      deductionApplied({ deductionId: 'D-1', points: 2 }),
+      deductionApplied({ deductionId: 'D-2', points: 3 }),
+      { type: 'DeductionWithdrawn', data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T02:00:00.000Z', reason: 'verdict reversed', withdrawnAt: '2026-03-20T02:00:00.000Z' } },
+    );
+    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'withdrawn', points: 0 } }, totalDeducted: 3, score: 97 });
+  });
+});

@@ -1,10 +1,10 @@
-import type { DeductionApplied, DeductionContested, HearingRecorded } from '../src/deductions/domain/deduction.events';
+import type { DeductionApplied, DeductionContested, DeductionWithdrawn, HearingRecorded } from '../src/deductions/domain/deduction.events';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { monthOf } from './month-of';
 import type { DocumentFields, ProjectedDocument, Projection } from './projection';
 import { type Recorded, unhandled } from './recorded-event';
 
-export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', 'overturned'] as const;
+export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', 'overturned', 'withdrawn'] as const;
 export type DeductionStatus = (typeof deductionStatuses)[number];
 
 export interface ScoredDeduction {
@@ -30,7 +30,7 @@ export interface ScoreDocument extends ProjectedDocument {
 
 export const FULL_SCORE = 100;
 
-type ScoresEvent = Recorded<DeductionApplied> | Recorded<DeductionContested> | Recorded<HearingRecorded>;
+type ScoresEvent = Recorded<DeductionApplied> | Recorded<DeductionContested> | Recorded<HearingRecorded> | Recorded<DeductionWithdrawn>;
 type ScoreFields = DocumentFields<ScoreDocument>;
 
 export function scoreDocumentId(employeeId: string, month: string): string {
@@ -40,8 +40,8 @@ export function scoreDocumentId(employeeId: string, month: string): string {
 export function createScoresProjection({ timeZone }: { timeZone: string }): Projection<ScoreDocument> {
   return {
     name: 'scores',
-    version: 1,
-    handles: ['DeductionApplied', 'DeductionContested', 'HearingRecorded'],
+    version: 2,
+    handles: ['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn'],
     indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],
 
     documentIds(event: RecordedEvent): string[] {
@@ -51,6 +51,7 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
           return [scoreDocumentId(e.data.employeeId, monthOf(e.data.occurredAt, timeZone))];
         case 'DeductionContested':
         case 'HearingRecorded':
+        case 'DeductionWithdrawn':
           return [scoreDocumentId(e.data.employeeId, monthOf(e.data.deductionOccurredAt, timeZone))];
         default:
           return unhandled(e, []);
@@ -86,6 +87,8 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
               status: e.data.outcome,
             }))
           );
+        case 'DeductionWithdrawn':
+          return doc && changeDeduction(doc, e.data.deductionId, (deduction) => ({ ...deduction, points: 0, status: 'withdrawn' }));
         default:
           return unhandled(e, doc);
       }

@@ -9,14 +9,17 @@ import { HealthController } from './health/health.controller';
 import { HearingsModule } from './hearings/hearings.module';
 import { OverdueModule } from './overdue/overdue.module';
 import { ScoresModule } from './scores/scores.module';
+import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
+import { TalksModule } from './talks/talks.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({
   imports: [
     InfrastructureModule,
     AuthModule,
+    ServiceLevelsModule,
     EmployeesModule,
     ComplaintsModule,
     TicketsModule,
@@ -26,6 +29,7 @@ import { TicketsModule } from './tickets/tickets.module';
     OverdueModule,
     AuditTrailModule,
     EmployeeRecordsModule,
+    TalksModule,
   ],
   controllers: [HealthController],
   providers: [IdempotencyInterceptor],

@@ -2,6 +2,8 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { APP_CONFIG } from '../shared/config/app-config';
 import type { AppConfig } from '../shared/config/app-config';
+import { ComplaintLifecycleController } from './complaint-lifecycle/complaint-lifecycle.controller';
+import { ComplaintLifecycleHandler } from './complaint-lifecycle/complaint-lifecycle.handler';
 import { EraseComplainantController } from './erase-complainant/erase-complainant.controller';
 import { EraseComplainantHandler } from './erase-complainant/erase-complainant.handler';
 import { GetComplaintController } from './get-complaint/get-complaint.controller';
@@ -14,11 +16,12 @@ import { ReceiveComplaintController } from './receive-complaint/receive-complain
 import { ReceiveComplaintHandler } from './receive-complaint/receive-complaint.handler';
 
 @Module({
-  controllers: [ReceiveComplaintController, GetComplaintController, EraseComplainantController],
+  controllers: [ReceiveComplaintController, ComplaintLifecycleController, GetComplaintController, EraseComplainantController],
   providers: [
     { provide: SUBJECT_KEY_STORE, useFactory: (config: AppConfig) => new SqliteSubjectKeyStore(path.join(config.dataDir, 'subject-keys.sqlite')), inject: [APP_CONFIG] },
     ComplainantPrivacy,
     ReceiveComplaintHandler,
+    ComplaintLifecycleHandler,
     EraseComplainantHandler,
     GetComplaintHandler,
   ],

@@ -16,6 +16,8 @@ export function deductionEventOccurredAt(event: DeductionEvent): string {
       return event.data.contestedAt;
     case 'HearingRecorded':
       return event.data.heardAt;
+    case 'DeductionWithdrawn':
+      return event.data.withdrawnAt;
     default:
       return assertNever(event);
   }
@@ -25,7 +27,7 @@ export function deductionEventSubjects(event: DeductionEvent): string[] {
   const subjects = [`deduction:${event.data.deductionId}`, `employee:${event.data.employeeId}`];
   if (event.type === 'DeductionApplied' && event.data.source) {
     const { source } = event.data;
-    subjects.push(source.kind === 'complaint' ? `complaint:${source.complaintId}` : `ticket:${source.ticketId}`);
+    subjects.push(source.kind === 'complaint' ? `complaint:${source.complaintId}` : source.kind === 'ticket' ? `ticket:${source.ticketId}` : `talkObligation:${source.obligationId}`);
   }
   return subjects;
 }

@@ -3,9 +3,10 @@ import { ApplyDeductionController } from './apply-deduction/apply-deduction.cont
 import { ApplyDeductionHandler } from './apply-deduction/apply-deduction.handler';
 import { ContestDeductionController } from './contest-deduction/contest-deduction.controller';
 import { ContestDeductionHandler } from './contest-deduction/contest-deduction.handler';
+import { WithdrawDeductionHandler } from './withdraw-deduction/withdraw-deduction.handler';
 
 @Module({
   controllers: [ApplyDeductionController, ContestDeductionController],
-  providers: [ApplyDeductionHandler, ContestDeductionHandler],
+  providers: [ApplyDeductionHandler, ContestDeductionHandler, WithdrawDeductionHandler],
 })
 export class DeductionsModule {}

@@ -3,9 +3,11 @@ import { DispatchTicketController } from './dispatch-ticket/dispatch-ticket.cont
 import { DispatchTicketHandler } from './dispatch-ticket/dispatch-ticket.handler';
 import { ResolveTicketController } from './resolve-ticket/resolve-ticket.controller';
 import { ResolveTicketHandler } from './resolve-ticket/resolve-ticket.handler';
+import { TicketLifecycleController } from './ticket-lifecycle/ticket-lifecycle.controller';
+import { TicketLifecycleHandler } from './ticket-lifecycle/ticket-lifecycle.handler';
 
 @Module({
-  controllers: [DispatchTicketController, ResolveTicketController],
-  providers: [DispatchTicketHandler, ResolveTicketHandler],
+  controllers: [DispatchTicketController, ResolveTicketController, TicketLifecycleController],
+  providers: [DispatchTicketHandler, ResolveTicketHandler, TicketLifecycleHandler],
 })
 export class TicketsModule {}

@@ -119,13 +119,13 @@ describe.each([
   });
 
   it('lists the ticket as overdue after its deadline until it is resolved', async () => {
-    const before = await get('/overdue?asOf=2026-03-10T17:00:00%2B08:00').expect(200);
-    expect(before.body.tickets).toEqual([]);
-    const after = await get('/overdue?asOf=2026-03-10T19:00:00%2B08:00').expect(200);
-    expect(after.body.tickets).toEqual([expect.objectContaining({ ticketId: 'T-1', assigneeId: 'E-2', overdueMinutes: 60 })]);
+    const before = await get('/overdue?clock=resolution&asOf=2026-03-10T17:00:00%2B08:00').expect(200);
+    expect(before.body.items).toEqual([]);
+    const after = await get('/overdue?clock=resolution&asOf=2026-03-10T19:00:00%2B08:00').expect(200);
+    expect(after.body.items).toEqual([expect.objectContaining({ ticketId: 'T-1', assigneeId: 'E-2', overdueMinutes: 60 })]);
     await ok('/tickets/T-1/resolution', { resolvedAt: '2026-03-10T20:00:00+08:00', resolution: 'valve replaced' }, 'clerk-1');
     const resolved = await get(`/overdue?asOf=2026-03-11T00:00:00Z&minPosition=${lastPosition}`).expect(200);
-    expect(resolved.body.tickets).toEqual([]);
+    expect(resolved.body.items).toEqual([]);
   });
 
   it('keeps an audit trail of every event about the employee with actor and both times, without complainant data', async () => {

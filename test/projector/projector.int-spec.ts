@@ -63,7 +63,9 @@ describe('Projector (SQLite event store and read store)', () => {
     expect(await stores.readStore.get(scores, 'E-1:2026-03')).toMatchObject({ totalDeducted: 1, score: 99, deductions: { 'D-1': { status: 'reduced', points: 1 } } });
     expect(await stores.readStore.get(scores, 'E-1:2026-02')).toMatchObject({ score: 97, deductions: { 'D-2': { status: 'contested' } } });
     const models = await allReadModels(projections);
-    expect(models['overdue']!.map((doc) => doc._id)).toEqual(['T-2']);
+    const stillRunning = (doc: Record<string, unknown>) => doc.stoppedAt === '9999-12-31T23:59:59.999Z';
+    expect(models['overdue']!.filter(stillRunning).map((doc) => doc._id)).toEqual(['ticket:T-2:resolution']);
+    expect(models['overdue']!.map((doc) => doc._id)).toEqual(['ticket:T-1:resolution', 'ticket:T-2:resolution']);
     expect(models['audit-trail']).toHaveLength(10);
     expect(JSON.stringify(models['audit-trail'])).not.toContain('李先生');
     expect(running.positions()).toEqual({ employees: head, scores: head, overdue: head, 'audit-trail': head });
@@ -146,12 +148,13 @@ describe('Projector (SQLite event store and read store)', () => {
     await running.start();
     const dispatched = await stores.append('ticket-T-1', ticketDispatched(), ['ticket:T-1', 'employee:E-2']);
     await running.waitFor(dispatched.position);
-    expect(await stores.readStore.find('overdue_v1', { resolveBy: { $lt: '2026-03-11T00:00:00.000Z' } })).toHaveLength(1);
+    const overdue = { dueAt: { $lt: '2026-03-11T00:00:00.000Z' }, stoppedAt: { $gt: '2026-03-11T00:00:00.000Z' } };
+    expect(await stores.readStore.find('overdue_v2', overdue)).toHaveLength(1);
 
     const resolved = await stores.append('ticket-T-1', ticketResolved(), ['ticket:T-1', 'employee:E-2']);
     await running.waitFor(resolved.position);
 
-    expect(await stores.readStore.find('overdue_v1', { resolveBy: { $lt: '2026-03-11T00:00:00.000Z' } })).toEqual([]);
+    expect(await stores.readStore.find('overdue_v2', overdue)).toEqual([]);
   });
 
   it('rebuild reproduces the same documents', async () => {
@@ -187,7 +190,7 @@ describe('Projector (SQLite event store and read store)', () => {
 
     expect(counts).toEqual(projections.map(() => 10));
     expect(await allReadModels(projections)).toEqual(before);
-    expect(await stores.readStore.getCheckpoint('scores_v1')).toBe(head);
+    expect(await stores.readStore.getCheckpoint('scores_v2')).toBe(head);
   });
 
   it('retries an evolve that throws once, without counting anything twice', async () => {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import request from 'supertest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,7 +49,7 @@ export async function startTestApp(
   if (readStore) builder = builder.overrideProvider(READ_STORE).useValue(readStore);
   const moduleRef = await builder
     .overrideProvider(APP_CONFIG)
-    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env }))
+    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN, DEADLINE_WATCH_INTERVAL_MS: '0', ...env }))
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
@@ -62,3 +63,20 @@ export async function startTestApp(
 
 /** The header that authenticates a request with the token. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * A supertest agent that authenticates every request as an operator holding the back-office
+ * roles (admin, clerk, supervisor of `departments`, auditor): for tests about behaviour, not access.
+ */
+export async function operatorAgent(
+  app: INestApplication,
+  tokenFor: (principal: TestPrincipal) => Promise<string>,
+  departments: string[] = ['repairs'],
+) {
+  const token = await tokenFor({ id: 'operator-1', roles: ['admin', 'clerk', 'supervisor', 'auditor'], departments });
+  return agentWith(app, token);
+}
+
+export function agentWith(app: INestApplication, token: string) {
+  return request.agent(app.getHttpServer()).set(bearer(token));
+}

@@ -1,48 +1,60 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, assertNever } from '../../shared/domain/domain-error';
+import { DomainError, NotFoundError, assertNever } from '../../shared/domain/domain-error';
 import { isSameFact } from '../../shared/domain/same-fact';
-import type { ComplaintEvent, ComplaintReceived } from './complaint.events';
+import type { EmployeeState } from '../../employees/domain/employee.decider';
+import type { ServiceLevelSettings } from '../../service-levels/domain/service-level-policy';
+import type { WorkingCalendar } from '../../service-levels/domain/working-calendar';
+import type { ComplaintCommand, ReceiveComplaint } from './complaint.commands';
+import { startClock } from './complaint.clocks';
+import type { ComplaintEvent } from './complaint.events';
+import { evolveComplaint, initialComplaintState } from './complaint.state';
+import type { ComplaintState } from './complaint.state';
+import { assign, recordBreach, recordCallback, recordVerdict, resolve, reverseVerdict } from './complaint.transitions';
 
-export interface ReceiveComplaint {
-  type: 'ReceiveComplaint';
-  data: ComplaintReceived['data'];
-  now: string;
+export type { ComplaintCommand, ReceiveComplaint } from './complaint.commands';
+export type { ComplaintState } from './complaint.state';
+
+/** Facts from elsewhere: the calendar and service levels in force, the employee being assigned. */
+export interface ComplaintContext {
+  calendar?: WorkingCalendar;
+  serviceLevels?: ServiceLevelSettings['complaint'];
+  assignee?: EmployeeState;
 }
-export type ComplaintCommand = ReceiveComplaint;
 
-export type ComplaintState =
-  | { status: 'unknown' }
-  | { status: 'received'; received: ComplaintReceived['data'] };
-
-export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {
-  initialState: { status: 'unknown' },
-
-  evolve(_state, event) {
-    switch (event.type) {
-      case 'ComplaintReceived':
-        return { status: 'received', received: event.data };
-      default:
-        return assertNever(event.type);
-    }
-  },
-
-  decide(command, state) {
+export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintContext | undefined> = {
+  initialState: initialComplaintState,
+  evolve: evolveComplaint,
+  decide(command, state, context = {}) {
+    if (command.type === 'ReceiveComplaint') return receiveComplaint(command, state, context);
+    if (state.status === 'unknown') throw new NotFoundError('complaint', command.data.complaintId);
     switch (command.type) {
-      case 'ReceiveComplaint':
-        return receiveComplaint(command, state);
+      case 'AssignComplaint':
+        return assign(command, state, context);
+      case 'ResolveComplaint':
+        return resolve(command, state, context);
+      case 'RecordCallback':
+        return recordCallback(command, state, context);
+      case 'RecordVerdict':
+        return recordVerdict(command, state, context);
+      case 'ReverseVerdict':
+        return reverseVerdict(command, state);
+      case 'RecordComplaintBreach':
+        return recordBreach(command, state);
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
 };
 
-function receiveComplaint(command: ReceiveComplaint, state: ComplaintState): ComplaintEvent[] {
-  if (state.status === 'received') {
+function receiveComplaint(command: ReceiveComplaint, state: ComplaintState, context: ComplaintContext): ComplaintEvent[] {
+  if (state.status !== 'unknown') {
     if (isSameFact(state.received, command.data)) return [];
     throw new DomainError('complaint_already_received', `complaint ${command.data.complaintId} was already received with other details`);
   }
   if (command.data.receivedAt > command.now) {
     throw new DomainError('received_in_future', 'receivedAt lies in the future', { receivedAt: command.data.receivedAt });
   }
-  return [{ type: 'ComplaintReceived', data: command.data }];
+  const clock = startClock(command.data.complaintId, 'handling', 1, command.data.receivedAt, context);
+  return [{ type: 'ComplaintReceived', data: command.data }, ...clock];
 }
+

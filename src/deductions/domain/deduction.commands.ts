@@ -34,7 +34,13 @@ export interface RecordHearing {
   now: string;
 }
 
-export type DeductionCommand = ApplyDeduction | ContestDeduction | RecordHearing;
+export interface WithdrawDeduction {
+  type: 'WithdrawDeduction';
+  data: { deductionId: string; reason: string; withdrawnAt: string };
+  now: string;
+}
+
+export type DeductionCommand = ApplyDeduction | ContestDeduction | RecordHearing | WithdrawDeduction;
 
 /** The most points one deduction may take: the whole 100-point scale. */
 export const MAX_POINTS_PER_DEDUCTION = 100;

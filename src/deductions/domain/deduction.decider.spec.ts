@@ -125,3 +125,16 @@ describe('recording a hearing', () => {
     spec.given([applied, contested], context).when(repeated).thenThrows('panel_member_repeated');
   });
 });
+
+describe('withdrawing a deduction', () => {
+  const withdraw = { type: 'WithdrawDeduction' as const, data: { deductionId: 'D-1', reason: 'verdict reversed', withdrawnAt: '2026-03-21T09:00:00.000Z' }, now };
+  const withdrawn = { type: 'DeductionWithdrawn' as const, data: { ...withdraw.data, employeeId: 'E-1', deductionOccurredAt: apply.data.occurredAt } };
+  it('records the withdrawal once', () => {
+    spec.given([applied], context).when(withdraw).then([withdrawn]);
+    spec.given([applied, withdrawn], context).when(withdraw).then([]);
+  });
+  it('is a 404 for an unknown deduction, and a withdrawn one cannot be contested', () => {
+    spec.given([], context).when(withdraw).thenThrows('not_found');
+    spec.given([applied, withdrawn], context).when(contest).thenThrows('deduction_withdrawn');
+  });
+});

@@ -3,7 +3,7 @@ import { DomainError, NotFoundError, assertNever } from '../../shared/domain/dom
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { MAX_POINTS_PER_DEDUCTION } from './deduction.commands';
-import type { ApplyDeduction, ContestDeduction, DeductionCommand, RecordHearing } from './deduction.commands';
+import type { ApplyDeduction, ContestDeduction, DeductionCommand, RecordHearing, WithdrawDeduction } from './deduction.commands';
 import type { DeductionApplied, DeductionEvent } from './deduction.events';
 import { evolveDeduction, initialDeductionState } from './deduction.state';
 import type { DeductionState } from './deduction.state';
@@ -21,9 +21,11 @@ export const deductionDecider: Decider<DeductionCommand, DeductionEvent, Deducti
       case 'ApplyDeduction':
         return applyDeduction(command, state, context);
       case 'ContestDeduction':
-        return contestDeduction(command, state);
+        return contestDeduction(command, notWithdrawn(state));
       case 'RecordHearing':
-        return recordHearing(command, state);
+        return recordHearing(command, notWithdrawn(state));
+      case 'WithdrawDeduction':
+        return withdrawDeduction(command, state);
       default:
         return assertNever(command);
     }
@@ -123,4 +125,18 @@ function pointsInForce(data: RecordHearing['data'], original: number): number {
     });
   }
   return data.newPoints;
+}
+
+function notWithdrawn(state: DeductionState): DeductionState {
+  if (state.withdrawn) throw new DomainError('deduction_withdrawn', 'the deduction was withdrawn');
+  return state;
+}
+
+function withdrawDeduction(command: WithdrawDeduction, state: DeductionState): DeductionEvent[] {
+  const { data } = command;
+  if (state.status === 'unknown') throw new NotFoundError('deduction', data.deductionId);
+  if (state.withdrawn) return [];
+  if (data.withdrawnAt > command.now) throw new DomainError('withdrawn_in_future', 'withdrawnAt lies in the future');
+  const { employeeId, occurredAt } = state.applied;
+  return [{ type: 'DeductionWithdrawn', data: { ...data, employeeId, deductionOccurredAt: occurredAt } }];
 }

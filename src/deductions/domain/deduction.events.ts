@@ -1,6 +1,10 @@
 import type { DomainEvent } from '../../shared/domain/decider';
 
-export type DeductionSource = { kind: 'complaint'; complaintId: string } | { kind: 'ticket'; ticketId: string };
+export type DeductionSource =
+  | { kind: 'complaint'; complaintId: string }
+  | { kind: 'ticket'; ticketId: string }
+  /** A missed talk with a penalised employee (001:1239), costing the supervisor. */
+  | { kind: 'talkObligation'; obligationId: string };
 
 export type DeductionApplied = DomainEvent<
   'DeductionApplied',
@@ -53,5 +57,14 @@ export type HearingRecorded = DomainEvent<
   }
 >;
 
-export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded;
-export const deductionEventTypes = ['DeductionApplied', 'DeductionContested', 'HearingRecorded'] as const;
+/**
+ * The deduction no longer stands because its cause was overturned (e.g. a complaint verdict
+ * reversed): its points are given back. The applied event stays in the record.
+ */
+export type DeductionWithdrawn = DomainEvent<
+  'DeductionWithdrawn',
+  { deductionId: string; employeeId: string; deductionOccurredAt: string; reason: string; withdrawnAt: string }
+>;
+
+export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded | DeductionWithdrawn;
+export const deductionEventTypes = ['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn'] as const;

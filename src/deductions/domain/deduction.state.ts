@@ -1,7 +1,7 @@
 import { assertNever } from '../../shared/domain/domain-error';
-import type { DeductionApplied, DeductionContested, DeductionEvent, HearingRecorded } from './deduction.events';
+import type { DeductionApplied, DeductionContested, DeductionEvent, DeductionWithdrawn, HearingRecorded } from './deduction.events';
 
-export type DeductionState =
+type DeductionLifecycle =
   | { status: 'unknown' }
   | { status: 'applied'; applied: DeductionApplied['data'] }
   | { status: 'contested'; applied: DeductionApplied['data']; contested: DeductionContested['data'] }
@@ -11,6 +11,9 @@ export type DeductionState =
       contested: DeductionContested['data'];
       hearing: HearingRecorded['data'];
     };
+
+/** A withdrawn deduction keeps its lifecycle state, marked withdrawn. */
+export type DeductionState = DeductionLifecycle & { withdrawn?: DeductionWithdrawn['data'] };
 
 export const initialDeductionState: DeductionState = { status: 'unknown' };
 
@@ -22,6 +25,8 @@ export function evolveDeduction(state: DeductionState, event: DeductionEvent): D
       return state.status === 'applied' ? { status: 'contested', applied: state.applied, contested: event.data } : state;
     case 'HearingRecorded':
       return state.status === 'contested' ? { ...state, status: 'heard', hearing: event.data } : state;
+    case 'DeductionWithdrawn':
+      return { ...state, withdrawn: event.data };
     default:
       return assertNever(event);
   }

@@ -24,12 +24,12 @@ export class GetOverdueTicketsController {
 
   @Get()
   @RequirePermissions('overdue:read')
-  @ApiOperation({ summary: 'Tickets not resolved by their resolve-by deadline, as of a given time (default now)' })
+  @ApiOperation({ summary: 'Service clocks (acknowledgement, arrival, resolution, complaint handling, callback, talk) overdue or due soon as of a given time (default now), with aging buckets' })
   async overdue(@Query() dto: GetOverdueTicketsDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'overdue:read', dto.department);
     await this.projector.waitFor(dto.minPosition);
     const asOf = dto.asOf ? toInstant(dto.asOf) : this.clock.now().toISOString();
-    const filter = { department: dto.department, assigneeId: dto.assigneeId };
-    return this.queryBus.execute(new GetOverdueTicketsQuery(asOf, filter, dto.limit ?? 100, dto.offset ?? 0));
+    const filter = { department: dto.department, assigneeId: dto.assigneeId, clock: dto.clock };
+    return this.queryBus.execute(new GetOverdueTicketsQuery(asOf, filter, dto.limit ?? 100, dto.offset ?? 0, dto.dueWithinMinutes, dto.sort));
   }
 }

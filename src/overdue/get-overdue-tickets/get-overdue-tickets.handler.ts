@@ -1,22 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { Filter, ReadStore } from '../../shared/read-store/read-store.port';
+import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
+import type { ServiceClockDocument } from '../../../projections/overdue.projection';
 import { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
+import { AGING_BUCKETS, agingBucket, overdueFilter } from './overdue-filter';
 
-type OpenTicketDocument = {
-  _id: string;
-  ticketId: string;
-  assigneeId: string;
-  department: string;
-  kind: string;
-  complaintId?: string;
-  dispatchedAt: string;
-  resolveBy: string;
-};
-
-/** Open tickets whose resolve-by deadline had passed at `asOf`, the longest overdue first. */
+/** Service clocks overdue (or due soon) at `asOf`, with who is responsible and how late. */
 @QueryHandler(GetOverdueTicketsQuery)
 export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTicketsQuery> {
   constructor(
@@ -24,20 +15,30 @@ export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTickets
     private readonly projector: ProjectorService,
   ) {}
 
-  async execute({ asOf, filter, limit, offset }: GetOverdueTicketsQuery) {
-    const where: Filter = { resolveBy: { $lt: asOf } };
-    if (filter.department) where.department = filter.department;
-    if (filter.assigneeId) where.assigneeId = filter.assigneeId;
+  async execute(query: GetOverdueTicketsQuery) {
     const collection = this.projector.collection('overdue');
+    const where = overdueFilter(query);
+    const order = query.sort === 'leastLate' ? -1 : 1;
     const [total, docs] = await Promise.all([
       this.store.count(collection, where),
-      this.store.find<OpenTicketDocument>(collection, where, { sort: { resolveBy: 1, ticketId: 1 }, skip: offset, limit }),
+      this.store.find<ServiceClockDocument>(collection, where, { sort: { dueAt: order, _id: 1 }, skip: query.offset, limit: query.limit }),
     ]);
-    const asOfMs = Date.parse(asOf);
-    const tickets = docs.map(({ _id, _position, ...ticket }: OpenTicketDocument & { _position?: number }) => ({
-      ...ticket,
-      overdueMinutes: Math.floor((asOfMs - Date.parse(ticket.resolveBy)) / 60000),
-    }));
-    return { asOf, total, tickets };
+    const asOfMs = Date.parse(query.asOf);
+    const items = docs.map(({ _id, _position, stoppedAt, ...clock }) => {
+      const minutesLate = Math.floor((asOfMs - Date.parse(clock.dueAt)) / 60000);
+      return query.dueWithinMinutes === undefined
+        ? { id: _id, ...clock, overdueMinutes: minutesLate, aging: agingBucket(minutesLate) }
+        : { id: _id, ...clock, dueInMinutes: -minutesLate };
+    });
+    const aging =
+      query.dueWithinMinutes === undefined
+        ? await Promise.all(
+            AGING_BUCKETS.map(async (b, i) => ({
+              bucket: b.bucket,
+              count: await this.store.count(collection, overdueFilter(query, { from: i === 0 ? 0 : AGING_BUCKETS[i - 1].maxMinutes, to: b.maxMinutes })),
+            })),
+          )
+        : undefined;
+    return { asOf: query.asOf, total, ...(aging ? { aging } : {}), items };
   }
 }

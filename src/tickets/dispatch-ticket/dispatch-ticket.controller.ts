@@ -18,9 +18,9 @@ export class DispatchTicketController {
 
   @Post()
   @RequirePermissions('tickets:dispatch')
-  @ApiCommand('Dispatch a work order to an employee, with a resolve-by deadline')
+  @ApiCommand('Dispatch a work order to an employee, its deadlines fixed by the service-level policy for its kind and priority')
   async dispatch(@Body() dto: DispatchTicketDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
-    const data = { ...dto, dispatchedAt: toInstant(dto.dispatchedAt), resolveBy: toInstant(dto.resolveBy) };
+    const data = { ...dto, dispatchedAt: toInstant(dto.dispatchedAt), resolveBy: dto.resolveBy === undefined ? undefined : toInstant(dto.resolveBy) };
     const result = await this.commandBus.execute<DispatchTicketCommand, CommandResult>(new DispatchTicketCommand(data, metadata, revision));
     return CommandResponse.of(dto.ticketId, result);
   }

@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { IsIdentifier, IsText } from '../../shared/http/identifier';
-import { ticketKinds } from '../domain/ticket.events';
-import type { TicketKind } from '../domain/ticket.events';
+import { ticketKinds, ticketPriorities } from '../domain/ticket.events';
+import type { TicketKind, TicketPriority } from '../domain/ticket.events';
 
 export class DispatchTicketDto {
   @IsIdentifier('T-2026-0001') ticketId!: string;
   @ApiProperty({ enum: ticketKinds }) @IsIn(ticketKinds) kind!: TicketKind;
+  @ApiPropertyOptional({ enum: ticketPriorities, default: 'normal' }) @IsOptional() @IsIn(ticketPriorities) priority?: TicketPriority;
   @IsIdentifier('E-1002') assigneeId!: string;
   @IsText(4000, 'Water leak in building 3, unit 2') description!: string;
   @ApiPropertyOptional() @IsOptional() @IsIdentifier('C-2026-0001') complaintId?: string;
   @ApiProperty({ example: '2026-03-10T09:00:00+08:00' }) @IsISO8601({ strict: true }) dispatchedAt!: string;
-  @ApiProperty({ example: '2026-03-10T18:00:00+08:00' }) @IsISO8601({ strict: true }) resolveBy!: string;
+  @ApiPropertyOptional({ example: '2026-03-10T18:00:00+08:00', description: "Overrides the policy's resolution deadline; required when no policy covers the kind" })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  resolveBy?: string;
 }

@@ -7,6 +7,7 @@ import type { CommandResult } from '../../shared/command-handling/handle-command
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { loadEmployee } from '../../employees/load-employee';
+import { ServiceLevelsService } from '../../service-levels/service-levels.service';
 import { ticketDecider } from '../domain/ticket.decider';
 import { ticketEventOccurredAt, ticketEventSubjects, ticketStream } from '../ticket-stream';
 import { DispatchTicketCommand } from './dispatch-ticket.command';
@@ -16,6 +17,7 @@ export class DispatchTicketHandler implements ICommandHandler<DispatchTicketComm
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly serviceLevels: ServiceLevelsService,
   ) {}
 
   execute({ data, metadata, expectedRevision }: DispatchTicketCommand): Promise<CommandResult> {
@@ -27,7 +29,10 @@ export class DispatchTicketHandler implements ICommandHandler<DispatchTicketComm
       {
         metadata,
         expectedRevision,
-        context: async () => ({ assignee: await loadEmployee(this.store, data.assigneeId) }),
+        context: async () => ({
+          assignee: await loadEmployee(this.store, data.assigneeId),
+          ...(await this.serviceLevels.ticketContext(data.kind, data.priority ?? 'normal')),
+        }),
         occurredAt: ticketEventOccurredAt,
         subjects: ticketEventSubjects,
       },

@@ -48,11 +48,15 @@ describe('dispatching a ticket', () => {
 });
 
 describe('resolving a ticket', () => {
-  it('records whether it was late', () => {
+  it('records whether it was late, and the breach of a deadline it missed', () => {
     spec.given([dispatched], { assignee }).when(resolve('2026-03-10T17:00:00.000Z')).then([
       { type: 'TicketResolved', data: { ticketId: 'T-1', assigneeId: 'E-7', resolvedAt: '2026-03-10T17:00:00.000Z', resolution: 'valve replaced', late: false } },
     ]);
     spec.given([dispatched], { assignee }).when(resolve('2026-03-11T08:00:00.000Z')).then([
+      {
+        type: 'TicketDeadlineBreached',
+        data: { ticketId: 'T-1', milestone: 'resolution', startedAt: '2026-03-10T09:00:00.000Z', dueAt: '2026-03-10T18:00:00.000Z', responsibleEmployeeId: 'E-7', department: 'repairs' },
+      },
       { type: 'TicketResolved', data: { ticketId: 'T-1', assigneeId: 'E-7', resolvedAt: '2026-03-11T08:00:00.000Z', resolution: 'valve replaced', late: true } },
     ]);
   });

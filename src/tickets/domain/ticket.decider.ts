@@ -2,72 +2,69 @@ import type { Decider } from '../../shared/domain/decider';
 import { DomainError, NotFoundError, assertNever } from '../../shared/domain/domain-error';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
-import type { TicketDispatched, TicketEvent, TicketKind, TicketResolved } from './ticket.events';
+import { ticketDeadlines, ticketMilestones } from '../../service-levels/domain/service-level-policy';
+import type { TicketServiceLevelPolicy } from '../../service-levels/domain/service-level-policy';
+import type { WorkingCalendar } from '../../service-levels/domain/working-calendar';
+import type { DispatchTicket, TicketCommand } from './ticket.commands';
+import type { TicketDeadlines, TicketDispatched, TicketEvent } from './ticket.events';
+import { evolveTicket, initialTicketState } from './ticket.state';
+import type { TicketState } from './ticket.state';
+import { acknowledge, arrive, cancel, close, reassign, recordBreach, resolve } from './ticket.transitions';
 
-export interface DispatchTicket {
-  type: 'DispatchTicket';
-  data: {
-    ticketId: string;
-    kind: TicketKind;
-    assigneeId: string;
-    description: string;
-    complaintId?: string;
-    dispatchedAt: string;
-    resolveBy: string;
-  };
-  now: string;
-}
+export type { DispatchTicket, ResolveTicket, TicketCommand } from './ticket.commands';
+export type { TicketState } from './ticket.state';
 
-export interface ResolveTicket {
-  type: 'ResolveTicket';
-  data: { ticketId: string; resolvedAt: string; resolution: string };
-  now: string;
-}
-
-export type TicketCommand = DispatchTicket | ResolveTicket;
-
-export type TicketState =
-  | { status: 'unknown' }
-  | { status: 'open'; dispatched: TicketDispatched['data'] }
-  | { status: 'resolved'; dispatched: TicketDispatched['data']; resolved: TicketResolved['data'] };
-
-/** Facts from other streams a dispatch needs: the assignee as registered. */
+/** Facts from other streams: the (new) assignee as registered, the calendar and the policy in force. */
 export interface TicketContext {
   assignee?: EmployeeState;
+  calendar?: WorkingCalendar;
+  policy?: TicketServiceLevelPolicy;
 }
 
 export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState, TicketContext | undefined> = {
-  initialState: { status: 'unknown' },
-
-  evolve(state, event) {
-    switch (event.type) {
-      case 'TicketDispatched':
-        return { status: 'open', dispatched: event.data };
-      case 'TicketResolved':
-        return state.status === 'unknown' ? state : { status: 'resolved', dispatched: state.dispatched, resolved: event.data };
-      default:
-        return assertNever(event);
-    }
-  },
-
-  decide(command, state, context) {
+  initialState: initialTicketState,
+  evolve: evolveTicket,
+  decide(command, state, context = {}) {
+    if (command.type === 'DispatchTicket') return dispatchTicket(command, state, context);
+    if (state.status === 'unknown') throw new NotFoundError('ticket', command.data.ticketId);
     switch (command.type) {
-      case 'DispatchTicket':
-        return dispatchTicket(command, state, context?.assignee ?? { status: 'unknown' });
       case 'ResolveTicket':
-        return resolveTicket(command, state);
+        return resolve(command, state);
+      case 'AcknowledgeTicket':
+        return acknowledge(command, state);
+      case 'RecordArrival':
+        return arrive(command, state);
+      case 'CloseTicket':
+        return close(command, state);
+      case 'ReassignTicket':
+        return reassign(command, state, context);
+      case 'CancelTicket':
+        return cancel(command, state);
+      case 'RecordTicketBreach':
+        return recordBreach(command, state);
       default:
         return assertNever(command);
     }
   },
 };
 
-function dispatchTicket(command: DispatchTicket, state: TicketState, assignee: EmployeeState): TicketEvent[] {
+function dispatchTicket(command: DispatchTicket, state: TicketState, context: TicketContext): TicketEvent[] {
   const { data } = command;
+  const assignee = context.assignee ?? { status: 'unknown' };
   if (assignee.status !== 'registered') {
     throw new DomainError('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
   }
-  const event: TicketDispatched = { type: 'TicketDispatched', data: { ...data, department: assignee.department } };
+  const deadlines = deadlinesAtDispatch(data, context);
+  const resolveBy = deadlines.resolution?.dueAt;
+  if (resolveBy === undefined) {
+    throw new DomainError('no_resolution_deadline', `no service-level policy covers ${data.kind} tickets: resolveBy is required`);
+  }
+  const { policy } = context;
+  const event: TicketDispatched = {
+    type: 'TicketDispatched',
+    data: { ...data, department: assignee.department, resolveBy, ...(policy ? { policyId: policy.policyId, priority: data.priority ?? 'normal', deadlines } : {}) },
+  };
+  // A repeat is recognised against what the calendar and policy give now; changed settings make it a conflict.
   if (state.status !== 'unknown') {
     if (isSameFact(state.dispatched, event.data)) return [];
     throw new DomainError('ticket_already_dispatched', `ticket ${data.ticketId} was already dispatched with other details`);
@@ -75,25 +72,18 @@ function dispatchTicket(command: DispatchTicket, state: TicketState, assignee: E
   if (data.dispatchedAt > command.now) {
     throw new DomainError('dispatched_in_future', 'dispatchedAt lies in the future', { dispatchedAt: data.dispatchedAt });
   }
-  if (data.resolveBy <= data.dispatchedAt) {
+  if (resolveBy <= data.dispatchedAt) {
     throw new DomainError('resolve_by_not_after_dispatch', 'resolveBy must be later than dispatchedAt');
   }
   return [event];
 }
 
-function resolveTicket(command: ResolveTicket, state: TicketState): TicketEvent[] {
-  const { data } = command;
-  if (state.status === 'unknown') throw new NotFoundError('ticket', data.ticketId);
-  if (state.status === 'resolved') {
-    if (state.resolved.resolvedAt === data.resolvedAt && state.resolved.resolution === data.resolution) return [];
-    throw new DomainError('ticket_already_resolved', `ticket ${data.ticketId} was already resolved`);
+function deadlinesAtDispatch(data: DispatchTicket['data'], { calendar, policy }: TicketContext): TicketDeadlines {
+  const deadlines: TicketDeadlines = calendar ? ticketDeadlines(policy, ticketMilestones, data.dispatchedAt, calendar) : {};
+  if (data.resolveBy !== undefined) {
+    const rule = policy?.breachRules.resolution;
+    deadlines.resolution = { dueAt: data.resolveBy, ...(rule ? { rule } : {}) };
   }
-  if (data.resolvedAt > command.now) {
-    throw new DomainError('resolved_in_future', 'resolvedAt lies in the future', { resolvedAt: data.resolvedAt });
-  }
-  if (data.resolvedAt < state.dispatched.dispatchedAt) {
-    throw new DomainError('resolved_before_dispatch', 'resolvedAt is earlier than the dispatch');
-  }
-  const { assigneeId, resolveBy } = state.dispatched;
-  return [{ type: 'TicketResolved', data: { ...data, assigneeId, late: data.resolvedAt > resolveBy } }];
+  return deadlines;
 }
+

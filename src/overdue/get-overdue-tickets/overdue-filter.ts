@@ -1,0 +1,36 @@
+import type { Filter } from '../../shared/read-store/read-store.port';
+import type { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
+
+/** Aging buckets of lateness: the upper bound of each, in minutes. */
+export const AGING_BUCKETS = [
+  { bucket: 'under 1 hour', maxMinutes: 60 },
+  { bucket: '1-4 hours', maxMinutes: 240 },
+  { bucket: '4-24 hours', maxMinutes: 1440 },
+  { bucket: '1-3 days', maxMinutes: 4320 },
+  { bucket: 'over 3 days', maxMinutes: Number.POSITIVE_INFINITY },
+] as const;
+
+export function agingBucket(minutesLate: number): string {
+  return AGING_BUCKETS.find((b) => minutesLate < b.maxMinutes)!.bucket;
+}
+
+const minus = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+
+/**
+ * Clocks running at `asOf` (started at or before it, not stopped by it) whose deadline had passed,
+ * or, with a window, whose deadline falls within it. `lateBy` bounds the lateness (an aging bucket).
+ */
+export function overdueFilter(query: GetOverdueTicketsQuery, lateBy?: { from: number; to: number }): Filter {
+  const { asOf, filter, dueWithinMinutes } = query;
+  const due =
+    dueWithinMinutes !== undefined
+      ? { $gte: asOf, $lt: new Date(Date.parse(asOf) + dueWithinMinutes * 60_000).toISOString() }
+      : lateBy
+        ? { $lte: minus(asOf, lateBy.from), ...(Number.isFinite(lateBy.to) ? { $gt: minus(asOf, lateBy.to) } : {}), $lt: asOf }
+        : { $lt: asOf };
+  const where: Filter = { startedAt: { $lte: asOf }, stoppedAt: { $gt: asOf }, dueAt: due };
+  if (filter.department) where.department = filter.department;
+  if (filter.assigneeId) where.assigneeId = filter.assigneeId;
+  if (filter.clock) where.clock = filter.clock;
+  return where;
+}

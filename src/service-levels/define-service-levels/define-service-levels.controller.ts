@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CLOCK } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import { CommandResponse } from '../../shared/command-handling/command-response';
+import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { ApiCommand } from '../../shared/http/api-command.decorator';
+import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
+import { ServiceLevelsService } from '../service-levels.service';
+import { DefineServiceLevelsCommand } from './define-service-levels.command';
+import { ServiceLevelsDto, WorkingCalendarDto } from './define-service-levels.dto';
+
+@ApiTags('service-levels')
+@Controller()
+export class DefineServiceLevelsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly serviceLevels: ServiceLevelsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private async define(command: DefineServiceLevelsCommand['command'], metadata: CommandMetadata, revision?: number) {
+    const result = await this.commandBus.execute<DefineServiceLevelsCommand, CommandResult>(new DefineServiceLevelsCommand(command, metadata, revision));
+    return CommandResponse.of('company', result);
+  }
+
+  @Put('working-calendar')
+  @RequirePermissions('calendars:manage')
+  @ApiCommand('Define the working calendar: working weekdays, holidays, make-up working days (调休), business hours')
+  calendar(@Body() dto: WorkingCalendarDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number) {
+    const calendar = { ...dto, businessHours: { ...dto.businessHours } };
+    return this.define({ type: 'DefineWorkingCalendar', data: { calendar, definedAt: this.clock.now().toISOString() } }, metadata, revision);
+  }
+
+  @Put('service-levels')
+  @RequirePermissions('service-levels:manage')
+  @ApiCommand('Define the service-level policies: targets per ticket kind and priority, complaint and talk targets, the rules breaches cost')
+  settings(@Body() dto: ServiceLevelsDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number) {
+    const settings = { ticketPolicies: dto.ticketPolicies, complaint: dto.complaint, talk: dto.talk };
+    return this.define({ type: 'DefineServiceLevels', data: { settings, definedAt: this.clock.now().toISOString() } }, metadata, revision);
+  }
+
+  @Get('service-levels')
+  @RequirePermissions('service-levels:read')
+  @ApiOperation({ summary: 'The working calendar and service levels in force (defaults until defined)' })
+  inForce() {
+    return this.serviceLevels.inForce();
+  }
+}

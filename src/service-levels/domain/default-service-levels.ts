@@ -1,0 +1,66 @@
+import type { ServiceLevelSettings } from './service-level-policy';
+import type { WorkingCalendar } from './working-calendar';
+
+/**
+ * What ships until the company defines its own (PUT /working-calendar, PUT /service-levels).
+ * Rule codes cite the seeds: 001:817 -1 per late arrival, 001:925 -2 per late handling,
+ * 004:146 -2 per valid complaint, 001:17 -5 for a serious one, 001:1239 -2 for a talk not held.
+ */
+export const defaultWorkingCalendar = (timeZone: string): WorkingCalendar => ({
+  timeZone,
+  workingWeekdays: [1, 2, 3, 4, 5],
+  holidays: [],
+  makeUpWorkingDays: [],
+  businessHours: { start: '09:00', end: '18:00' },
+});
+
+export const defaultServiceLevels: ServiceLevelSettings = {
+  ticketPolicies: [
+    {
+      policyId: 'repair-urgent',
+      kind: 'repair',
+      priority: 'urgent',
+      targets: {
+        acknowledgement: { amount: 5, unit: 'minutes', counting: 'elapsed' },
+        arrival: { amount: 15, unit: 'minutes', counting: 'elapsed' }, // 002:528
+        resolution: { amount: 1, unit: 'sameDay', counting: 'elapsed' }, // 001:1953 事不过夜
+      },
+      breachRules: { arrival: { ruleCode: '001:817', points: 1 }, resolution: { ruleCode: '001:925', points: 2 } },
+      pausesWhileWaitingForCustomer: true,
+      onReassignment: 'keep',
+    },
+    {
+      policyId: 'repair',
+      kind: 'repair',
+      targets: {
+        acknowledgement: { amount: 10, unit: 'minutes', counting: 'elapsed' },
+        arrival: { amount: 20, unit: 'minutes', counting: 'elapsed' }, // 001:1947
+        resolution: { amount: 2, unit: 'workingDays', counting: 'workingTime' },
+      },
+      breachRules: { arrival: { ruleCode: '001:817', points: 1 }, resolution: { ruleCode: '001:925', points: 2 } },
+      pausesWhileWaitingForCustomer: true,
+      onReassignment: 'restart',
+    },
+    {
+      policyId: 'complaint',
+      kind: 'complaint',
+      targets: { resolution: { amount: 2, unit: 'workingDays', counting: 'workingTime' } }, // 003:338
+      breachRules: { resolution: { ruleCode: '001:925', points: 2 } },
+      pausesWhileWaitingForCustomer: false,
+      onReassignment: 'keep',
+    },
+  ],
+  complaint: {
+    targets: {
+      handling: { amount: 2, unit: 'workingDays', counting: 'workingTime' }, // 003:338-345
+      callback: { amount: 48, unit: 'hours', counting: 'elapsed' }, // 001:2369
+    },
+    breachRules: { handling: { ruleCode: '001:925', points: 2 }, callback: { ruleCode: '001:925', points: 2 } },
+    upheldRules: {
+      normal: { ruleCode: '004:146', points: 2 },
+      group: { ruleCode: '004:146', points: 2 },
+      serious: { ruleCode: '001:17', points: 5 },
+    },
+  },
+  talk: { target: { amount: 24, unit: 'hours', counting: 'elapsed' }, breachRule: { ruleCode: '001:1239', points: 2 } }, // 001:1239
+};

@@ -1,0 +1,97 @@
+import { addElapsedMinutes, addWorkingDays, addWorkingTime, sameDayDeadline, workingMinutesPerDay } from './working-calendar';
+import type { WorkingCalendar } from './working-calendar';
+
+/** The milestones a clock runs for. */
+export const ticketMilestones = ['acknowledgement', 'arrival', 'resolution'] as const;
+export type TicketMilestone = (typeof ticketMilestones)[number];
+export const complaintMilestones = ['handling', 'callback'] as const;
+export type ComplaintMilestone = (typeof complaintMilestones)[number];
+
+/** A rule of the catalogue and the points it costs (until the rulebook lands, named by the policy). */
+export interface DeductionRule {
+  ruleCode: string;
+  points: number;
+}
+
+/**
+ * A time limit. `minutes`/`hours`/`days` count either elapsed time (24-hour service) or working
+ * time (business hours of working days); `workingDays` in working time is N × the business day
+ * (2 working days of 09:00-18:00 = 18 working hours); `sameDay` is 事不过夜.
+ */
+export interface Target {
+  amount: number;
+  unit: 'minutes' | 'hours' | 'days' | 'workingDays' | 'sameDay';
+  counting: 'elapsed' | 'workingTime';
+}
+
+/** A deadline fixed when its clock starts: stored in the event, so a replay never recomputes it. */
+export interface Deadline {
+  dueAt: string;
+  /** What missing it costs the person responsible at the time; none: a breach costs nothing. */
+  rule?: DeductionRule;
+}
+
+export interface TicketServiceLevelPolicy {
+  policyId: string;
+  kind: string;
+  /** Omitted: any priority of the kind. */
+  priority?: string;
+  targets: Partial<Record<TicketMilestone, Target>>;
+  breachRules: Partial<Record<TicketMilestone, DeductionRule>>;
+  /** Whether the clocks stop while the ticket waits for the customer. */
+  pausesWhileWaitingForCustomer: boolean;
+  /** `keep`: a reassigned ticket keeps its deadlines; `restart`: pending clocks start again. */
+  onReassignment: 'keep' | 'restart';
+}
+
+export interface ServiceLevelSettings {
+  ticketPolicies: TicketServiceLevelPolicy[];
+  complaint: {
+    targets: Record<ComplaintMilestone, Target>;
+    breachRules: Partial<Record<ComplaintMilestone, DeductionRule>>;
+    /** What a complaint upheld against an employee costs each of them, by severity. */
+    upheldRules: Record<string, DeductionRule>;
+  };
+  talk: { target: Target; breachRule: DeductionRule };
+}
+
+export function computeDeadline(start: string, target: Target, calendar: WorkingCalendar): string {
+  const working = target.counting === 'workingTime';
+  switch (target.unit) {
+    case 'minutes':
+      return working ? addWorkingTime(start, target.amount, calendar) : addElapsedMinutes(start, target.amount);
+    case 'hours':
+      return working ? addWorkingTime(start, target.amount * 60, calendar) : addElapsedMinutes(start, target.amount * 60);
+    case 'days':
+      return working ? addWorkingTime(start, target.amount * workingMinutesPerDay(calendar), calendar) : addElapsedMinutes(start, target.amount * 24 * 60);
+    case 'workingDays':
+      return working ? addWorkingTime(start, target.amount * workingMinutesPerDay(calendar), calendar) : addWorkingDays(start, target.amount, calendar);
+    case 'sameDay':
+      return sameDayDeadline(start, calendar, working ? 'businessHours' : '24h');
+  }
+}
+
+/** The most specific policy for a ticket: kind and priority, then the kind alone. */
+export function ticketPolicyFor(settings: ServiceLevelSettings, kind: string, priority: string): TicketServiceLevelPolicy | undefined {
+  return (
+    settings.ticketPolicies.find((p) => p.kind === kind && p.priority === priority) ??
+    settings.ticketPolicies.find((p) => p.kind === kind && p.priority === undefined)
+  );
+}
+
+/** Deadlines of the given milestones, started at `start`, with the rule each names. */
+export function ticketDeadlines(
+  policy: TicketServiceLevelPolicy | undefined,
+  milestones: readonly TicketMilestone[],
+  start: string,
+  calendar: WorkingCalendar,
+): Partial<Record<TicketMilestone, Deadline>> {
+  const deadlines: Partial<Record<TicketMilestone, Deadline>> = {};
+  for (const milestone of milestones) {
+    const target = policy?.targets[milestone];
+    if (!target) continue;
+    const rule = policy?.breachRules[milestone];
+    deadlines[milestone] = { dueAt: computeDeadline(start, target, calendar), ...(rule ? { rule } : {}) };
+  }
+  return deadlines;
+}

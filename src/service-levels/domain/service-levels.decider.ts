@@ -1,0 +1,85 @@
+import type { Decider, DomainEvent } from '../../shared/domain/decider';
+import { DomainError } from '../../shared/domain/domain-error';
+import { isSameFact } from '../../shared/domain/same-fact';
+import type { DeductionRule, ServiceLevelSettings, Target } from './service-level-policy';
+import { parseClockTime } from './working-calendar';
+import type { WorkingCalendar } from './working-calendar';
+
+/**
+ * The company's working calendar and service levels are event-sourced: each definition is an
+ * event, and the newest one is in force. Deadlines already started keep what they were computed
+ * with, because they are stored in their own events.
+ */
+export type WorkingCalendarDefined = DomainEvent<'WorkingCalendarDefined', { calendar: WorkingCalendar; definedAt: string }>;
+export type ServiceLevelsDefined = DomainEvent<'ServiceLevelsDefined', { settings: ServiceLevelSettings; definedAt: string }>;
+export type ServiceLevelsEvent = WorkingCalendarDefined | ServiceLevelsDefined;
+export const serviceLevelsEventTypes = ['WorkingCalendarDefined', 'ServiceLevelsDefined'] as const;
+
+export type ServiceLevelsCommand =
+  | { type: 'DefineWorkingCalendar'; data: WorkingCalendarDefined['data'] }
+  | { type: 'DefineServiceLevels'; data: ServiceLevelsDefined['data'] };
+
+export interface ServiceLevelsState {
+  calendar?: WorkingCalendar;
+  settings?: ServiceLevelSettings;
+}
+
+export const serviceLevelsDecider: Decider<ServiceLevelsCommand, ServiceLevelsEvent, ServiceLevelsState> = {
+  initialState: {},
+  evolve(state, event) {
+    return event.type === 'WorkingCalendarDefined' ? { ...state, calendar: event.data.calendar } : { ...state, settings: event.data.settings };
+  },
+  decide(command, state) {
+    if (command.type === 'DefineWorkingCalendar') {
+      checkCalendar(command.data.calendar);
+      if (state.calendar && isSameFact(state.calendar, command.data.calendar)) return [];
+      return [{ type: 'WorkingCalendarDefined', data: command.data }];
+    }
+    checkSettings(command.data.settings);
+    if (state.settings && isSameFact(state.settings, command.data.settings)) return [];
+    return [{ type: 'ServiceLevelsDefined', data: command.data }];
+  },
+};
+
+export function checkCalendar(calendar: WorkingCalendar): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone });
+  } catch {
+    throw new DomainError('unknown_time_zone', `timeZone must be an IANA time zone, got ${calendar.timeZone}`);
+  }
+  const open = parseClockTime(calendar.businessHours.start);
+  const close = parseClockTime(calendar.businessHours.end);
+  if (close <= open) throw new DomainError('business_hours_empty', 'businessHours.end must be later than businessHours.start');
+  const both = calendar.holidays.filter((date) => calendar.makeUpWorkingDays.includes(date));
+  if (both.length > 0) throw new DomainError('holiday_and_make_up_day', `a date cannot be both a holiday and a make-up working day: ${both.join(', ')}`);
+  const hasWorkingDay = calendar.workingWeekdays.length > 0 || calendar.makeUpWorkingDays.length > 0;
+  if (!hasWorkingDay) throw new DomainError('no_working_days', 'the calendar needs working weekdays');
+}
+
+const UNITS = ['minutes', 'hours', 'days', 'workingDays', 'sameDay'];
+
+function checkTarget(target: Target | undefined, where: string): void {
+  const ok = target && UNITS.includes(target.unit) && ['elapsed', 'workingTime'].includes(target.counting) && Number.isFinite(target.amount) && target.amount > 0;
+  if (!ok) throw new DomainError('invalid_target', `${where}: a target needs amount > 0, unit (${UNITS.join(', ')}) and counting (elapsed or workingTime)`);
+}
+
+function checkRule(rule: DeductionRule | undefined, where: string): void {
+  if (rule === undefined) return;
+  if (typeof rule.ruleCode !== 'string' || rule.ruleCode.trim() === '' || !(rule.points > 0 && rule.points <= 100)) {
+    throw new DomainError('invalid_rule', `${where}: a rule needs a ruleCode and points more than 0 and at most 100`);
+  }
+}
+
+export function checkSettings(settings: ServiceLevelSettings): void {
+  for (const [i, policy] of settings.ticketPolicies.entries()) {
+    if (!policy.policyId || !policy.kind) throw new DomainError('invalid_policy', `ticketPolicies[${i}] needs policyId and kind`);
+    if (!['keep', 'restart'].includes(policy.onReassignment)) throw new DomainError('invalid_policy', `ticketPolicies[${i}].onReassignment must be keep or restart`);
+    for (const [m, target] of Object.entries(policy.targets ?? {})) checkTarget(target, `ticketPolicies[${i}].targets.${m}`);
+    for (const [m, rule] of Object.entries(policy.breachRules ?? {})) checkRule(rule, `ticketPolicies[${i}].breachRules.${m}`);
+  }
+  checkTarget(settings.complaint?.targets?.handling, 'complaint.targets.handling');
+  checkTarget(settings.complaint?.targets?.callback, 'complaint.targets.callback');
+  for (const [k, rule] of Object.entries({ ...settings.complaint.breachRules, ...settings.complaint.upheldRules })) checkRule(rule, `complaint rule ${k}`);
+  checkTarget(settings.talk?.target, 'talk.target');
+  checkRule(settings.talk?.breachRule, 'talk.breachRule');
+}

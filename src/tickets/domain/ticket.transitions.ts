@@ -1,0 +1,161 @@
+import { DomainError } from '../../shared/domain/domain-error';
+import { ticketDeadlines } from '../../service-levels/domain/service-level-policy';
+import type { TicketMilestone } from '../../service-levels/domain/service-level-policy';
+import type {
+  AcknowledgeTicket,
+  CancelTicket,
+  CloseTicket,
+  ReassignTicket,
+  RecordArrival,
+  RecordTicketBreach,
+  ResolveTicket,
+} from './ticket.commands';
+import type { TicketContext } from './ticket.decider';
+import type { ClockSegment, TicketDeadlineBreached, TicketDeadlines, TicketEvent } from './ticket.events';
+import type { KnownTicket } from './ticket.state';
+
+const ALL: readonly TicketMilestone[] = ['acknowledgement', 'arrival', 'resolution'];
+
+function notInFuture(at: string, now: string, field: string): void {
+  if (at > now) throw new DomainError(`${field.replace(/At$/, '')}_in_future`, `${field} lies in the future`, { [field]: at });
+}
+
+function notBeforeDispatch(at: string, state: KnownTicket, code: string): void {
+  if (at < state.dispatched.dispatchedAt) throw new DomainError(code, 'the fact is dated before the dispatch');
+}
+
+function mustBeOpen(state: KnownTicket): void {
+  if (state.status !== 'open') throw new DomainError('ticket_not_open', `ticket ${state.dispatched.ticketId} is ${state.status}`);
+}
+
+/**
+ * Breaches of the given clocks that were already late at `at` and not yet recorded: a fact that
+ * stops a clock late records its breach itself, so a breach is never lost between watcher ticks.
+ */
+function lateBreaches(state: KnownTicket, milestones: readonly TicketMilestone[], at: string): TicketDeadlineBreached[] {
+  return milestones.flatMap((milestone) => {
+    const clock = state.clocks[milestone];
+    if (!clock || clock.breached || clock.stoppedAt !== undefined || !(at > clock.dueAt)) return [];
+    return [breachOf(state, milestone)];
+  });
+}
+
+function breachOf(state: KnownTicket, milestone: TicketMilestone): TicketDeadlineBreached {
+  const clock = state.clocks[milestone]!;
+  return {
+    type: 'TicketDeadlineBreached',
+    data: {
+      ticketId: state.dispatched.ticketId,
+      milestone,
+      startedAt: clock.startedAt,
+      dueAt: clock.dueAt,
+      responsibleEmployeeId: state.assigneeId,
+      department: state.department,
+      ...(clock.rule ? { rule: clock.rule } : {}),
+    },
+  };
+}
+
+export function resolve(command: ResolveTicket, state: KnownTicket): TicketEvent[] {
+  const { data } = command;
+  if (state.resolved) {
+    if (state.resolved.resolvedAt === data.resolvedAt && state.resolved.resolution === data.resolution) return [];
+    throw new DomainError('ticket_already_resolved', `ticket ${data.ticketId} was already resolved`);
+  }
+  mustBeOpen(state);
+  notInFuture(data.resolvedAt, command.now, 'resolvedAt');
+  notBeforeDispatch(data.resolvedAt, state, 'resolved_before_dispatch');
+  const { assigneeId } = state;
+  return [...lateBreaches(state, ALL, data.resolvedAt), { type: 'TicketResolved', data: { ...data, assigneeId, late: data.resolvedAt > state.dispatched.resolveBy } }];
+}
+
+export function acknowledge(command: AcknowledgeTicket, state: KnownTicket): TicketEvent[] {
+  const { data } = command;
+  if (state.acknowledgedAt !== undefined) {
+    if (state.acknowledgedAt === data.acknowledgedAt) return [];
+    throw new DomainError('ticket_already_acknowledged', `ticket ${data.ticketId} was already acknowledged`);
+  }
+  mustBeOpen(state);
+  notInFuture(data.acknowledgedAt, command.now, 'acknowledgedAt');
+  notBeforeDispatch(data.acknowledgedAt, state, 'acknowledged_before_dispatch');
+  return [...lateBreaches(state, ['acknowledgement'], data.acknowledgedAt), { type: 'TicketAcknowledged', data: { ...data, assigneeId: state.assigneeId } }];
+}
+
+export function arrive(command: RecordArrival, state: KnownTicket): TicketEvent[] {
+  const { data } = command;
+  if (state.arrivedAt !== undefined) {
+    if (state.arrivedAt === data.arrivedAt) return [];
+    throw new DomainError('ticket_already_arrived', `arrival on ticket ${data.ticketId} was already recorded`);
+  }
+  mustBeOpen(state);
+  if (state.acknowledgedAt === undefined) throw new DomainError('ticket_not_acknowledged', `ticket ${data.ticketId} must be acknowledged before arrival`);
+  notInFuture(data.arrivedAt, command.now, 'arrivedAt');
+  if (data.arrivedAt < state.acknowledgedAt) throw new DomainError('arrived_before_acknowledgement', 'arrivedAt is earlier than the acknowledgement');
+  return [...lateBreaches(state, ['arrival'], data.arrivedAt), { type: 'TicketArrived', data: { ...data, assigneeId: state.assigneeId } }];
+}
+
+export function close(command: CloseTicket, state: KnownTicket): TicketEvent[] {
+  const { data } = command;
+  if (state.status === 'closed') {
+    if (state.closedAt === data.closedAt) return [];
+    throw new DomainError('ticket_already_closed', `ticket ${data.ticketId} was already closed`);
+  }
+  if (state.status !== 'resolved' || !state.resolved) throw new DomainError('ticket_not_resolved', `ticket ${data.ticketId} is ${state.status}, not resolved`);
+  notInFuture(data.closedAt, command.now, 'closedAt');
+  if (data.closedAt < state.resolved.resolvedAt) throw new DomainError('closed_before_resolution', 'closedAt is earlier than the resolution');
+  return [{ type: 'TicketClosed', data: { ...data, assigneeId: state.assigneeId } }];
+}
+
+export function cancel(command: CancelTicket, state: KnownTicket): TicketEvent[] {
+  const { data } = command;
+  if (state.status === 'cancelled') return [];
+  mustBeOpen(state);
+  notInFuture(data.cancelledAt, command.now, 'cancelledAt');
+  notBeforeDispatch(data.cancelledAt, state, 'cancelled_before_dispatch');
+  return [...lateBreaches(state, ALL, data.cancelledAt), { type: 'TicketCancelled', data: { ...data, assigneeId: state.assigneeId } }];
+}
+
+export function reassign(command: ReassignTicket, state: KnownTicket, context: TicketContext): TicketEvent[] {
+  const { data } = command;
+  mustBeOpen(state);
+  if (state.assigneeId === data.assigneeId) throw new DomainError('already_assigned', `ticket ${data.ticketId} is already assigned to ${data.assigneeId}`);
+  const assignee = context.assignee ?? { status: 'unknown' };
+  if (assignee.status !== 'registered') throw new DomainError('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
+  notInFuture(data.reassignedAt, command.now, 'reassignedAt');
+  notBeforeDispatch(data.reassignedAt, state, 'reassigned_before_dispatch');
+  const late = lateBreaches(state, ALL, data.reassignedAt);
+  const pending = ALL.filter((m) => state.clocks[m] && state.clocks[m]!.stoppedAt === undefined);
+  const previous: Partial<Record<TicketMilestone, ClockSegment>> = {};
+  const kept: TicketDeadlines = {};
+  for (const m of pending) {
+    const clock = state.clocks[m]!;
+    previous[m] = { startedAt: clock.startedAt, dueAt: clock.dueAt, breached: clock.breached || late.some((b) => b.data.milestone === m) };
+    kept[m] = { dueAt: clock.dueAt, ...(clock.rule ? { rule: clock.rule } : {}) };
+  }
+  const restart = context.policy?.onReassignment === 'restart' && context.calendar !== undefined;
+  const deadlines = restart ? ticketDeadlines(context.policy, pending, data.reassignedAt, context.calendar!) : kept;
+  return [
+    ...late,
+    {
+      type: 'TicketReassigned',
+      data: {
+        ...data,
+        fromAssigneeId: state.assigneeId,
+        fromDepartment: state.department,
+        department: assignee.department,
+        clocks: restart ? 'restarted' : 'kept',
+        previous,
+        deadlines,
+      },
+    },
+  ];
+}
+
+export function recordBreach(command: RecordTicketBreach, state: KnownTicket): TicketEvent[] {
+  const { milestone, ticketId } = command.data;
+  const clock = state.clocks[milestone];
+  if (!clock) throw new DomainError('no_such_clock', `ticket ${ticketId} has no ${milestone} deadline`);
+  if (clock.breached || clock.stoppedAt !== undefined) return [];
+  if (clock.dueAt >= command.now) throw new DomainError('deadline_not_passed', `the ${milestone} deadline of ticket ${ticketId} has not passed`);
+  return [breachOf(state, milestone)];
+}
