@@ -1,4 +1,9 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import type { Assessment } from '../../rulebook/domain/assess-application';
+import type { AppealPolicy } from '../../rulebook/domain/rulebook.types';
+
+/** How a deduction applied under a published rulebook counts and may be contested, fixed when applied. */
+export type DeductionAssessment = Assessment & { appeals: AppealPolicy };
 
 export type DeductionSource = { kind: 'complaint'; complaintId: string } | { kind: 'ticket'; ticketId: string };
 
@@ -15,6 +20,11 @@ export type DeductionApplied = DomainEvent<
     occurredAt: string;
     reason: string;
     source?: DeductionSource;
+    units?: number;
+    serious?: boolean;
+    appliedBy?: string;
+    /** Absent for deductions applied before any rulebook was published (the skeleton's 100-minus scores). */
+    assessment?: DeductionAssessment;
   }
 >;
 
@@ -27,6 +37,8 @@ export type DeductionContested = DomainEvent<
     deductionOccurredAt: string;
     reason: string;
     contestedAt: string;
+    /** The assessment period of the deduction, when it was applied under a rulebook. */
+    period?: string;
   }
 >;
 
@@ -50,6 +62,8 @@ export type HearingRecorded = DomainEvent<
     pointsInForce: number;
     reasoning: string;
     heardAt: string;
+    employeeRepresentatives?: string[];
+    period?: string;
   }
 >;
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/domain/domain-error';
-import { periodBounds, periodOf } from './period';
+import { periodBounds, periodLengthOf, periodOf } from './period';
 import type { Rule, RulebookVersion, Scheme } from './rulebook.types';
 
 /** Published versions, ordered by effectiveFrom (the order publishing enforces). */
@@ -59,4 +59,16 @@ export function schemeForPeriodOf(versions: Versions, position: string, at: stri
   const governing = versionForPeriod(versions, period, timeZone) ?? current;
   const scheme = governing.schemes.find((s) => s.position === position) ?? currentScheme;
   return { scheme, period, version: scheme === currentScheme ? current : governing };
+}
+
+/** The scheme a named period of a position is scored under; the period must have the scheme's length. */
+export function schemeForPeriod(versions: Versions, position: string, period: string, timeZone: string): { scheme: Scheme; schemeVersion: number } {
+  const version = versionForPeriod(versions, period, timeZone);
+  if (!version) throw new DomainError('no_rulebook_in_force', 'no rulebook version is published');
+  const scheme = version.schemes.find((s) => s.position === position);
+  if (!scheme) throw new DomainError('no_scheme_for_position', `no scheme assesses position ${position} in ${period}`, { position, period });
+  if (periodLengthOf(period) !== scheme.period) {
+    throw new DomainError('period_length_mismatch', `position ${position} is assessed per ${scheme.period}, not per ${periodLengthOf(period)}`, { period, periodLength: scheme.period });
+  }
+  return { scheme, schemeVersion: version.version };
 }

@@ -71,12 +71,16 @@ export interface AppealPolicy {
   windowDays: number;
   /** Panel size and the share of employee representatives (000:76: 5-7, at least a third). */
   panel?: { min: number; max: number; employeeRepresentativeShare: number };
+  source?: string;
 }
 
 export interface RollUpPolicy {
   /** A department whose average is below this costs its head and its staff below it (004:182). */
   threshold: number;
   pointsPerPointBelow: number;
+  /** Positions whose scores roll up (004: the tobacco service positions); absent: every position. */
+  positions?: string[];
+  source?: string;
 }
 
 export interface RulebookVersion {

@@ -4,8 +4,19 @@ import type { Part, Rule, RulebookVersion, Scheme } from './rulebook.types';
 
 /** Checks a version as a whole before it may be published; the first broken rule is thrown. */
 export function validateRulebookVersion(version: RulebookVersion): void {
+  try {
+    validateWhole(version);
+  } catch (error) {
+    // A body that is not shaped like a rulebook at all (a missing list, a string for a number).
+    if (error instanceof TypeError) throw new DomainError('rulebook_malformed', `the rulebook is not well formed: ${error.message}`);
+    throw error;
+  }
+}
+
+function validateWhole(version: RulebookVersion): void {
   if (!Number.isInteger(version.version) || version.version < 1) fail('rulebook_version_invalid', 'version must be a whole number from 1', 'version');
   if (Number.isNaN(Date.parse(version.effectiveFrom))) fail('rulebook_effective_from_invalid', 'effectiveFrom must be an ISO-8601 instant', 'effectiveFrom');
+  if (!Array.isArray(version.schemes) || !Array.isArray(version.rules)) fail('rulebook_malformed', 'schemes and rules must be lists', 'schemes');
   if (version.schemes.length === 0) fail('rulebook_without_schemes', 'a rulebook needs at least one scheme', 'schemes');
   unique(version.schemes.map((s) => s.position), 'scheme_position_repeated', 'schemes');
   version.schemes.forEach((scheme, i) => validateScheme(scheme, `schemes[${i}]`));
