@@ -11,6 +11,10 @@ import { ScoresModule } from './scores/scores.module';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { RulebookModule } from './rulebook/rulebook.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { PeriodsModule } from './periods/periods.module';
+import { PeriodScoresModule } from './period-scores/period-scores.module';
 
 @Module({
   imports: [
@@ -24,6 +28,10 @@ import { TicketsModule } from './tickets/tickets.module';
     OverdueModule,
     AuditTrailModule,
     EmployeeRecordsModule,
+    RulebookModule,
+    AssessmentsModule,
+    PeriodsModule,
+    PeriodScoresModule,
   ],
   controllers: [HealthController],
   providers: [IdempotencyInterceptor],

@@ -18,6 +18,6 @@ export class ReplayEmployeeRecordHandler implements IQueryHandler<ReplayEmployee
   async execute({ employeeId, asOf }: ReplayEmployeeRecordQuery) {
     const events = await this.store.readBySubject(`employee:${employeeId}`, { recordedUpTo: asOf });
     if (!events.some((e) => e.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
-    return { asOf: asOf ?? null, ...foldEmployeeRecord(employeeId, events, this.projector.projection('scores')) };
+    return { asOf: asOf ?? null, ...foldEmployeeRecord(employeeId, events, this.projector.projection('scores'), this.projector.projection('period-scores')) };
   }
 }

@@ -1,0 +1,34 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { ReadQueryDto } from '../../shared/http/read-query.dto';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { PERIOD_PATTERN } from '../../rulebook/domain/period';
+import { GetDepartmentSummariesQuery } from './get-department-summaries.query';
+
+export class GetDepartmentSummariesDto extends ReadQueryDto {
+  @ApiProperty({ example: '2026-H1' })
+  @Matches(PERIOD_PATTERN, { message: 'period must be written YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' })
+  period!: string;
+  @ApiPropertyOptional({ default: 85, description: 'Department threshold (004:182: 85)' }) @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(100) threshold?: number;
+}
+
+@ApiTags('period-scores')
+@Controller('period-scores')
+export class GetDepartmentSummariesController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  @Get('departments')
+  @RequirePermissions('scores:read')
+  @ApiOperation({ summary: 'Department summaries of a period: average, grade distribution, below-threshold staff' })
+  async summaries(@Query() dto: GetDepartmentSummariesDto) {
+    await this.projector.waitFor(dto.minPosition);
+    return this.queryBus.execute(new GetDepartmentSummariesQuery(dto.period, dto.threshold ?? 85));
+  }
+}
