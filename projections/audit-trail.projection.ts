@@ -1,5 +1,6 @@
 import { complaintEventTypes } from '../src/complaints/domain/complaint.events';
 import { deductionEventTypes } from '../src/deductions/domain/deduction.events';
+import { assessmentEventTypes } from '../src/assessments/domain/assessment.events';
 import { employeeEventTypes } from '../src/employees/domain/employee.events';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { ticketEventTypes } from '../src/tickets/domain/ticket.events';
@@ -40,8 +41,8 @@ export function auditTrailDocumentId(employeeId: string, position: number): stri
 export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   return {
     name: 'audit-trail',
-    version: 2,
-    handles: [...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes],
+    version: 3,
+    handles: [...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes, 'RollUpPenaltyApplied', 'PeriodScoreSealed'],
     indexes: [{ fields: ['employeeId', 'position'] }],
 
     documentIds(event: RecordedEvent): string[] {

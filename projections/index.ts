@@ -3,6 +3,7 @@ import { createEmployeesProjection } from './employees.projection';
 import { createOpenTicketsProjection } from './overdue.projection';
 import type { Projection } from './projection';
 import { createScoresProjection } from './scores.projection';
+import { createPeriodScoresProjection } from './period-scores.projection';
 
 export interface ProjectionsConfig {
   /** IANA time zone of the company, e.g. `Asia/Shanghai`: calendar months are counted in it. */
@@ -16,6 +17,7 @@ export function createProjections({ timeZone }: ProjectionsConfig): Projection[]
     createScoresProjection({ timeZone }),
     createOpenTicketsProjection(),
     createAuditTrailProjection(),
+    createPeriodScoresProjection(),
   ];
 }
 
@@ -26,3 +28,4 @@ export * from './scores.projection';
 export * from './employees.projection';
 export * from './overdue.projection';
 export * from './audit-trail.projection';
+export * from './period-scores.projection';

@@ -14,6 +14,10 @@ import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
 import { TalksModule } from './talks/talks.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { RulebookModule } from './rulebook/rulebook.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { PeriodsModule } from './periods/periods.module';
+import { PeriodScoresModule } from './period-scores/period-scores.module';
 
 @Module({
   imports: [
@@ -30,6 +34,10 @@ import { TicketsModule } from './tickets/tickets.module';
     AuditTrailModule,
     EmployeeRecordsModule,
     TalksModule,
+    RulebookModule,
+    AssessmentsModule,
+    PeriodsModule,
+    PeriodScoresModule,
   ],
   controllers: [HealthController],
   providers: [IdempotencyInterceptor],

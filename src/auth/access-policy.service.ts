@@ -29,7 +29,7 @@ export class AccessPolicy {
   }
 
   /** An unregistered employee passes: the decider answers that with 422 employee_not_registered. */
-  async applyToEmployee(principal: Principal, permission: 'deductions:apply', employeeId: string): Promise<void> {
+  async applyToEmployee(principal: Principal, permission: 'deductions:apply' | 'bonuses:award' | 'ratings:record' | 'surveys:record', employeeId: string): Promise<void> {
     const target = await this.employeeTarget(principal, permission, employeeId);
     if (target.registered === false) return;
     refuseUnless(decideAccess(principal, permission, target), employeeId);

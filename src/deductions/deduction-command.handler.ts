@@ -4,6 +4,7 @@ import { handleCommand } from '../shared/command-handling/handle-command';
 import type { CommandResult } from '../shared/command-handling/handle-command';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { loadEmployee } from '../employees/load-employee';
+import { loadAssessmentContext } from '../rulebook/load-assessment-context';
 import { deductionDecider } from './domain/deduction.decider';
 import type { DeductionCommand } from './domain/deduction.commands';
 import { deductionEventOccurredAt, deductionEventSubjects, deductionStream } from './deduction-stream';
@@ -17,6 +18,8 @@ export function handleDeductionCommand(
   command: WithoutNow<DeductionCommand>,
   metadata: CommandMetadata,
   expectedRevision?: number,
+  /** Company time zone: needed to apply a deduction under the rulebook (its period). */
+  timeZone?: string,
 ): Promise<CommandResult> {
   const employeeId = command.type === 'ApplyDeduction' ? command.data.employeeId : undefined;
   return handleCommand(
@@ -27,7 +30,10 @@ export function handleDeductionCommand(
     {
       metadata,
       expectedRevision,
-      context: async () => ({ employee: employeeId ? await loadEmployee(store, employeeId) : { status: 'unknown' as const } }),
+      context: async () => ({
+        employee: employeeId ? await loadEmployee(store, employeeId) : { status: 'unknown' as const },
+        rulebook: employeeId && timeZone ? await loadAssessmentContext(store, timeZone) : undefined,
+      }),
       occurredAt: deductionEventOccurredAt,
       subjects: deductionEventSubjects,
     },

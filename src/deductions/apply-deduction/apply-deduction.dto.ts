@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsIdentifier, IsText } from '../../shared/http/identifier';
 import { MAX_POINTS_PER_DEDUCTION } from '../domain/deduction.commands';
@@ -8,12 +8,23 @@ export class ApplyDeductionDto {
   @IsIdentifier('D-2026-0001') deductionId!: string;
   @IsIdentifier('E-1001') employeeId!: string;
   @ApiProperty({ example: 'PS-03', description: 'Code of the rule in the catalogue' }) @IsIdentifier('PS-03') ruleCode!: string;
-  @ApiProperty({ example: 2, minimum: 0.5, maximum: MAX_POINTS_PER_DEDUCTION, description: 'Points deducted, in steps of 0.5' })
+  @ApiPropertyOptional({ example: 2, minimum: 0.5, maximum: MAX_POINTS_PER_DEDUCTION, description: 'Points deducted, in steps of 0.5. Required until a rulebook is published; then only for range rules (or to confirm the rule\'s points)' })
+  @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(1)
   @Min(0.5)
   @Max(MAX_POINTS_PER_DEDUCTION)
-  points!: number;
+  points?: number;
+  @ApiPropertyOptional({ example: 3, description: 'For a per-unit rule: days late, or percentage points below the target' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1000)
+  units?: number;
+  @ApiPropertyOptional({ description: "Apply the rule's stricter variant for serious cases" })
+  @IsOptional()
+  @IsBoolean()
+  serious?: boolean;
   @ApiProperty({ example: '2026-03-10T09:00:00+08:00' }) @IsISO8601({ strict: true }) occurredAt!: string;
   @IsText(2000, 'Valid complaint C-2026-0001: hung up on a resident') reason!: string;
   @ApiPropertyOptional({ description: 'The complaint this deduction follows from (at most one source)' })

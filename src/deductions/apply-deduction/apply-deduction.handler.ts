@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
+import { APP_CONFIG } from '../../shared/config/app-config';
+import type { AppConfig } from '../../shared/config/app-config';
 import type { Clock } from '../../shared/clock';
 import type { CommandResult } from '../../shared/command-handling/handle-command';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
@@ -13,9 +15,10 @@ export class ApplyDeductionHandler implements ICommandHandler<ApplyDeductionComm
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   execute({ data, metadata, expectedRevision }: ApplyDeductionCommand): Promise<CommandResult> {
-    return handleDeductionCommand(this.store, this.clock, { type: 'ApplyDeduction', data }, metadata, expectedRevision);
+    return handleDeductionCommand(this.store, this.clock, { type: 'ApplyDeduction', data: { ...data, appliedBy: metadata.actor } }, metadata, expectedRevision, this.config.timeZone);
   }
 }

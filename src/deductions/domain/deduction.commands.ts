@@ -6,7 +6,14 @@ export interface ApplyDeduction {
     deductionId: string;
     employeeId: string;
     ruleCode: string;
-    points: number;
+    /** Required until a rulebook is published; then optional where the rule fixes the points. */
+    points?: number;
+    /** Units for a per-unit rule (days late, percentage points below target). */
+    units?: number;
+    /** The rule's stricter variant for serious cases. */
+    serious?: boolean;
+    /** Who applies it (from the request's actor); may not sit on a hearing of it. */
+    appliedBy?: string;
     occurredAt: string;
     reason: string;
     source?: DeductionSource;
@@ -30,6 +37,8 @@ export interface RecordHearing {
     newPoints?: number;
     reasoning: string;
     heardAt: string;
+    /** Panel members who are employee representatives (000:76: at least a third). */
+    employeeRepresentatives?: string[];
   };
   now: string;
 }

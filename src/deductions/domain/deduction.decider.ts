@@ -5,13 +5,22 @@ import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { MAX_POINTS_PER_DEDUCTION } from './deduction.commands';
 import type { ApplyDeduction, ContestDeduction, DeductionCommand, RecordHearing, WithdrawDeduction } from './deduction.commands';
 import type { DeductionApplied, DeductionEvent } from './deduction.events';
+import { assessApplication } from '../../rulebook/domain/assess-application';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '../../rulebook/domain/rulebook.types';
+import type { RulebookVersion } from '../../rulebook/domain/rulebook.types';
 import { evolveDeduction, initialDeductionState } from './deduction.state';
 import type { DeductionState } from './deduction.state';
 
-/** Facts from other streams: the employee the deduction is applied to, as registered. */
+/**
+ * Facts from other streams: the employee as registered and, once a rulebook is published, its
+ * versions, the company time zone and the periods already closed.
+ */
 export interface DeductionContext {
   employee: EmployeeState;
+  rulebook?: { versions: readonly RulebookVersion[]; timeZone: string; closedPeriods: readonly string[] };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const deductionDecider: Decider<DeductionCommand, DeductionEvent, DeductionState, DeductionContext> = {
   initialState: initialDeductionState,
@@ -32,26 +41,44 @@ export const deductionDecider: Decider<DeductionCommand, DeductionEvent, Deducti
   },
 };
 
-function applyDeduction(command: ApplyDeduction, state: DeductionState, { employee }: DeductionContext): DeductionEvent[] {
+function applyDeduction(command: ApplyDeduction, state: DeductionState, { employee, rulebook }: DeductionContext): DeductionEvent[] {
   const { data } = command;
   if (employee.status !== 'registered') {
     throw new DomainError('employee_not_registered', `employee ${data.employeeId} is not registered`);
   }
-  const event: DeductionApplied = {
-    type: 'DeductionApplied',
-    data: { ...data, department: employee.department, position: employee.position },
-  };
+  const event = appliedEvent(command, employee.department, employee.position, rulebook);
   if (state.status !== 'unknown') {
     if (isSameFact(state.applied, event.data)) return [];
     throw new DomainError('deduction_already_applied', `deduction ${data.deductionId} was already applied with other details`);
   }
-  if (!(data.points > 0 && data.points <= MAX_POINTS_PER_DEDUCTION)) {
+  const veto = event.data.assessment?.effect === 'veto';
+  if (!veto && !(event.data.points > 0 && event.data.points <= MAX_POINTS_PER_DEDUCTION)) {
     throw new DomainError('points_out_of_range', `points must be more than 0 and at most ${MAX_POINTS_PER_DEDUCTION}`);
   }
   if (data.occurredAt > command.now) {
     throw new DomainError('occurred_in_future', 'occurredAt lies in the future', { occurredAt: data.occurredAt });
   }
   return [event];
+}
+
+/**
+ * Until a rulebook is published a deduction is taken as given (the skeleton's behaviour); after,
+ * it is checked against the rule in force at occurredAt and carries its assessment.
+ */
+function appliedEvent(command: ApplyDeduction, department: string, position: string, rulebook: DeductionContext['rulebook']): DeductionApplied {
+  const { appliedBy, ...data } = command.data;
+  if (!rulebook || rulebook.versions.length === 0) {
+    if (data.points === undefined) throw new DomainError('points_out_of_range', 'points are required while no rulebook is published');
+    return { type: 'DeductionApplied', data: { ...data, points: data.points, department, position } };
+  }
+  const application = { ruleCode: data.ruleCode, effect: 'deduction' as const, points: data.points, units: data.units, serious: data.serious, occurredAt: data.occurredAt };
+  const { points, assessment } = assessApplication(rulebook.versions, position, application, rulebook.timeZone);
+  if (rulebook.closedPeriods.includes(assessment.period)) {
+    throw new DomainError('period_closed', `period ${assessment.period} is closed; a change to it comes only from a hearing`, { period: assessment.period });
+  }
+  const version = rulebook.versions.find((v) => v.version === assessment.rulebookVersion);
+  const appeals = version?.appeals ?? { windowDays: DEFAULT_APPEAL_WINDOW_DAYS };
+  return { type: 'DeductionApplied', data: { ...data, points, department, position, ...(appliedBy ? { appliedBy } : {}), assessment: { ...assessment, appeals } } };
 }
 
 function contestDeduction(command: ContestDeduction, state: DeductionState): DeductionEvent[] {
@@ -67,7 +94,15 @@ function contestDeduction(command: ContestDeduction, state: DeductionState): Ded
   if (data.contestedAt < state.applied.occurredAt) {
     throw new DomainError('contested_before_occurrence', 'contestedAt is earlier than the deduction occurred');
   }
-  return [{ type: 'DeductionContested', data: { ...data, employeeId: state.applied.employeeId, deductionOccurredAt: state.applied.occurredAt } }];
+  const assessment = state.applied.assessment;
+  if (assessment) {
+    const deadline = new Date(Date.parse(state.applied.occurredAt) + assessment.appeals.windowDays * DAY_MS).toISOString();
+    if (Date.parse(data.contestedAt) > Date.parse(deadline)) {
+      throw new DomainError('appeal_window_closed', `a deduction may be contested within ${assessment.appeals.windowDays} days, until ${deadline}`, { deadline });
+    }
+  }
+  const period = assessment ? { period: assessment.period } : {};
+  return [{ type: 'DeductionContested', data: { ...data, employeeId: state.applied.employeeId, deductionOccurredAt: state.applied.occurredAt, ...period } }];
 }
 
 function recordHearing(command: RecordHearing, state: DeductionState): DeductionEvent[] {
@@ -81,6 +116,7 @@ function recordHearing(command: RecordHearing, state: DeductionState): Deduction
   }
   const { applied, contested } = state;
   checkPanel(data.panel, applied.employeeId);
+  if (applied.assessment) checkPanelComposition(data.panel, data.employeeRepresentatives ?? [], applied);
   if (data.heardAt > command.now) throw new DomainError('heard_in_future', 'heardAt lies in the future');
   if (data.heardAt < contested.contestedAt) {
     throw new DomainError('heard_before_contest', 'heardAt is earlier than the contest');
@@ -98,6 +134,8 @@ function recordHearing(command: RecordHearing, state: DeductionState): Deduction
         pointsInForce: pointsInForce(data, applied.points),
         reasoning: data.reasoning,
         heardAt: data.heardAt,
+        ...(data.employeeRepresentatives ? { employeeRepresentatives: data.employeeRepresentatives } : {}),
+        ...(applied.assessment ? { period: applied.assessment.period } : {}),
       },
     },
   ];
@@ -108,6 +146,25 @@ function checkPanel(panel: string[], employeeId: string): void {
   if (new Set(panel).size !== panel.length) throw new DomainError('panel_member_repeated', 'a panel member is listed twice');
   if (panel.includes(employeeId)) {
     throw new DomainError('employee_on_own_panel', 'the contesting employee cannot sit on the panel of their own hearing');
+  }
+}
+
+/** The rulebook's panel (000:76): its size, a share of employee representatives, none who applied the deduction. */
+function checkPanelComposition(panel: string[], representatives: string[], applied: DeductionApplied['data']): void {
+  if (applied.appliedBy && panel.includes(applied.appliedBy)) {
+    throw new DomainError('applier_on_panel', `${applied.appliedBy} applied the deduction and cannot hear it`);
+  }
+  if (representatives.some((r) => !panel.includes(r))) {
+    throw new DomainError('representative_not_on_panel', 'every employee representative must be a panel member');
+  }
+  const policy = applied.assessment?.appeals.panel;
+  if (!policy) return;
+  if (panel.length < policy.min || panel.length > policy.max) {
+    throw new DomainError('panel_size_out_of_range', `a panel has ${policy.min} to ${policy.max} members, not ${panel.length}`, { min: policy.min, max: policy.max });
+  }
+  const needed = Math.ceil(policy.employeeRepresentativeShare * panel.length - 1e-9);
+  if (new Set(representatives).size < needed) {
+    throw new DomainError('too_few_employee_representatives', `a panel of ${panel.length} needs at least ${needed} employee representatives`, { needed });
   }
 }
 
@@ -137,6 +194,7 @@ function withdrawDeduction(command: WithdrawDeduction, state: DeductionState): D
   if (state.status === 'unknown') throw new NotFoundError('deduction', data.deductionId);
   if (state.withdrawn) return [];
   if (data.withdrawnAt > command.now) throw new DomainError('withdrawn_in_future', 'withdrawnAt lies in the future');
-  const { employeeId, occurredAt } = state.applied;
-  return [{ type: 'DeductionWithdrawn', data: { ...data, employeeId, deductionOccurredAt: occurredAt } }];
+  const { employeeId, occurredAt, assessment } = state.applied;
+  const period = assessment ? { period: assessment.period } : {};
+  return [{ type: 'DeductionWithdrawn', data: { ...data, employeeId, deductionOccurredAt: occurredAt, ...period } }];
 }

@@ -1,4 +1,9 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import type { Assessment } from '../../rulebook/domain/assess-application';
+import type { AppealPolicy } from '../../rulebook/domain/rulebook.types';
+
+/** How a deduction applied under a published rulebook counts and may be contested, fixed when applied. */
+export type DeductionAssessment = Assessment & { appeals: AppealPolicy };
 
 export type DeductionSource =
   | { kind: 'complaint'; complaintId: string }
@@ -19,6 +24,11 @@ export type DeductionApplied = DomainEvent<
     occurredAt: string;
     reason: string;
     source?: DeductionSource;
+    units?: number;
+    serious?: boolean;
+    appliedBy?: string;
+    /** Absent for deductions applied before any rulebook was published (the skeleton's 100-minus scores). */
+    assessment?: DeductionAssessment;
   }
 >;
 
@@ -31,6 +41,8 @@ export type DeductionContested = DomainEvent<
     deductionOccurredAt: string;
     reason: string;
     contestedAt: string;
+    /** The assessment period of the deduction, when it was applied under a rulebook. */
+    period?: string;
   }
 >;
 
@@ -54,6 +66,8 @@ export type HearingRecorded = DomainEvent<
     pointsInForce: number;
     reasoning: string;
     heardAt: string;
+    employeeRepresentatives?: string[];
+    period?: string;
   }
 >;
 
@@ -63,7 +77,15 @@ export type HearingRecorded = DomainEvent<
  */
 export type DeductionWithdrawn = DomainEvent<
   'DeductionWithdrawn',
-  { deductionId: string; employeeId: string; deductionOccurredAt: string; reason: string; withdrawnAt: string }
+  {
+    deductionId: string;
+    employeeId: string;
+    deductionOccurredAt: string;
+    reason: string;
+    withdrawnAt: string;
+    /** The assessment period of the deduction, when it was applied under a rulebook. */
+    period?: string;
+  }
 >;
 
 export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded | DeductionWithdrawn;

@@ -21,12 +21,23 @@ export interface ReplayedEvent {
  * themselves (a complainant still sealed: the query handler reveals or withholds it) and the monthly scores, computed by the same
  * pure scores projection that builds the read model — so an auditor can compare the two.
  */
-export function foldEmployeeRecord(employeeId: string, events: RecordedEvent[], scores: Projection) {
+export function foldEmployeeRecord(employeeId: string, events: RecordedEvent[], scores: Projection, periodScoresProjection?: Projection) {
   const monthlyScores = [...foldProjection(scores, events).values()]
     .filter((doc) => doc.employeeId === employeeId)
     .map(({ _id, _position, ...doc }) => doc)
     .sort((a, b) => String(a.month).localeCompare(String(b.month)));
-  return { employeeId, scoresModel: collectionOf(scores), monthlyScores, events: events.map(toReplayedEvent) };
+  // Periods under the rulebook, folded by the same pure projection as the read model; as of
+  // `asOf` they show what was known then (sealed figure, corrections heard by then).
+  const periodScores = periodScoresOf(employeeId, events, periodScoresProjection);
+  return { employeeId, scoresModel: collectionOf(scores), monthlyScores, periodScores, events: events.map(toReplayedEvent) };
+}
+
+function periodScoresOf(employeeId: string, events: RecordedEvent[], projection?: Projection) {
+  if (!projection) return [];
+  return [...foldProjection(projection, events).values()]
+    .filter((doc) => doc.employeeId === employeeId)
+    .map(({ _id, _position, scheme, ...doc }) => doc)
+    .sort((a, b) => String(a.period).localeCompare(String(b.period)));
 }
 
 function toReplayedEvent(event: RecordedEvent): ReplayedEvent {

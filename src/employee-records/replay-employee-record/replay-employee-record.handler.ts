@@ -21,7 +21,7 @@ export class ReplayEmployeeRecordHandler implements IQueryHandler<ReplayEmployee
   async execute({ employeeId, asOf, showComplainants }: ReplayEmployeeRecordQuery) {
     const events = await this.store.readBySubject(`employee:${employeeId}`, { recordedUpTo: asOf });
     if (!events.some((e) => e.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
-    const record = foldEmployeeRecord(employeeId, events, this.projector.projection('scores'));
+    const record = foldEmployeeRecord(employeeId, events, this.projector.projection('scores'), this.projector.projection('period-scores'));
     const revealed = await Promise.all(record.events.map((event) => this.reveal(event, showComplainants)));
     return { asOf: asOf ?? null, ...record, events: revealed };
   }

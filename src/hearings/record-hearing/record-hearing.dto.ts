@@ -20,6 +20,12 @@ export class RecordHearingDto {
   @Min(0)
   @Max(100)
   newPoints?: number;
+  @ApiPropertyOptional({ type: [String], description: 'Panel members who are employee representatives (the rulebook may require a third, 000:76)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(15)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { each: true, message: 'each employee representative must be an employee id' })
+  employeeRepresentatives?: string[];
   @IsText(4000, 'The recording shows the call was taken by another steward') reasoning!: string;
   @ApiProperty({ example: '2026-03-20T15:00:00+08:00' }) @IsISO8601({ strict: true }) heardAt!: string;
 }

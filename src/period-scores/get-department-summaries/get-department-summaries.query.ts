@@ -1,0 +1,6 @@
+export class GetDepartmentSummariesQuery {
+  constructor(
+    readonly period: string,
+    readonly threshold: number,
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class GetEmployeePeriodScoresQuery {
+  constructor(
+    readonly employeeId: string,
+    readonly period: string | undefined,
+  ) {}
+}

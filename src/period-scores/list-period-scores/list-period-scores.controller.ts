@@ -1,0 +1,37 @@
+import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { ListPeriodScoresDto } from './list-period-scores.dto';
+import { ListPeriodScoresQuery } from './list-period-scores.query';
+import { toCsv } from './period-scores.csv';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
+
+@ApiTags('period-scores')
+@Controller('period-scores')
+export class ListPeriodScoresController {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly queryBus: QueryBus,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  @Get()
+  @RequirePermissions('rankings:read')
+  @ApiOperation({ summary: "A period's scores ranked in the company and department; filters, sort, cursor paging, CSV export" })
+  async list(@Query() dto: ListPeriodScoresDto, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    this.access.readDepartment(principal, 'rankings:read', dto.department);
+    const offset = dto.cursor ? Number(Buffer.from(dto.cursor, 'base64url').toString()) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new BadRequestException({ statusCode: 400, code: 'invalid_input', message: ['cursor is not a nextCursor'], fields: [{ field: 'cursor', rules: ['cursor'] }] });
+    await this.projector.waitFor(dto.minPosition);
+    const query = new ListPeriodScoresQuery(dto.period, { department: dto.department, position: dto.position, grade: dto.grade }, dto.sort ?? 'rank', dto.limit ?? 100, offset);
+    const result = await this.queryBus.execute(query);
+    if (dto.format !== 'csv') return result;
+    res.type('text/csv');
+    return toCsv(result.scores);
+  }
+}
