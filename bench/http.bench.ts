@@ -1,0 +1,183 @@
+/**
+ * Section 3, commands over HTTP: apply-deduction and dispatch-ticket at 1, 16 and 64 concurrent
+ * clients (autocannon, in the bench process), against the built service. Section 5b, live lag,
+ * is sampled during each run.
+ */
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import type { HttpClient } from './http-client';
+import type { LagProbe } from './lag-probe';
+import type { Measurement } from './results';
+import { nowMs, summarize } from './stats';
+
+const BENCH_EMPLOYEES = 64;
+export const BENCH_DEPARTMENT = 'dept-bench';
+const RPS_TARGET = 3_000;
+const P99_TARGET_MS = 50;
+const LAG_P99_TARGET_MS = 250;
+
+interface Endpoint {
+  name: string;
+  path: string;
+  /** The projections that handle the event the command appends (for the lag probe). */
+  projections: string[];
+  body(n: number, employeeId: string): unknown;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'apply-deduction',
+    path: '/deductions',
+    projections: ['scores', 'audit-trail'],
+    body: (n, employeeId) => ({ deductionId: `D-${RUN}-${n}`, employeeId, ruleCode: 'PS-03', points: 2, occurredAt: hourAgo(), reason: 'valid complaint: hung up on a resident' }),
+  },
+  {
+    name: 'dispatch-ticket',
+    path: '/tickets',
+    projections: ['overdue', 'audit-trail'],
+    body: (n, employeeId) => {
+      const dispatchedAt = hourAgo();
+      return { ticketId: `T-${RUN}-${n}`, kind: 'repair', assigneeId: employeeId, description: 'Water leak in building 3', dispatchedAt, resolveBy: new Date(Date.parse(dispatchedAt) + 8 * 3_600_000).toISOString() };
+    },
+  },
+];
+
+const RUN = randomUUID().slice(0, 8);
+
+export interface HttpBenchInput {
+  url: string;
+  /** Registers the bench's employees (only the admin role may). */
+  admin: HttpClient;
+  /** The bench principal's token: clerk, supervisor of every department, auditor, analyst. */
+  token: string;
+  seconds: number;
+  concurrency: number[];
+  probeFor(projections: string[]): LagProbe;
+  /** CPU seconds the service process has used so far. */
+  serviceCpuSeconds(): number;
+  /** Employees already in the store: commands are spread over them and the ones registered here. */
+  seededEmployeeIds: string[];
+}
+
+export async function benchHttpCommands(input: HttpBenchInput): Promise<Measurement[]> {
+  // Spread over every employee, as real traffic is: a score document holds its month's deductions,
+  // so piling all commands on a few employees would measure ever-growing documents instead.
+  const employees = [...(await registerEmployees(input.admin)), ...input.seededEmployeeIds];
+  const measurements: Measurement[] = [];
+  const lagAll: number[] = [];
+  const lagAt64: number[] = [];
+  let lagTimeouts = 0;
+  let counter = 0;
+  const warmUp = ENDPOINTS[0];
+  await load(input.url, input.token, warmUp, 16, 1, () => warmUp.body(counter++, employees[counter % employees.length]));
+  for (const endpoint of ENDPOINTS) {
+    for (const connections of input.concurrency) {
+      const probe = input.probeFor(endpoint.projections);
+      probe.start();
+      const cpuBefore = input.serviceCpuSeconds();
+      const run = await load(input.url, input.token, endpoint, connections, input.seconds, () => endpoint.body(counter++, employees[counter % employees.length]), (p) => probe.ack(p));
+      const cpuMsPerRequest = ((input.serviceCpuSeconds() - cpuBefore) * 1000) / Math.max(1, run.ok);
+      await probe.stop();
+      probe.close();
+      lagAll.push(...probe.samples);
+      if (connections === Math.max(...input.concurrency)) lagAt64.push(...probe.samples);
+      lagTimeouts += probe.timeouts;
+      const latency = summarize(run.latencies);
+      const rps = Math.round(run.ok / run.seconds);
+      const targeted = connections === 64;
+      measurements.push({
+        id: `http.${endpoint.name}.c${connections}`,
+        section: 'http',
+        label: `POST ${endpoint.path} (${endpoint.name}), ${connections} concurrent client${connections === 1 ? '' : 's'}`,
+        value: rps,
+        unit: 'req/s',
+        errors: run.errors,
+        latency,
+        target: targeted
+          ? { text: `≥ ${RPS_TARGET.toLocaleString('en')} req/s, p99 ≤ ${P99_TARGET_MS} ms, 0 errors`, met: rps >= RPS_TARGET && latency.p99 <= P99_TARGET_MS && run.errors === 0 }
+          : { text: '0 errors', met: run.errors === 0 },
+        notes: `service CPU ${cpuMsPerRequest.toFixed(2)} ms per request (the projector's share included)${run.errors > 0 ? `; errors: ${JSON.stringify(run.errorDetail)}` : ''}`,
+        extra: { requests: run.ok + run.errors, seconds: Math.round(run.seconds * 10) / 10, serviceCpuMsPerRequest: Math.round(cpuMsPerRequest * 100) / 100 },
+      });
+    }
+  }
+  const lagNote = `from the event's recordedAt to its projections' checkpoints (read from read-models.sqlite every 1 ms); one sample per 100 ms${lagTimeouts > 0 ? `; ${lagTimeouts} samples not visible within 10 s` : ''}`;
+  measurements.push(
+    lagMeasurement('projections.lag.all', 'live lag, append → visible in read model, during all HTTP runs', summarize(lagAll), lagNote),
+    {
+      ...lagMeasurement('projections.lag.c64', `live lag during the ${Math.max(...input.concurrency)}-client runs`, summarize(lagAt64), lagNote),
+      target: { text: `p99 ≤ ${LAG_P99_TARGET_MS} ms`, met: lagTimeouts === 0 && summarize(lagAt64).p99 <= LAG_P99_TARGET_MS },
+    },
+  );
+  return measurements;
+}
+
+function lagMeasurement(id: string, label: string, latency: ReturnType<typeof summarize>, notes: string): Measurement {
+  return { id, section: 'projections', label, value: latency.count, unit: 'samples', latency, notes };
+}
+
+async function registerEmployees(client: HttpClient): Promise<string[]> {
+  const ids = Array.from({ length: BENCH_EMPLOYEES }, (_, i) => `E-B${RUN}-${i}`);
+  for (const employeeId of ids) {
+    const response = await client.post('/employees', { employeeId, name: `Bench ${employeeId}`, department: BENCH_DEPARTMENT, position: 'repair-technician' });
+    if (response.status >= 300) throw new Error(`POST /employees: ${response.status} ${response.body.slice(0, 300)}`);
+  }
+  return ids;
+}
+
+interface LoadRun {
+  ok: number;
+  errors: number;
+  errorDetail: Record<string, number>;
+  latencies: number[];
+  seconds: number;
+}
+
+function load(url: string, token: string, endpoint: Endpoint, connections: number, seconds: number, body: () => unknown, ack?: (position: number) => void): Promise<LoadRun> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let ok = 0;
+  const started = nowMs();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            path: endpoint.path,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }),
+            onResponse: (status, responseBody) => {
+              if (status >= 200 && status < 300 && ack) ack((JSON.parse(responseBody) as { position: number }).position);
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const elapsed = (nowMs() - started) / 1000;
+        const failures = Object.entries(statuses).filter(([status]) => !status.startsWith('2'));
+        const errorDetail: Record<string, number> = Object.fromEntries(failures.map(([s, n]) => [`HTTP ${s}`, n]));
+        if (result.errors > 0) errorDetail.connection = result.errors;
+        if (result.timeouts > 0) errorDetail.timeouts = result.timeouts;
+        const errors = failures.reduce((sum, [, n]) => sum + n, 0) + result.errors;
+        resolve({ ok, errors, errorDetail, latencies, seconds: Math.min(elapsed, result.duration || elapsed) });
+      },
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) {
+        ok += 1;
+        latencies.push(responseTime);
+      }
+    });
+  });
+}
+
+function hourAgo(): string {
+  return new Date(Date.now() - 3_600_000).toISOString();
+}

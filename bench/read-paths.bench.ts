@@ -1,0 +1,107 @@
+/**
+ * Section 4, read paths: an employee record of `recordEvents` events replayed from the event store
+ * (directly and over HTTP), department scores over every employee × month, the overdue list over
+ * every open ticket. Requests are sent one at a time and each is timed.
+ */
+import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
+import type { HttpClient } from './http-client';
+import type { Measurement } from './results';
+import { Dataset, OVERDUE_AS_OF } from './seed';
+import { nowMs, summarize } from './stats';
+
+const WARM_UP = 5;
+const REPLAY_P99_MS = 50;
+const QUERY_P99_MS = 20;
+
+/** `readBySubject` straight on the store file, before the service runs (no HTTP, no fold). */
+export async function benchDirectReplay(eventsFile: string, dataset: Dataset, samples: number): Promise<Measurement> {
+  const store = new SqliteEventStore({ file: eventsFile });
+  try {
+    const subject = `employee:${dataset.recordEmployeeId}`;
+    let count = 0;
+    for (let i = 0; i < WARM_UP; i++) count = (await store.readBySubject(subject)).length;
+    const latencies: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const started = nowMs();
+      await store.readBySubject(subject);
+      latencies.push(nowMs() - started);
+    }
+    const latency = summarize(latencies);
+    return {
+      id: 'reads.replayDirect',
+      section: 'reads',
+      label: `record replay, eventStore.readBySubject (${count.toLocaleString('en')} events, in process)`,
+      value: round0(1000 / latency.mean),
+      unit: 'replays/s',
+      latency,
+      target: { text: `p99 ≤ ${REPLAY_P99_MS} ms`, met: latency.p99 <= REPLAY_P99_MS },
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+export async function benchHttpReads(client: HttpClient, dataset: Dataset, samples: number): Promise<Measurement[]> {
+  const record = await timeRequests(client, samples, () => `/employees/${dataset.recordEmployeeId}/record`, (body) => {
+    const events = (body as { events: unknown[] }).events.length;
+    if (events !== dataset.recordEvents) throw new Error(`record has ${events} events, expected ${dataset.recordEvents}`);
+  });
+  const scores = await timeRequests(
+    client,
+    samples,
+    (i) => `/scores?month=${dataset.months[i % dataset.months.length]}&department=${dataset.departments[i % dataset.departments.length]}`,
+    (body) => {
+      const employees = (body as { employees: number }).employees;
+      if (employees < dataset.employeeIds.length / dataset.departments.length) throw new Error(`scores ranked ${employees} employees`);
+    },
+  );
+  const overdue = await timeRequests(client, samples, () => `/overdue?asOf=${encodeURIComponent(OVERDUE_AS_OF)}&limit=100`, (body) => {
+    const { total, items } = body as { total: number; items: unknown[] };
+    if (total < dataset.openTickets || items?.length !== 100) throw new Error(`overdue answered total ${total}, ${items?.length} items`);
+  });
+  const perDepartment = Math.round(dataset.employeeIds.length / dataset.departments.length);
+  return [
+    {
+      id: 'reads.replayHttp',
+      section: 'reads',
+      label: `record replay, GET /employees/:id/record (${dataset.recordEvents.toLocaleString('en')} events, folded, JSON)`,
+      value: round0(1000 / record.mean),
+      unit: 'req/s (1 client)',
+      latency: record,
+      target: { text: `p99 ≤ ${REPLAY_P99_MS} ms`, met: record.p99 <= REPLAY_P99_MS },
+    },
+    {
+      id: 'reads.scores',
+      section: 'reads',
+      label: `GET /scores?month&department (${dataset.employeeIds.length.toLocaleString('en')} employees × ${dataset.months.length} months; ${perDepartment.toLocaleString('en')} ranked)`,
+      value: round0(1000 / scores.mean),
+      unit: 'req/s (1 client)',
+      latency: scores,
+      target: { text: `p99 ≤ ${QUERY_P99_MS} ms`, met: scores.p99 <= QUERY_P99_MS },
+    },
+    {
+      id: 'reads.overdue',
+      section: 'reads',
+      label: `GET /overdue?asOf&limit=100 (${dataset.openTickets.toLocaleString('en')} open tickets, all overdue; with aging counts)`,
+      value: round0(1000 / overdue.mean),
+      unit: 'req/s (1 client)',
+      latency: overdue,
+      target: { text: `p99 ≤ ${QUERY_P99_MS} ms`, met: overdue.p99 <= QUERY_P99_MS },
+    },
+  ];
+}
+
+async function timeRequests(client: HttpClient, samples: number, path: (i: number) => string, check: (body: unknown) => void) {
+  const latencies: number[] = [];
+  for (let i = -WARM_UP; i < samples; i++) {
+    const response = await client.get(path(i + WARM_UP));
+    if (response.status !== 200) throw new Error(`GET ${path(i + WARM_UP)}: ${response.status} ${response.body.slice(0, 300)}`);
+    if (i < 0) check(JSON.parse(response.body));
+    else latencies.push(response.ms);
+  }
+  return summarize(latencies);
+}
+
+function round0(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,213 @@
+/**
+ * Seeds a data directory's event store directly (not through HTTP) with the events the domain
+ * appends: employees, a month of deductions per employee and month, one employee with a long
+ * record, open tickets, and filler (deductions, some contested and heard, complaints) up to the
+ * requested total.
+ */
+import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
+import type { NewEvent } from '../src/shared/event-store/event-store.port';
+import {
+  complaintReceived,
+  sealedComplainant,
+  deductionApplied,
+  deductionContested,
+  employeeRegistered,
+  hearingRecorded,
+  ticketDispatched,
+  ticketResolved,
+} from './events';
+import type { BenchSizes } from './options';
+import { nowMs } from './stats';
+
+/** The instant the overdue query asks about: every seeded open ticket is overdue then. */
+export const OVERDUE_AS_OF = '2026-11-01T00:00:00.000Z';
+export const RECORD_EMPLOYEE = 'E-RECORD';
+const POSITIONS = ['property-steward', 'customer-service-agent', 'repair-technician', 'delivery-driver'];
+/** Appends in flight at once: group commit writes them in one transaction. */
+const IN_FLIGHT = 1_000;
+
+export interface Dataset {
+  employeeIds: string[];
+  departments: string[];
+  months: string[];
+  recordEmployeeId: string;
+  /** Events whose metadata lists the record employee (their whole record). */
+  recordEvents: number;
+  openTickets: number;
+  totalEvents: number;
+  seedSeconds: number;
+  eventsByType: Record<string, number>;
+}
+
+interface Append {
+  stream: string;
+  events: NewEvent[];
+}
+
+export async function seedEventStore(file: string, sizes: BenchSizes): Promise<Dataset> {
+  const months = monthsEndingAt(2026, 10, sizes.months);
+  const departments = Array.from({ length: sizes.departments }, (_, i) => `dept-${i}`);
+  const employeeIds = Array.from({ length: sizes.employees }, (_, i) => `E-${String(i + 1).padStart(6, '0')}`);
+  const counts: Record<string, number> = {};
+  const store = new SqliteEventStore({ file });
+  const started = nowMs();
+  let total = 0;
+  try {
+    let batch: Promise<unknown>[] = [];
+    for (const { stream, events } of appends(sizes, employeeIds, departments, months)) {
+      for (const event of events) counts[event.type] = (counts[event.type] ?? 0) + 1;
+      total += events.length;
+      batch.push(store.append(stream, events, { expectedRevision: 'no_stream' }));
+      if (batch.length >= IN_FLIGHT) {
+        await Promise.all(batch);
+        batch = [];
+      }
+      if (total >= sizes.totalEvents) break;
+    }
+    await Promise.all(batch);
+  } finally {
+    await store.close();
+  }
+  return {
+    employeeIds,
+    departments,
+    months,
+    recordEmployeeId: RECORD_EMPLOYEE,
+    recordEvents: sizes.recordEvents,
+    openTickets: sizes.openTickets,
+    totalEvents: total,
+    seedSeconds: (nowMs() - started) / 1000,
+    eventsByType: counts,
+  };
+}
+
+function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[], months: string[]): Generator<Append> {
+  const random = mulberry32(6);
+  const departmentOf = (index: number) => departments[index % departments.length];
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const points = () => 0.5 * (1 + Math.floor(random() * 12));
+  const dayIn = (month: string) => `${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T02:00:00.000Z`;
+
+  for (const [index, employeeId] of employeeIds.entries()) {
+    yield { stream: `employee-${employeeId}`, events: [employeeRegistered(registration(employeeId, departmentOf(index), POSITIONS[index % POSITIONS.length]))] };
+  }
+  let deductions = 0;
+  const deduction = (employeeIndex: number, month: string) => {
+    const deductionId = `D-${String(++deductions).padStart(8, '0')}`;
+    return deductionApplied({
+      deductionId,
+      employeeId: employeeIds[employeeIndex],
+      department: departmentOf(employeeIndex),
+      position: POSITIONS[employeeIndex % POSITIONS.length],
+      ruleCode: pick(['PS-03', 'PS-07', 'CS-02', 'RT-11']),
+      points: points(),
+      occurredAt: dayIn(month),
+      reason: 'late for the weekly patrol of building 3',
+    });
+  };
+  for (const month of months) {
+    for (let e = 0; e < employeeIds.length; e++) {
+      const event = deduction(e, month);
+      yield { stream: `deduction-${event.data.deductionId}`, events: [event] };
+    }
+  }
+
+  // one employee whose record holds `recordEvents` events: deductions and resolved tickets
+  yield { stream: `employee-${RECORD_EMPLOYEE}`, events: [employeeRegistered(registration(RECORD_EMPLOYEE, departments[0], POSITIONS[2]))] };
+  for (let left = sizes.recordEvents - 1, n = 0; left > 0; n++) {
+    const month = months[n % months.length];
+    if (n % 2 === 1 && left >= 2) {
+      const ticketId = `T-R-${n}`;
+      const dispatchedAt = dayIn(month);
+      const dispatched = ticketDispatched({ ticketId, kind: 'repair', assigneeId: RECORD_EMPLOYEE, department: departments[0], description: 'Water leak in building 3', dispatchedAt, resolveBy: plusHours(dispatchedAt, 8) });
+      const resolved = ticketResolved({ ticketId, assigneeId: RECORD_EMPLOYEE, resolvedAt: plusHours(dispatchedAt, 4), resolution: 'fixed the valve', late: false });
+      yield { stream: `ticket-${ticketId}`, events: [dispatched, resolved] };
+      left -= 2;
+    } else {
+      const deductionId = `D-R-${n}`;
+      const event = deductionApplied({ deductionId, employeeId: RECORD_EMPLOYEE, department: departments[0], position: POSITIONS[2], ruleCode: 'RT-11', points: 0.5, occurredAt: dayIn(month), reason: 'repair not reported back' });
+      yield { stream: `deduction-${deductionId}`, events: [event] };
+      left -= 1;
+    }
+  }
+
+  for (let t = 0; t < sizes.openTickets; t++) {
+    const assignee = t % employeeIds.length;
+    const ticketId = `T-${String(t + 1).padStart(8, '0')}`;
+    const dispatchedAt = `2026-10-${String(1 + (t % 28)).padStart(2, '0')}T${String(t % 14).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}:00.000Z`;
+    const event = ticketDispatched({ ticketId, kind: 'repair', assigneeId: employeeIds[assignee], department: departmentOf(assignee), description: 'Broken door closer, unit 2', dispatchedAt, resolveBy: plusHours(dispatchedAt, 8) });
+    yield { stream: `ticket-${ticketId}`, events: [event] };
+  }
+
+  // filler up to the total: deductions (every tenth contested and heard), complaints
+  for (let j = 0; ; j++) {
+    const e = Math.floor(random() * employeeIds.length);
+    const month = pick(months);
+    if (j % 20 === 19) {
+      const complaintId = `C-${String(j).padStart(8, '0')}`;
+      const receivedAt = dayIn(month);
+      yield {
+        stream: `complaint-${complaintId}`,
+        events: [
+          complaintReceived({
+            complaintId,
+            channel: 'hotline',
+            complainant: sealedComplainant(complaintId),
+            subject: 'service attitude',
+            description: 'The steward hung up on me.',
+            severity: 'normal',
+            receivedAt,
+            concernsEmployeeIds: [employeeIds[e]],
+          }),
+        ],
+      };
+      continue;
+    }
+    const applied = deduction(e, month);
+    const events: NewEvent[] = [applied];
+    if (j % 10 === 9) {
+      const { deductionId, employeeId, occurredAt, points: originalPoints } = applied.data;
+      events.push(deductionContested({ deductionId, employeeId, deductionOccurredAt: occurredAt, reason: 'I was on approved leave', contestedAt: plusHours(occurredAt, 24) }));
+      events.push(
+        hearingRecorded({
+          deductionId,
+          employeeId,
+          deductionOccurredAt: occurredAt,
+          panel: ['E-P1', 'E-P2', 'E-P3'],
+          outcome: originalPoints >= 1 ? 'reduced' : 'upheld',
+          originalPoints,
+          pointsInForce: originalPoints >= 1 ? 0.5 : originalPoints,
+          reasoning: 'leave was approved late',
+          heardAt: plusHours(occurredAt, 72),
+        }),
+      );
+    }
+    yield { stream: `deduction-${applied.data.deductionId}`, events };
+  }
+}
+
+function registration(employeeId: string, department: string, position: string) {
+  return { employeeId, name: `Employee ${employeeId}`, department, position, registeredAt: '2025-10-01T00:00:00.000Z' };
+}
+
+function monthsEndingAt(year: number, month: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) - (count - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+function plusHours(iso: string, hours: number): string {
+  return new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+}
+
+/** A small seeded PRNG, so every run stores the same dataset. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
