@@ -42,7 +42,7 @@ const FULL: BenchSizes = {
   recordEvents: 10_000,
   openTickets: 100_000,
   totalEvents: 1_000_000,
-  readSamples: 300,
+  readSamples: 200,
 };
 
 export interface BenchOptions {
