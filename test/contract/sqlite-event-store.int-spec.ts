@@ -111,6 +111,19 @@ describe('SqliteEventStore', () => {
     expect(await store.headPosition()).toBe(1);
   });
 
+  it('lets the event loop run between pages while a subscription catches up', async () => {
+    const store = open();
+    for (let i = 0; i < 3; i++) await store.append(`ticket-T-${i}`, Array.from({ length: 500 }, () => event('A')));
+    let delivered = 0;
+    let caughtUp = false;
+    store.subscribeToAll({ onEvent: async () => void (delivered += 1), onCaughtUp: () => (caughtUp = true) });
+    // an I/O-phase callback (as an HTTP request would be) runs before the 1,500-event catch-up ends
+    const deliveredWhenLoopTurned = await new Promise<number>((resolve) => setImmediate(() => resolve(delivered)));
+    expect(deliveredWhenLoopTurned).toBeLessThan(1500);
+    await waitFor(() => caughtUp);
+    expect(delivered).toBe(1500);
+  });
+
   it('shows a second instance on the same file what the first appended, and its subscription polls them in', async () => {
     const writer = open();
     const reader = open({ pollIntervalMs: 20 });

@@ -73,7 +73,12 @@ export class CatchUpSubscription implements Subscription {
       await this.handler.onEvent(event);
       this.position = event.position;
     }
-    if (page.length === this.options.pageSize || this.stopped) return;
+    if (page.length === this.options.pageSize || this.stopped) {
+      // better-sqlite3 reads synchronously and handlers chain promises, so a long catch-up would
+      // otherwise never let the event loop serve anything else (HTTP, health checks) until it ends
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return;
+    }
     if (!this.caughtUp) {
       this.caughtUp = true;
       this.handler.onCaughtUp?.();
