@@ -15,7 +15,7 @@ export interface BenchSizes {
   openTickets: number;
   /** Events stored before the read paths and the service are measured. */
   totalEvents: number;
-  /** Requests per read path (each timed on its own, one at a time). */
+  /** Requests per read path (each timed on its own, one at a time; at most 60 s a path, at least 50). */
   readSamples: number;
 }
 

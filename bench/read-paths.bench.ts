@@ -91,9 +91,14 @@ export async function benchHttpReads(client: HttpClient, dataset: Dataset, sampl
   ];
 }
 
+/** Each read path stops after this long, once it has at least MIN_SAMPLES, so a slow one cannot stretch the run. */
+const MAX_SECONDS_PER_PATH = 60;
+const MIN_SAMPLES = 50;
+
 async function timeRequests(client: HttpClient, samples: number, path: (i: number) => string, check: (body: unknown) => void) {
   const latencies: number[] = [];
-  for (let i = -WARM_UP; i < samples; i++) {
+  const deadline = Date.now() + MAX_SECONDS_PER_PATH * 1000;
+  for (let i = -WARM_UP; i < samples && (latencies.length < MIN_SAMPLES || Date.now() < deadline); i++) {
     const response = await client.get(path(i + WARM_UP));
     if (response.status !== 200) throw new Error(`GET ${path(i + WARM_UP)}: ${response.status} ${response.body.slice(0, 300)}`);
     if (i < 0) check(JSON.parse(response.body));

@@ -44,7 +44,7 @@ function describeSizes({ sizes, sections }: BenchResult): string {
       `a ${sizes.recordEvents.toLocaleString('en')}-event employee record`,
       `${sizes.openTickets.toLocaleString('en')} open tickets`,
       `${sizes.httpSeconds} s per HTTP run at ${sizes.httpConcurrency.join('/')} clients`,
-      `${sizes.readSamples} requests per read path`,
+      `up to ${sizes.readSamples} requests per read path (60 s at most, 50 at least)`,
     );
   }
   return parts.join(', ');
