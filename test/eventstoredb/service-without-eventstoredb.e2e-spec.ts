@@ -30,7 +30,7 @@ describe('the service when EventStoreDB is unreachable at start', () => {
     const http = request(app.getHttpServer());
 
     const down = await http.get('/health').expect(503);
-    expect(down.body.status).toBe('unavailable');
+    expect(down.body.status).toBe('failing');
 
     await double.start();
     await eventually(async () => (await http.get('/health')).status === 200, 15000);

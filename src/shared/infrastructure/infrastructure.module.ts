@@ -9,6 +9,7 @@ import type { ReadStore } from '../read-store/read-store.port';
 import { createEventStore, createReadStore } from './stores.factory';
 import { ProjectorService } from '../projector/projector.service';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
+import { HealthRegistry } from '../health/health-registry';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -24,8 +25,9 @@ import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
     { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG] },
     ProjectorService,
     StoredEventPublisher,
+    HealthRegistry,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, CqrsModule],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
