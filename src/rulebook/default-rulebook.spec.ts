@@ -61,6 +61,22 @@ describe('the shipped default rulebook', () => {
     for (const position of positions) expect(defaultRulebook.rules.some((r) => r.positions.includes(position))).toBe(true);
   });
 
+  it('starts each job-standard scheme at its position heading and cites its scoring section', () => {
+    const jobStandards = defaultRulebook.schemes.filter((s) => / job standard, scoring from /.test(s.source ?? ''));
+    expect(jobStandards).toHaveLength(21);
+    for (const s of jobStandards) {
+      expect([s.position, cited(s.source)]).toEqual([s.position, expect.stringContaining('工作标准')]);
+      expect([s.position, cited(/scoring from (\d{3}:\d+)/.exec(s.source!)![1])]).toEqual([s.position, expect.stringMatching(/考核(评分)?标准/)]);
+    }
+  });
+
+  it('refuses a per-unit rule counting something the rulebook does not know', () => {
+    const code = 'EM-BAD-DEBT';
+    expect(rule(code).shape).toEqual({ kind: 'per-unit', unit: 'ten-thousand-yuan', pointsPerUnit: 1 });
+    const broken = { ...defaultRulebook, rules: defaultRulebook.rules.map((r) => (r.code === code ? { ...r, shape: { kind: 'per-unit', unit: 'dollar', pointsPerUnit: 1 } } : r)) };
+    expect(() => validateRulebookVersion(broken as typeof defaultRulebook)).toThrow(expect.objectContaining({ code: 'rule_unit_invalid' }));
+  });
+
   it.each([
     ['AT-ARRIVAL', '5分钟内赶到'],
     ['AT-PATROL', '每天至少两次'],
@@ -75,6 +91,26 @@ describe('the shipped default rulebook', () => {
     ['PSI-OVERNIGHT', '事不过夜'],
     ['PSI-VETO', '一票否决'],
     ['PSI-C02', '责任区内无卫生死角'],
+    ['TQ-PLAN-LATE', '每迟交1天扣2分'],
+    ['TQ-DERELICTION', '失职和工作差错'],
+    ['QM-PATROL-SAMPLE', '每少完成1次扣0.5分'],
+    ['QI-MISJUDGED', '漏判、误判或检验器具不合格扣5分'],
+    ['PM-DELIVERY-LATE', '每推迟1天扣2分'],
+    ['PA-ESCALATION', '超过10分钟不报告扣2分'],
+    ['EO-ARRIVAL', '5分钟内到达检验工作场所'],
+    ['OD-SEALS', '有丢失、损坏扣10-20分'],
+    ['OD-EVENT-SATISFACTION', '80%—90%扣1分'],
+    ['OA-PUBLICITY-MISSING', '每月出2期黑板报'],
+    ['HR-CASE', '随机抽取10项'],
+    ['SM-MONTHLY-REPORT', '每月第2个工作日报送销售月报'],
+    ['SM-RECEIVABLES', '每低1%扣0.2分'],
+    ['SA-OUTLET-PRIMARY', '按经理评分标准的1/2'],
+    ['RS-COLLECTION', '奖(罚)0.8分'],
+    ['SL-LEAD-TIME', '芯圈不得超过10天'],
+    ['WK-STOCKTAKE', '视差额大小扣0-5分'],
+    ['EM-BAD-DEBT', '每损失1万元扣1分'],
+    ['EA-LOG-UNTRUE', '不如实扣5分'],
+    ['ES-CONTRACT-CUSTOMER-LOST', '每一例扣10分'],
   ])('rule %s cites a seed line saying "%s"', (code, fragment) => {
     expect(cited(rule(code).source)).toContain(fragment);
   });
