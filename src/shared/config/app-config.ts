@@ -22,6 +22,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Largest request body accepted, in bytes; larger is a 413. */
   maxBodyBytes: number;
+  /** Largest rulebook version accepted by POST /rulebook/versions, in bytes; larger is a 413. */
+  maxRulebookBodyBytes: number;
   /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
   deadlineWatchIntervalMs: number;
 }
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminToken: nonEmpty(env.BOOTSTRAP_ADMIN_TOKEN),
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE ?? '600000', 'RATE_LIMIT_PER_MINUTE'),
     maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
+    maxRulebookBodyBytes: integer(env.MAX_RULEBOOK_BODY_BYTES ?? '1048576', 'MAX_RULEBOOK_BODY_BYTES'),
     deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
   };
 }
