@@ -9,7 +9,8 @@ import { validateRulebookVersion } from './domain/rulebook.validation';
  * `seed:line` that exists, a sample of citations is checked against the seed text itself, and the
  * positions and rule codes other features rely on hold the stated points.
  */
-const seedsDir = process.env.SEEDS_DIR ?? '/work/shared/seeds';
+// The seeds sit in shared/ beside the checkout (as in CI's clone); SEEDS_DIR points elsewhere.
+const seedsDir = process.env.SEEDS_DIR ?? [path.resolve(__dirname, '../../../shared/seeds'), '/work/shared/seeds'].find((dir) => fs.existsSync(dir)) ?? '../shared/seeds';
 const seedLines = new Map<string, string[]>();
 function seed(id: string): string[] {
   if (!seedLines.has(id)) {
