@@ -12,6 +12,7 @@ import type { DataDirLock } from '../lifecycle/data-dir-lock';
 import { ProjectorService } from '../projector/projector.service';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
+import { LeaseService } from '../lease/lease.service';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -29,8 +30,9 @@ import { HealthRegistry } from '../health/health-registry';
     ProjectorService,
     StoredEventPublisher,
     HealthRegistry,
+    LeaseService,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, CqrsModule],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
