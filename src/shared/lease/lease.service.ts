@@ -47,13 +47,17 @@ export class LeaseService implements OnModuleDestroy {
     return this.config.leaseTtlMs;
   }
 
+  private get renewEveryMs(): number {
+    return Math.max(10, Math.floor(this.ttlMs / 3));
+  }
+
   /** Starts `work` now if the lease is free, and later whenever this instance takes it over. */
   async run(name: string, work: LeasedWork): Promise<void> {
     if (this.closed) return;
     const runner: Runner = { name, work, running: false, heldUntil: 0, busy: Promise.resolve() };
     this.runners.set(name, runner);
     await this.renew(runner);
-    this.timer ??= setInterval(() => void this.renewAll(), Math.max(10, Math.floor(this.ttlMs / 3)));
+    this.timer ??= setInterval(() => void this.renewAll(), this.renewEveryMs);
     this.timer.unref();
   }
 
@@ -90,9 +94,10 @@ export class LeaseService implements OnModuleDestroy {
       try {
         held = await this.store.tryAcquireLease(runner.name, this.holder, now, this.ttlMs);
       } catch (error) {
-        // the store does not answer: keep running only while the lease surely has not expired
+        // the store does not answer: keep running only if the lease cannot expire before the
+        // next renewal, so the work has stopped here by the time another instance may take it
         this.logger.warn(`could not renew the lease ${runner.name}: ${String(error)}`);
-        held = Date.now() < runner.heldUntil;
+        held = Date.now() + 2 * this.renewEveryMs < runner.heldUntil;
       }
       if (held && runner.heldUntil < now + this.ttlMs) runner.heldUntil = now + this.ttlMs;
       if (held && !runner.running && !this.closed) {
