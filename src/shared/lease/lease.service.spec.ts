@@ -1,5 +1,7 @@
 import type { AppConfig } from '../config/app-config';
+import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { InMemoryMongoDatabase } from '../../../test/doubles/in-memory-mongo';
 import type { ReadStore } from '../read-store/read-store.port';
 import { LeaseService } from './lease.service';
 
@@ -19,9 +21,10 @@ const until = async (condition: () => boolean) => {
 };
 
 describe('LeaseService', () => {
-  let shared: SqliteReadStore;
+  // instances share a MongoDB (the in-memory double)
+  let shared: MongoReadStore;
   const services: LeaseService[] = [];
-  beforeEach(() => (shared = new SqliteReadStore({ file: ':memory:' })));
+  beforeEach(() => (shared = new MongoReadStore(new InMemoryMongoDatabase())));
   afterEach(async () => {
     for (const service of services.splice(0)) await service.onModuleDestroy();
     await shared.close();
@@ -64,5 +67,21 @@ describe('LeaseService', () => {
     await a.service.onModuleDestroy();
     expect(a.log).toEqual(['start', 'stop']);
     expect(await until(() => b.service.holds('projector'))).toBe(true);
+  });
+
+  it('given the embedded read store (one process per DATA_DIR), when a restart follows a kill -9, then the new process takes the dead one\'s lease at once', async () => {
+    const file = ':memory:';
+    const embedded = new SqliteReadStore({ file });
+    try {
+      const before = new LeaseService(embedded, config);
+      await before.run('projector', { start: () => undefined, stop: () => undefined });
+      // no shutdown: the process died holding the lease
+      const after = instance(embedded);
+      await after.service.run('projector', after.work);
+      expect(after.log).toEqual(['start']);
+      await before.onModuleDestroy();
+    } finally {
+      await embedded.close();
+    }
   });
 });

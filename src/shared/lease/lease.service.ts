@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 
 /** What a lease guards: started when this instance takes the lease, stopped when it loses it. */
 export interface LeasedWork {
@@ -33,7 +34,7 @@ interface Runner {
 @Injectable()
 export class LeaseService implements OnModuleDestroy {
   private readonly logger = new Logger('Lease');
-  readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  readonly holder: string;
   private readonly runners = new Map<string, Runner>();
   private timer?: NodeJS.Timeout;
   private closed = false;
@@ -41,7 +42,12 @@ export class LeaseService implements OnModuleDestroy {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // The embedded read store lives in DATA_DIR, which one process at a time may open (its lock,
+    // src/shared/lifecycle/data-dir-lock.ts): whoever opened it owns every lease, so a restart
+    // after kill -9 takes the dead process's leases over at once instead of waiting for expiry.
+    this.holder = store instanceof SqliteReadStore ? 'embedded-data-dir-owner' : `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
 
   private get ttlMs(): number {
     return this.config.leaseTtlMs;
