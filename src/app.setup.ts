@@ -23,7 +23,8 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
-  app.enableShutdownHooks();
+  // no enableShutdownHooks(): main.ts installs the graceful shutdown (src/shared/lifecycle), which
+  // drains requests before closing the application
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -6,12 +6,15 @@ import { configureApp } from './app.setup';
 import { APP_CONFIG } from './shared/config/app-config';
 import type { AppConfig } from './shared/config/app-config';
 import { describeStores } from './shared/infrastructure/stores.factory';
+import { gracefulShutdown } from './shared/lifecycle/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: false }));
   const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.port, config.host);
   const logger = new Logger('assessment-ledger');
+  const shutdown = gracefulShutdown(app, { timeoutMs: config.shutdownTimeoutMs, log: (message) => logger.log(message) });
+  await app.listen(config.port, config.host);
+  shutdown.start();
   logger.log(`listening on http://${config.host}:${config.port} (OpenAPI at /docs); ${describeStores(config)}`);
 }
 

@@ -6,6 +6,7 @@ import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore, RecordedEvent, Subscription } from '../../shared/event-store/event-store.port';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
+import { LeaseService } from '../../shared/lease/lease.service';
 import { serviceLevelSagas } from './service-level.sagas';
 import type { Saga } from './service-level.sagas';
 
@@ -30,10 +31,16 @@ export class SagaRunner implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly commandBus: CommandBus,
+    private readonly lease: LeaseService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runProjections) return;
+    // one instance at a time runs the sagas (a lease in the read store, src/shared/lease)
+    await this.lease.run('sagas', { start: () => this.start(), stop: () => this.stop() });
+  }
+
+  private async start(): Promise<void> {
     const checkpoint = await this.readStore.getCheckpoint(CHECKPOINT);
     this.position = checkpoint ?? 0;
     this.subscription = this.store.subscribeToAll(

@@ -26,6 +26,10 @@ export interface AppConfig {
   maxRulebookBodyBytes: number;
   /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
   deadlineWatchIntervalMs: number;
+  /** On SIGTERM/SIGINT, the bound for draining requests, stopping subscriptions and exiting, in ms. */
+  shutdownTimeoutMs: number;
+  /** How long a lease on background work (projections, sagas) lasts without renewal, in ms. */
+  leaseTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
     maxRulebookBodyBytes: integer(env.MAX_RULEBOOK_BODY_BYTES ?? '1048576', 'MAX_RULEBOOK_BODY_BYTES'),
     deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
+    shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS ?? '10000', 'SHUTDOWN_TIMEOUT_MS'),
+    leaseTtlMs: integer(env.LEASE_TTL_MS ?? '15000', 'LEASE_TTL_MS'),
   };
 }
 
