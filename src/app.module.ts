@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { AuthModule } from './auth/auth.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { ConsequencesModule } from './consequences/consequences.module';
 import { DeductionsModule } from './deductions/deductions.module';
 import { EmployeeRecordsModule } from './employee-records/employee-records.module';
 import { EmployeesModule } from './employees/employees.module';
@@ -28,6 +29,7 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
     ComplaintsModule,
     TicketsModule,
     DeductionsModule,
+    ConsequencesModule,
     HearingsModule,
     ScoresModule,
     OverdueModule,

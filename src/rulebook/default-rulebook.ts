@@ -3,11 +3,7 @@ import rulebook from './default-rulebook.json';
 import factoryOffice from './default-rulebook/factory-office.json';
 import propertyInspection from './default-rulebook/property-inspection.json';
 
-/**
- * A part of the default written in its own file: schemes and rules only. Schemes may carry
- * `consequences` (typed and validated by the consequences work); the JSON is typed loosely here so
- * the field is kept as written until Scheme declares it.
- */
+/** A part of the default written in its own file: schemes (with their consequences) and rules. */
 interface RulebookChapter {
   title: string;
   schemes: unknown[];

@@ -34,6 +34,28 @@ export interface GradeBand {
   minPartPercent?: number;
 }
 
+export const ticketClocks = ['acknowledgement', 'arrival', 'resolution'] as const;
+export const complaintClocks = ['handling', 'callback'] as const;
+
+/** What a fact costs: a rule of the same version, and the points when the rule is a range. */
+export interface Consequence {
+  rule: string;
+  points?: number;
+}
+
+/**
+ * What the facts the service watches cost a person in this position: a breach of each service
+ * clock, a complaint upheld against them (by severity), and — for positions that carry the talk
+ * obligation after a penalty (001:1239) — missing the talk. Absent: the fact costs nothing.
+ */
+export interface Consequences {
+  ticketBreach?: Partial<Record<(typeof ticketClocks)[number], Consequence>>;
+  complaintBreach?: Partial<Record<(typeof complaintClocks)[number], Consequence>>;
+  /** By complaint severity: normal, serious, group. */
+  upheldComplaint?: Partial<Record<string, Consequence>>;
+  missedTalk?: Consequence;
+}
+
 export interface Scheme {
   position: string;
   title: string;
@@ -43,6 +65,7 @@ export interface Scheme {
   parts: Part[];
   /** From the best band down; the last band has minTotal 0. */
   grades: GradeBand[];
+  consequences?: Consequences;
   source?: string;
 }
 

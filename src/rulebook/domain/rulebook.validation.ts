@@ -1,6 +1,7 @@
 import { DomainError } from '../../shared/domain/domain-error';
 import { periodLengths, ruleUnits } from './rulebook.types';
 import type { Part, Rule, RulebookVersion, Scheme } from './rulebook.types';
+import { validateConsequences } from './consequences.validation';
 
 /** Checks a version as a whole before it may be published; the first broken rule is thrown. */
 export function validateRulebookVersion(version: RulebookVersion): void {
@@ -23,6 +24,7 @@ function validateWhole(version: RulebookVersion): void {
   unique(version.rules.map((r) => r.code), 'rule_code_repeated', 'rules');
   const schemes = new Map(version.schemes.map((s) => [s.position, s]));
   version.rules.forEach((rule, i) => validateRule(rule, schemes, `rules[${i}]`));
+  version.schemes.forEach((scheme, i) => validateConsequences(scheme, version.rules, `schemes[${i}].consequences`));
   const { appeals, rollUp } = version;
   if (appeals) {
     if (!(Number.isInteger(appeals.windowDays) && appeals.windowDays >= 1)) fail('appeal_window_invalid', 'appeals.windowDays must be a whole number of days from 1', 'appeals.windowDays');

@@ -3,10 +3,11 @@ import type { CommandMetadata } from '../../shared/command-handling/command-meta
 import { nameBasedUuid } from '../../shared/command-handling/event-ids';
 import type { RecordedEvent } from '../../shared/event-store/event-store.port';
 import type { ComplaintDeadlineBreached, ComplaintVerdictRecorded, ComplaintVerdictReversed } from '../../complaints/domain/complaint.events';
-import { ApplyDeductionCommand } from '../../deductions/apply-deduction/apply-deduction.command';
+import { ApplyConsequenceCommand } from '../../consequences/apply-consequence/apply-consequence.command';
+import { WithdrawConsequenceCommand } from '../../consequences/withdraw-consequence/withdraw-consequence.command';
+import type { ConsequenceTrigger } from '../../rulebook/domain/consequence';
 import type { DeductionSource } from '../../deductions/domain/deduction.events';
 import type { DeductionApplied, DeductionWithdrawn } from '../../deductions/domain/deduction.events';
-import { WithdrawDeductionCommand } from '../../deductions/withdraw-deduction/withdraw-deduction.command';
 import type { TalkObligationBreached } from '../../talks/domain/talk-obligation.events';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
 import type { TicketDeadlineBreached } from '../../tickets/domain/ticket.events';
@@ -31,22 +32,22 @@ const metadataFor = (saga: string, event: RecordedEvent, part = ''): CommandMeta
 export const verdictDeductionId = (complaintId: string, verdictNumber: number, employeeId: string) =>
   `D-${nameBasedUuid(`complaint-verdict\u0000${complaintId}\u0000${verdictNumber}\u0000${employeeId}`)}`;
 
+/** An upheld complaint costs each employee named what the rulebook says for their position (004:146). */
 export const upheldComplaintSaga: Saga = (event) => {
   if (event.type !== 'ComplaintVerdictRecorded') return [];
   const data = event.data as ComplaintVerdictRecorded['data'];
-  if (data.outcome !== 'upheld' || !data.rule) return [];
-  const rule = data.rule;
+  if (data.outcome !== 'upheld') return [];
   return data.employeeIds.map(
     (employeeId) =>
-      new ApplyDeductionCommand(
+      new ApplyConsequenceCommand(
         {
+          trigger: { kind: 'upheldComplaint', severity: data.severity },
           deductionId: verdictDeductionId(data.complaintId, data.verdictNumber, employeeId),
           employeeId,
-          ruleCode: rule.ruleCode,
-          points: rule.points,
-          occurredAt: data.decidedAt,
+          at: data.decidedAt,
           reason: `valid complaint ${data.complaintId} (verdict ${data.verdictNumber})`,
           source: { kind: 'complaint', complaintId: data.complaintId },
+          ...(data.rule ? { legacyRule: data.rule } : {}),
         },
         metadataFor('complaint-verdict', event, employeeId),
       ),
@@ -59,7 +60,7 @@ export const reversedVerdictSaga: Saga = (event) => {
   if (data.outcome !== 'upheld') return [];
   return data.employeeIds.map(
     (employeeId) =>
-      new WithdrawDeductionCommand(
+      new WithdrawConsequenceCommand(
         {
           deductionId: verdictDeductionId(data.complaintId, data.verdictNumber, employeeId),
           reason: `verdict ${data.verdictNumber} on complaint ${data.complaintId} reversed: ${data.reason}`,
@@ -70,32 +71,32 @@ export const reversedVerdictSaga: Saga = (event) => {
   );
 };
 
-function breachDeduction(event: RecordedEvent, employeeId: string | undefined, rule: DeductionRule | undefined, dueAt: string, source: DeductionSource, what: string): ICommand[] {
-  if (!employeeId || !rule) return [];
+function breachDeduction(event: RecordedEvent, trigger: ConsequenceTrigger, employeeId: string | undefined, rule: DeductionRule | undefined, dueAt: string, source: DeductionSource, what: string): ICommand[] {
+  if (!employeeId) return [];
   const deductionId = `D-${nameBasedUuid(`breach\u0000${event.id}`)}`;
   return [
-    new ApplyDeductionCommand(
-      { deductionId, employeeId, ruleCode: rule.ruleCode, points: rule.points, occurredAt: dueAt, reason: `missed deadline: ${what}`, source },
+    new ApplyConsequenceCommand(
+      { trigger, deductionId, employeeId, at: dueAt, reason: `missed deadline: ${what}`, source, ...(rule ? { legacyRule: rule } : {}) },
       metadataFor('breach', event),
     ),
   ];
 }
 
-/** A breach costs the person responsible at the time the points its policy named. */
+/** A breach costs the person responsible at the time what the rulebook in force names for their position. */
 export const breachSaga: Saga = (event) => {
   switch (event.type) {
     case 'TicketDeadlineBreached': {
       const d = event.data as TicketDeadlineBreached['data'];
-      return breachDeduction(event, d.responsibleEmployeeId, d.rule, d.dueAt, { kind: 'ticket', ticketId: d.ticketId }, `${d.milestone} of ticket ${d.ticketId}`);
+      return breachDeduction(event, { kind: 'ticketBreach', milestone: d.milestone }, d.responsibleEmployeeId, d.rule, d.dueAt, { kind: 'ticket', ticketId: d.ticketId }, `${d.milestone} of ticket ${d.ticketId}`);
     }
     case 'ComplaintDeadlineBreached': {
       const d = event.data as ComplaintDeadlineBreached['data'];
-      return breachDeduction(event, d.responsibleEmployeeId, d.rule, d.dueAt, { kind: 'complaint', complaintId: d.complaintId }, `${d.milestone} of complaint ${d.complaintId}`);
+      return breachDeduction(event, { kind: 'complaintBreach', milestone: d.milestone }, d.responsibleEmployeeId, d.rule, d.dueAt, { kind: 'complaint', complaintId: d.complaintId }, `${d.milestone} of complaint ${d.complaintId}`);
     }
     case 'TalkObligationBreached': {
       const d = event.data as TalkObligationBreached['data'];
       const source: DeductionSource = { kind: 'talkObligation', obligationId: d.obligationId };
-      return breachDeduction(event, d.supervisorId, d.rule, d.dueAt, source, `talk with ${d.employeeId} after deduction ${d.deductionId} (001:1239)`);
+      return breachDeduction(event, { kind: 'missedTalk' }, d.supervisorId, d.rule, d.dueAt, source, `talk with ${d.employeeId} after deduction ${d.deductionId} (001:1239)`);
     }
     default:
       return [];
