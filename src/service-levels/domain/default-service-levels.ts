@@ -3,8 +3,8 @@ import type { WorkingCalendar } from './working-calendar';
 
 /**
  * What ships until the company defines its own (PUT /working-calendar, PUT /service-levels).
- * Rule codes cite the seeds: 001:817 -1 per late arrival, 001:925 -2 per late handling,
- * 004:146 -2 per valid complaint, 001:17 -5 for a serious one, 001:1239 -2 for a talk not held.
+ * Time targets cite the seeds. What a breach costs is the rulebook's (each scheme's
+ * `consequences`); the rule codes below are used only while no rulebook is published.
  */
 export const defaultWorkingCalendar = (timeZone: string): WorkingCalendar => ({
   timeZone,
@@ -16,6 +16,24 @@ export const defaultWorkingCalendar = (timeZone: string): WorkingCalendar => ({
 
 export const defaultServiceLevels: ServiceLevelSettings = {
   ticketPolicies: [
+    {
+      // an assistant technologist called for technical support is on site within 5 minutes (001:817)
+      policyId: 'technical-support',
+      kind: 'technical-support',
+      targets: { arrival: { amount: 5, unit: 'minutes', counting: 'elapsed' } },
+      breachRules: {},
+      pausesWhileWaitingForCustomer: false,
+      onReassignment: 'keep',
+    },
+    {
+      // a materials inspector samples within 10 minutes of being called (001:925)
+      policyId: 'sampling',
+      kind: 'sampling',
+      targets: { arrival: { amount: 10, unit: 'minutes', counting: 'elapsed' } },
+      breachRules: {},
+      pausesWhileWaitingForCustomer: false,
+      onReassignment: 'keep',
+    },
     {
       policyId: 'repair-urgent',
       kind: 'repair',

@@ -1,7 +1,8 @@
 import type { DomainEvent } from '../../shared/domain/decider';
 import type { DeductionRule, Deadline, TicketMilestone } from '../../service-levels/domain/service-level-policy';
 
-export const ticketKinds = ['repair', 'complaint', 'inspection', 'delivery', 'other'] as const;
+/** Work orders: repairs (报修), complaints, inspections, deliveries, technical support on a line (001:817), material sampling (001:925). */
+export const ticketKinds = ['repair', 'complaint', 'inspection', 'delivery', 'technical-support', 'sampling', 'other'] as const;
 export type TicketKind = (typeof ticketKinds)[number];
 
 export const ticketPriorities = ['low', 'normal', 'urgent'] as const;
