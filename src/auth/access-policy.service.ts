@@ -35,6 +35,20 @@ export class AccessPolicy {
     refuseUnless(decideAccess(principal, permission, target), employeeId);
   }
 
+  /**
+   * A verdict costs each employee it upholds against points, so it may name only employees the
+   * caller could deduct from (a supervisor: their departments). Checked before anything is appended.
+   */
+  async upholdAgainst(principal: Principal, employeeIds: readonly string[]): Promise<void> {
+    for (const employeeId of employeeIds) {
+      const target = await this.employeeTarget(principal, 'deductions:apply', employeeId);
+      if (target.registered === false) continue;
+      if (!decideAccess(principal, 'deductions:apply', target).allowed) {
+        throw new ForbiddenException({ statusCode: 403, code: 'forbidden', message: `your roles do not reach employee ${employeeId}: a verdict may name only employees you may deduct from`, path: 'employeeIds' });
+      }
+    }
+  }
+
   /** An employee contests only their own deductions; others' are as if they did not exist. */
   async contestDeduction(principal: Principal, deductionId: string): Promise<void> {
     const deduction = await loadDeduction(this.store, deductionId);

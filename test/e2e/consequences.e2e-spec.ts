@@ -4,7 +4,7 @@ import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadl
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore, RecordedEvent } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';
-import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
+import { ManualClock, agentWith, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
 
 /**
@@ -112,5 +112,32 @@ describe('every consequence lands, under the default rulebook', () => {
     const trail = (await http.get('/employees/R-1/audit-trail').expect(200)).body.entries;
     expect(trail.map((i: { type: string }) => i.type)).toContain('TicketDeadlineBreached');
     expect(await deductionsOf('R-1')).toEqual([]);
+  });
+});
+
+describe('a verdict names only employees the supervisor reaches', () => {
+  it('given a supervisor of delivery-west, when they uphold a complaint against a workshop employee, then 403 and nothing is appended', async () => {
+    const clock = new ManualClock(new Date('2026-03-10T03:00:00.000Z'));
+    const { app, tokenFor } = await startTestApp(clock);
+    try {
+      const admin = await operatorAgent(app, tokenFor, ['delivery-west', 'workshop']);
+      await admin.post('/rulebook/versions').send(defaultRulebook).expect(201);
+      await admin.post('/employees').send({ employeeId: 'DD-1', name: 'DD', department: 'delivery-west', position: 'delivery-driver' }).expect(201);
+      await admin.post('/employees').send({ employeeId: 'W-1', name: 'W', department: 'workshop', position: 'assistant-technologist' }).expect(201);
+      await admin.post('/complaints').send({
+        complaintId: 'C-1', channel: 'hotline', complainant: { name: 'Zhang San' }, subject: 'delivery', description: 'late', severity: 'normal',
+        receivedAt: '2026-03-10T10:00:00+08:00', concernsEmployeeIds: ['DD-1', 'W-1'],
+      }).expect(201);
+      const supervisor = await tokenFor({ id: 'sup-west', roles: ['supervisor'], departments: ['delivery-west'] });
+      const store = app.get<EventStore>(EVENT_STORE);
+      const head = await store.headPosition();
+      const refused = await agentWith(app, supervisor).post('/complaints/C-1/verdict').send({ outcome: 'upheld', employeeIds: ['DD-1', 'W-1'], reasoning: 'x', decidedAt: '2026-03-10T11:00:00+08:00' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toContain('W-1');
+      expect(await store.headPosition()).toBe(head);
+      await agentWith(app, supervisor).post('/complaints/C-1/verdict').send({ outcome: 'upheld', employeeIds: ['DD-1'], reasoning: 'x', decidedAt: '2026-03-10T11:00:00+08:00' }).expect(201);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
 import { CommandResponse } from '../../shared/command-handling/command-response';
 import type { CommandResult } from '../../shared/command-handling/handle-command';
@@ -17,7 +20,10 @@ import { AssignComplaintDto, RecordCallbackDto, RecordVerdictDto, ResolveComplai
 @ApiTags('complaints')
 @Controller('complaints/:complaintId')
 export class ComplaintLifecycleController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: AccessPolicy,
+  ) {}
 
   private async run(complaintId: string, command: WithoutNow<ComplaintCommand>, metadata: CommandMetadata, revision?: number) {
     const result = await this.commandBus.execute<ComplaintLifecycleCommand, CommandResult>(new ComplaintLifecycleCommand(command, metadata, revision));
@@ -48,7 +54,8 @@ export class ComplaintLifecycleController {
   @Post('verdict')
   @RequirePermissions('complaints:verdict')
   @ApiCommand('Uphold the complaint against employees (each loses the rule’s points) or dismiss it')
-  verdict(@IdParam('complaintId') complaintId: string, @Body() dto: RecordVerdictDto, @CommandMeta() meta: CommandMetadata, @IfMatchRevision() rev?: number) {
+  async verdict(@IdParam('complaintId') complaintId: string, @Body() dto: RecordVerdictDto, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandMetadata, @IfMatchRevision() rev?: number) {
+    if (dto.outcome === 'upheld') await this.access.upholdAgainst(principal, dto.employeeIds);
     return this.run(complaintId, { type: 'RecordVerdict', data: { complaintId, ...dto, decidedAt: toInstant(dto.decidedAt) } }, meta, rev);
   }
 
