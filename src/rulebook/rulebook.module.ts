@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PublishRulebookVersionController } from './publish-rulebook-version/publish-rulebook-version.controller';
 import { PublishRulebookVersionHandler } from './publish-rulebook-version/publish-rulebook-version.handler';
+import { PublishDefaultRulebookOnFirstStart } from './publish-default-rulebook/publish-default-rulebook.service';
 
 @Module({
   controllers: [PublishRulebookVersionController],
-  providers: [PublishRulebookVersionHandler],
+  providers: [PublishRulebookVersionHandler, PublishDefaultRulebookOnFirstStart],
 })
 export class RulebookModule {}

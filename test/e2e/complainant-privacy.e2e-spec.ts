@@ -39,7 +39,7 @@ describe("complainants' personal data", () => {
     as.auditor = bearer(await tokenFor({ id: 'auditor-1', roles: ['auditor'] }));
     as.analyst = bearer(await tokenFor({ id: 'analyst-1', roles: ['analyst'] }));
     as.supervisor = bearer(await tokenFor({ id: 'supervisor-1', roles: ['supervisor'], departments: ['cs'] }));
-    await http.post('/employees').set(as.admin).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'steward' }).expect(201);
+    await http.post('/employees').set(as.admin).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'property-steward' }).expect(201);
     const complaint = {
       complaintId: 'C-1',
       channel: 'hotline',
@@ -53,7 +53,7 @@ describe("complainants' personal data", () => {
     await http.post('/complaints').set(as.clerk).send(complaint).expect(201);
     const retried = await http.post('/complaints').set(as.clerk).send(complaint).expect(201);
     expect(retried.body.appended).toBe(0);
-    const deduction = { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-03', points: 2, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'valid complaint', sourceComplaintId: 'C-1' };
+    const deduction = { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-17', points: 2, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'valid complaint', sourceComplaintId: 'C-1' };
     const applied = await http.post('/deductions').set(as.supervisor).send(deduction).expect(201);
     scoresBefore = (await http.get(`/employees/E-1/scores?from=2026-03&to=2026-03&minPosition=${applied.body.position}`).set(as.auditor).expect(200)).body;
   });

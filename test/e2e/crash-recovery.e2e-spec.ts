@@ -33,7 +33,7 @@ describe('a crash during a burst of commands', () => {
     await service.start();
     const employees = ['E-1', 'E-2', 'E-3', 'E-4'];
     for (const employeeId of employees) {
-      expect((await post('/employees', { employeeId, name: employeeId, department: 'repairs', position: 'technician' })).status).toBe(201);
+      expect((await post('/employees', { employeeId, name: employeeId, department: 'repairs', position: 'property-steward' })).status).toBe(201);
     }
     const issued = await post('/credentials', { principalId: 'crash-test', roles: ['supervisor', 'auditor'], departments: ['repairs'] });
     expect(issued.status).toBe(201);

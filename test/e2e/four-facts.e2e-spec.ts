@@ -72,7 +72,7 @@ describe.each([
   let lastPosition = 0;
   const ok = async (url: string, body: object, actor?: string) => {
     const res = await post(url, body, actor);
-    expect(res.status).toBe(201);
+    expect({ url, status: res.status, body: res.body }).toMatchObject({ url, status: 201 });
     lastPosition = res.body.position;
     return res.body;
   };
@@ -100,11 +100,11 @@ describe.each([
       dispatchedAt: '2026-03-10T09:00:00+08:00',
       resolveBy: '2026-03-10T18:00:00+08:00',
     });
-    await ok('/deductions', { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-03', points: 2, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'valid complaint C-1', sourceComplaintId: 'C-1' }, 'supervisor-1');
-    await ok('/deductions', { deductionId: 'D-2', employeeId: 'E-1', ruleCode: 'PS-07', points: 4, occurredAt: '2026-03-12T10:00:00+08:00', reason: 'late for the weekly patrol' }, 'supervisor-1');
+    await ok('/deductions', { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-17', points: 2, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'valid complaint C-1', sourceComplaintId: 'C-1' }, 'supervisor-1');
+    await ok('/deductions', { deductionId: 'D-2', employeeId: 'E-1', ruleCode: 'PS-07', points: 2, occurredAt: '2026-03-12T10:00:00+08:00', reason: 'late for the weekly patrol' }, 'supervisor-1');
     await ok('/deductions/D-2/contest', { reason: 'I was on an approved leave', contestedAt: '2026-03-13T10:00:00+08:00' }, 'E-1');
     clock.set('2026-03-31T04:00:00.000Z');
-    await ok('/deductions/D-2/hearing', { panel: ['P-1', 'P-2', 'P-3'], outcome: 'reduced', newPoints: 1, reasoning: 'leave was approved late', heardAt: '2026-03-20T15:00:00+08:00' }, 'panel-1');
+    await ok('/deductions/D-2/hearing', { panel: ['P-1', 'P-2', 'P-3', 'R-1', 'R-2'], employeeRepresentatives: ['R-1', 'R-2'], outcome: 'reduced', newPoints: 1, reasoning: 'leave was approved late', heardAt: '2026-03-20T15:00:00+08:00' }, 'panel-1');
   });
 
   it('shows the score as 100 minus the deductions in force after the hearing', async () => {
@@ -150,7 +150,7 @@ describe.each([
     const hearing = now.body.events.find((e: { type: string }) => e.type === 'HearingRecorded');
     const beforeHearing = new Date(Date.parse(hearing.recordedAt) - 1).toISOString();
     const then = await get(`/employees/E-1/record?asOf=${encodeURIComponent(beforeHearing)}`).expect(200);
-    expect(then.body.monthlyScores).toEqual([expect.objectContaining({ month: '2026-03', score: 94 })]);
+    expect(then.body.monthlyScores).toEqual([expect.objectContaining({ month: '2026-03', score: 96 })]);
     await get('/employees/E-404/record').expect(404);
   });
 
@@ -178,7 +178,7 @@ describe('bad input and broken rules over HTTP', () => {
       employee: bearer(await tokenFor({ id: 'E-1', roles: ['employee'], employeeId: 'E-1' })),
       panel: bearer(await tokenFor({ id: 'panel-1', roles: ['panel-member'], employeeId: 'P-1' })),
     };
-    await http.post('/employees').set(bearer(adminToken)).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'steward' }).expect(201);
+    await http.post('/employees').set(bearer(adminToken)).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'property-steward' }).expect(201);
   });
   afterAll(() => app.close());
 

@@ -26,8 +26,8 @@ describe('who may reach which object', () => {
     as.panel9 = bearer(await tokenFor({ id: 'panel-9', roles: ['panel-member'], employeeId: 'P-9' }));
     as.auditor = bearer(await tokenFor({ id: 'auditor-1', roles: ['auditor'] }));
     as.analyst = bearer(await tokenFor({ id: 'analyst-1', roles: ['analyst'] }));
-    await http.post('/employees').set(as.admin).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'steward' }).expect(201);
-    await http.post('/employees').set(as.admin).send({ employeeId: 'E-2', name: 'Wang Qiang', department: 'repairs', position: 'technician' }).expect(201);
+    await http.post('/employees').set(as.admin).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'property-steward' }).expect(201);
+    await http.post('/employees').set(as.admin).send({ employeeId: 'E-2', name: 'Wang Qiang', department: 'repairs', position: 'property-steward' }).expect(201);
     const deduction = { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-01', points: 2, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'late' };
     await http.post('/deductions').set(as.supervisor).set('X-Actor', 'someone-else').send(deduction).expect(201);
   });
@@ -62,7 +62,7 @@ describe('who may reach which object', () => {
   });
 
   it('answers 403 to a panel member recording a hearing whose panel does not list them', async () => {
-    const hearing = { panel: ['P-1', 'P-2'], outcome: 'upheld', reasoning: 'fair', heardAt: '2026-03-20T10:00:00+08:00' };
+    const hearing = { panel: ['P-1', 'P-2', 'P-3', 'R-1', 'R-2'], employeeRepresentatives: ['R-1', 'R-2'], outcome: 'upheld', reasoning: 'fair', heardAt: '2026-03-20T10:00:00+08:00' };
     const before = await head();
     await http.post('/deductions/D-1/hearing').set(as.panel9).send(hearing).expect(403);
     expect(await head()).toBe(before);

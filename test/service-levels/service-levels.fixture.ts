@@ -36,7 +36,7 @@ export async function registerStaff(http: Http, staff: { employeeId: string; sup
     await http
       .post('/employees')
       
-      .send({ employeeId, name: `Staff ${employeeId}`, department: department ?? 'repairs', position: 'technician', ...(supervisorId ? { supervisorId } : {}) })
+      .send({ employeeId, name: `Staff ${employeeId}`, department: department ?? 'repairs', position: 'property-steward', ...(supervisorId ? { supervisorId } : {}) })
       .expect(201);
   }
 }

@@ -24,6 +24,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Largest rulebook version accepted by POST /rulebook/versions, in bytes; larger is a 413. */
   maxRulebookBodyBytes: number;
+  /** `load`: a first start on an empty rulebook publishes the shipped default; `none`: it starts without one. */
+  defaultRulebook: 'load' | 'none';
   /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
   deadlineWatchIntervalMs: number;
   /** On SIGTERM/SIGINT, the bound for draining requests, stopping subscriptions and exiting, in ms. */
@@ -48,10 +50,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE ?? '600000', 'RATE_LIMIT_PER_MINUTE'),
     maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
     maxRulebookBodyBytes: integer(env.MAX_RULEBOOK_BODY_BYTES ?? '1048576', 'MAX_RULEBOOK_BODY_BYTES'),
+    defaultRulebook: oneOf(env.DEFAULT_RULEBOOK ?? 'load', ['load', 'none'] as const, 'DEFAULT_RULEBOOK'),
     deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS ?? '10000', 'SHUTDOWN_TIMEOUT_MS'),
     leaseTtlMs: integer(env.LEASE_TTL_MS ?? '15000', 'LEASE_TTL_MS'),
   };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
