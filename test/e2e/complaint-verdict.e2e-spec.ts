@@ -23,8 +23,8 @@ describe('a complaint upheld against two employees, then reversed', () => {
     ({ app, dataDir, tokenFor } = await startTestApp(clock));
     http = await operatorAgent(app, tokenFor);
     await defineServiceLevels(http);
-    await registerStaff(http, [{ employeeId: 'S-1' }, { employeeId: 'E-1', supervisorId: 'S-1' }, { employeeId: 'E-2' }, { employeeId: 'E-3' }]);
-    await post('/deductions', { deductionId: 'D-0', employeeId: 'E-1', ruleCode: 'PS-07', points: 3, occurredAt: '2026-10-09T10:00:00+08:00', reason: 'late patrol' }).expect(201);
+    await registerStaff(http, [{ employeeId: 'S-1', position: 'workshop-director' }, ...['E-1', 'E-2', 'E-3'].map((employeeId) => ({ employeeId, position: 'property-steward', ...(employeeId === 'E-1' ? { supervisorId: 'S-1' } : {}) }))]);
+    await post('/deductions', { deductionId: 'D-0', employeeId: 'E-1', ruleCode: 'PS-07', points: 2, occurredAt: '2026-10-09T10:00:00+08:00', reason: 'late patrol' }).expect(201);
     await post('/complaints', {
       complaintId: 'C-1',
       channel: 'hotline',
@@ -55,7 +55,7 @@ describe('a complaint upheld against two employees, then reversed', () => {
     expect((await post('/complaints/C-1/verdict-reversal', { reason: 'x', reversedAt: '2026-10-12T13:40:00+08:00' }).expect(422)).body.code).toBe('no_verdict_in_force');
   });
 
-  it('costs each employee named the rule’s points, once', async () => {
+  it('costs each steward named what the rulebook names for an upheld complaint (PS-17, 2 points), once', async () => {
     const before = [await score('E-1'), await score('E-2')];
     const verdict = { outcome: 'upheld', employeeIds: ['E-1', 'E-2'], reasoning: 'recording confirms it', decidedAt: '2026-10-12T13:45:00+08:00' };
     await post('/complaints/C-1/verdict', verdict).expect(201);
@@ -66,19 +66,19 @@ describe('a complaint upheld against two employees, then reversed', () => {
     http = await operatorAgent(app, tokenFor);
     await settle(app);
 
-    expect(before.map((m) => m.totalDeducted)).toEqual([3, 0]);
-    expect(await score('E-1')).toMatchObject({ totalDeducted: 5, score: 95 });
+    expect(before.map((m) => m.totalDeducted)).toEqual([2, 0]);
+    expect(await score('E-1')).toMatchObject({ totalDeducted: 4, score: 96 });
     expect(await score('E-2')).toMatchObject({ totalDeducted: 2, score: 98 });
     for (const id of ['E-1', 'E-2']) {
       const fromVerdict = (await deductionsOf(id)).filter((e) => (e.data as { source?: object }).source);
-      expect(fromVerdict.map((e) => e.data)).toEqual([expect.objectContaining({ ruleCode: '004:146', points: 2, source: { kind: 'complaint', complaintId: 'C-1' } })]);
+      expect(fromVerdict.map((e) => e.data)).toEqual([expect.objectContaining({ ruleCode: 'PS-17', points: 2, source: { kind: 'complaint', complaintId: 'C-1' } })]);
     }
   });
 
   it('withdraws both deductions when the verdict is reversed, and the scores return', async () => {
     await post('/complaints/C-1/verdict-reversal', { reason: 'a temporary worker took the call', reversedAt: '2026-10-12T13:50:00+08:00' }).expect(201);
     await settle(app);
-    expect(await score('E-1')).toMatchObject({ totalDeducted: 3, score: 97 });
+    expect(await score('E-1')).toMatchObject({ totalDeducted: 2, score: 98 });
     expect(await score('E-2')).toMatchObject({ totalDeducted: 0, score: 100 });
     const withdrawn = (await app.get<EventStore>(EVENT_STORE).readAll()).filter((e) => e.type === 'DeductionWithdrawn');
     expect(withdrawn.map((e) => (e.data as { employeeId: string }).employeeId).sort()).toEqual(['E-1', 'E-2']);

@@ -44,8 +44,8 @@ describe('a crash during a burst of commands', () => {
     const burst = Array.from({ length: 600 }, (_, i) => ({
       deductionId: `D-${i}`,
       employeeId: employees[i % employees.length],
-      ruleCode: 'LATE',
-      points: 0.5,
+      ruleCode: 'PS-14',
+      points: 1,
       occurredAt: '2026-03-10T10:00:00+08:00',
       reason: 'late on site',
     }));
@@ -77,7 +77,7 @@ describe('a crash during a burst of commands', () => {
       deductions.forEach((e: { data: { deductionId: string } }) => stored.add(e.data.deductionId));
 
       const scores = await get(`/employees/${employeeId}/scores?from=2026-03&to=2026-03&minPosition=${headPosition}`);
-      expect(scores.months[0].totalDeducted).toBe(deductions.length * 0.5);
+      expect(scores.months[0].totalDeducted).toBe(deductions.length * 1);
       expect(scores.months[0].score).toBe(record.monthlyScores[0].score);
 
       const trail = await get(`/employees/${employeeId}/audit-trail?limit=1000&minPosition=${headPosition}`);

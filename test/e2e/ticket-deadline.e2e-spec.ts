@@ -34,7 +34,7 @@ describe('a repair ticket over the National Day holidays', () => {
     ({ app, dataDir, tokenFor } = await startTestApp(clock));
     http = await operatorAgent(app, tokenFor);
     await defineServiceLevels(http);
-    await registerStaff(http, [{ employeeId: 'S-1' }, { employeeId: 'E-1', supervisorId: 'S-1' }]);
+    await registerStaff(http, [{ employeeId: 'S-1', position: 'workshop-director' }, { employeeId: 'E-1', supervisorId: 'S-1' }]);
   });
   afterAll(() => app.close());
 
@@ -60,15 +60,15 @@ describe('a repair ticket over the National Day holidays', () => {
     expect(await ticketEvents('TicketDeadlineBreached')).toEqual([]);
   });
 
-  it('appends the breach once the deadline has passed, and costs the assignee the rule’s points', async () => {
+  it('appends the breach once the deadline has passed, and costs the assignee what the rulebook names (事不过夜, PSI-OVERNIGHT, 3)', async () => {
     clock.set('2026-10-09T09:50:00.001Z');
     expect(await tick()).toBe(1);
     expect((await ticketEvents('TicketDeadlineBreached')).map((e) => e.data)).toEqual([
       expect.objectContaining({ milestone: 'resolution', dueAt: '2026-10-09T09:50:00.000Z', responsibleEmployeeId: 'E-1', rule: { ruleCode: '001:925', points: 2 } }),
     ]);
     const month = await scores('E-1');
-    expect(month).toMatchObject({ totalDeducted: 2, score: 98 });
-    expect(Object.values(month.deductions)).toEqual([expect.objectContaining({ ruleCode: '001:925', points: 2 })]);
+    expect(month).toMatchObject({ totalDeducted: 3, score: 97 });
+    expect(Object.values(month.deductions)).toEqual([expect.objectContaining({ ruleCode: 'PSI-OVERNIGHT', points: 3 })]);
   });
 
   it('appends nothing more when the watcher runs again or two runs race', async () => {
@@ -86,7 +86,7 @@ describe('a repair ticket over the National Day holidays', () => {
     await Promise.all([breach(), breach(), tick()]);
     await settle(app);
     expect(await ticketEvents('TicketDeadlineBreached')).toHaveLength(1);
-    expect(await scores('E-1')).toMatchObject({ totalDeducted: 2 });
+    expect(await scores('E-1')).toMatchObject({ totalDeducted: 3 });
   });
 
   it('appends nothing more after a restart, and the deduction stays single', async () => {
@@ -96,7 +96,7 @@ describe('a repair ticket over the National Day holidays', () => {
     await settle(app);
     expect(await tick()).toBe(0);
     expect(await ticketEvents('TicketDeadlineBreached')).toHaveLength(1);
-    expect(await scores('E-1')).toMatchObject({ totalDeducted: 2, score: 98 });
+    expect(await scores('E-1')).toMatchObject({ totalDeducted: 3, score: 97 });
   });
 
   it('obliges the supervisor to talk within 24 hours, and costs them 2 points (001:1239) when missed', async () => {
@@ -110,7 +110,7 @@ describe('a repair ticket over the National Day holidays', () => {
     expect(await tick()).toBe(1);
     expect(await scores('S-1')).toMatchObject({ totalDeducted: 2, score: 98 });
     const deduction = (await store().readAll()).find((e) => e.type === 'DeductionApplied' && (e.data as { employeeId: string }).employeeId === 'S-1');
-    expect(deduction?.data).toMatchObject({ ruleCode: '001:1239', source: { kind: 'talkObligation', obligationId: obligations[0].data && (obligations[0].data as { obligationId: string }).obligationId } });
+    expect(deduction?.data).toMatchObject({ ruleCode: 'WD-TALK', source: { kind: 'talkObligation', obligationId: obligations[0].data && (obligations[0].data as { obligationId: string }).obligationId } });
     expect(deduction?.metadata.causationId).toBe((await store().readAll()).find((e) => e.type === 'TalkObligationBreached')?.id);
   });
 });

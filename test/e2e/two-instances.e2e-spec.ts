@@ -61,12 +61,11 @@ describe('two instances on EventStoreDB and MongoDB (doubles)', () => {
     expect([leases(a).holds('sagas'), leases(b).holds('sagas')]).toEqual([true, false]);
 
     await a.http.post("/rulebook/versions").send(defaultRulebook).expect((res) => expect([200, 201]).toContain(res.status));
-    // the golden-week calendar; a missed repair costs the property steward PS-01's 2 points
+    // the golden-week calendar; a missed repair costs the property site team PSI-OVERNIGHT's 3 points (001:1953)
     await a.http.put('/working-calendar').send(goldenWeekCalendar).expect(200);
-    const policy = { ...twoWorkingDaysForRepairs.ticketPolicies[0], breachRules: { resolution: { ruleCode: 'PS-01', points: 2 } } };
-    await a.http.put('/service-levels').send({ ...twoWorkingDaysForRepairs, ticketPolicies: [policy] }).expect(200);
+    await a.http.put('/service-levels').send(twoWorkingDaysForRepairs).expect(200);
     for (const [employeeId, supervisorId] of [['S-1'], ['E-1', 'S-1'], ['E-2', 'S-1']]) {
-      await b.http.post('/employees').send({ employeeId, name: `Staff ${employeeId}`, department: 'repairs', position: 'property-steward', ...(supervisorId ? { supervisorId } : {}) }).expect(201);
+      await b.http.post('/employees').send({ employeeId, name: `Staff ${employeeId}`, department: 'repairs', position: 'property-site-team', ...(supervisorId ? { supervisorId } : {}) }).expect(201);
     }
     // commands to both instances: repairs due 17:50 on Friday 9 October (after the holidays)
     for (const [i, instance] of [a, b, a, b].entries()) {

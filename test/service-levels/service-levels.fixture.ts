@@ -31,12 +31,15 @@ export async function defineServiceLevels(http: Http): Promise<void> {
   await http.put('/service-levels').send(twoWorkingDaysForRepairs).expect(200);
 }
 
-export async function registerStaff(http: Http, staff: { employeeId: string; supervisorId?: string; department?: string }[]): Promise<void> {
-  for (const { employeeId, supervisorId, department } of staff) {
+/**
+ * Staff whose breaches the default rulebook prices: the property site team (arrival 001:1947, 事不过夜
+ * 001:1953, 3 points each) by default, a workshop director (who owes the talk of 001:1239) as supervisor.
+ */
+export async function registerStaff(http: Http, staff: { employeeId: string; supervisorId?: string; department?: string; position?: string }[]): Promise<void> {
+  for (const { employeeId, supervisorId, department, position } of staff) {
     await http
       .post('/employees')
-      
-      .send({ employeeId, name: `Staff ${employeeId}`, department: department ?? 'repairs', position: 'property-steward', ...(supervisorId ? { supervisorId } : {}) })
+      .send({ employeeId, name: `Staff ${employeeId}`, department: department ?? 'repairs', position: position ?? 'property-site-team', ...(supervisorId ? { supervisorId } : {}) })
       .expect(201);
   }
 }
