@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, startApp } from './app.setup';
 import { APP_CONFIG } from './shared/config/app-config';
 import type { AppConfig } from './shared/config/app-config';
 import { describeStores } from './shared/infrastructure/stores.factory';
@@ -10,6 +10,7 @@ import { describeStores } from './shared/infrastructure/stores.factory';
 async function bootstrap(): Promise<void> {
   const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: false }));
   const config = app.get<AppConfig>(APP_CONFIG);
+  await startApp(app);
   await app.listen(config.port, config.host);
   const logger = new Logger('assessment-ledger');
   logger.log(`listening on http://${config.host}:${config.port} (OpenAPI at /docs); ${describeStores(config)}`);
