@@ -43,6 +43,8 @@ const complaintDeductions = async (app: INestApplication) =>
 
 describe('a saga backlog across ten restarts', () => {
   const complaints = 24;
+  // one attempt only: a command run before its handler is registered would be parked, not retried into success
+  const firstAttemptOnly = { ...quickRetries, SAGA_RETRY_ATTEMPTS: '1' };
   let app: INestApplication | undefined;
   let dataDir: string;
   afterEach(async () => {
@@ -63,19 +65,23 @@ describe('a saga backlog across ten restarts', () => {
     await started.app.close();
     app = undefined;
 
+    const progress: number[] = [];
     // when the service restarts ten times with the sagas on, stopping while they work through the backlog
     for (let restart = 0; restart < 10; restart++) {
-      const again = await startTestApp(clock, dataDir, quickRetries);
+      const again = await startTestApp(clock, dataDir, firstAttemptOnly);
       app = again.app;
       const runner = again.app.get(SagaRunner);
       expect(runner.status.running).toBe(true);
-      await runner.waitFor(runner.status.position + 1 + restart);
+      const head = await again.app.get<EventStore>(EVENT_STORE).headPosition();
+      await runner.waitFor(Math.min(head, runner.status.position + 1 + restart));
+      progress.push(runner.status.position);
       await again.app.close();
       app = undefined;
     }
 
     // then each verdict made its deduction once, and nothing was parked
-    const last = await startTestApp(clock, dataDir, quickRetries);
+    expect(new Set(progress).size).toBeGreaterThan(1); // the backlog was still being worked through across restarts
+    const last = await startTestApp(clock, dataDir, firstAttemptOnly);
     app = last.app;
     http = await operatorAgent(last.app, last.tokenFor, ['delivery']);
     await settle(last.app);
