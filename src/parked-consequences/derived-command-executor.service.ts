@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../shared/event-store/event-store.port';
 import { CommandTypes } from './adapters/command-types';
 import { backoffDelay, classifyError, parkConsequence, shouldRetry } from './domain/parked-consequence';
 import type { ParkedConsequence, RetryPolicy } from './domain/parked-consequence';
+import { parkedConsequenceId } from './parked-consequence-id';
 
 /** Waits between attempts; tests replace it (see `sleeper`). */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -63,7 +64,7 @@ export class DerivedCommandExecutor {
           }
           this.logger.error(`parked ${command.constructor.name} caused by event ${event.id} (${event.type}) after ${attempts} attempt(s): ${error.code}: ${error.message}`);
           parked.push(
-            parkConsequence({ eventId: event.id, eventType: event.type, position: event.position, saga, index, command: CommandTypes.record(command), error, attempts, now: this.clock.now().toISOString() }),
+            parkConsequence({ id: parkedConsequenceId(event.id, saga, index), eventId: event.id, eventType: event.type, position: event.position, saga, index, command: CommandTypes.record(command), error, attempts, now: this.clock.now().toISOString() }),
           );
           break;
         }
@@ -76,6 +77,6 @@ export class DerivedCommandExecutor {
   sagaFailed(event: RecordedEvent, saga: number, thrown: unknown): ParkedConsequence {
     const error = { ...classifyError(thrown), permanent: true };
     this.logger.error(`saga ${saga} failed on event ${event.id} (${event.type}): ${error.message}`);
-    return parkConsequence({ eventId: event.id, eventType: event.type, position: event.position, saga, index: -1, command: { type: `saga#${saga}`, payload: {} }, error, attempts: 1, now: this.clock.now().toISOString() });
+    return parkConsequence({ id: parkedConsequenceId(event.id, saga, -1), eventId: event.id, eventType: event.type, position: event.position, saga, index: -1, command: { type: `saga#${saga}`, payload: {} }, error, attempts: 1, now: this.clock.now().toISOString() });
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/domain/domain-error';
-import { backoffDelay, classifyError, parkConsequence, parkedConsequenceId, resolveConsequence, shouldRetry } from './parked-consequence';
+import { parkedConsequenceId } from '../parked-consequence-id';
+import { backoffDelay, classifyError, parkConsequence, resolveConsequence, shouldRetry } from './parked-consequence';
 
 const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 };
 
@@ -24,7 +25,7 @@ describe('retrying and parking a derived command', () => {
 
   it('keeps a resolved consequence with who resolved it and when', () => {
     const parked = parkConsequence({
-      eventId: 'ev-1', eventType: 'ComplaintVerdictRecorded', position: 7, saga: 0, index: 0,
+      id: 'PC-1', eventId: 'ev-1', eventType: 'ComplaintVerdictRecorded', position: 7, saga: 0, index: 0,
       command: { type: 'ApplyDeductionCommand', payload: { data: { employeeId: 'E-9' } } },
       error: { code: 'employee_not_registered', message: 'x', permanent: true }, attempts: 1, now: '2026-10-12T02:00:00.000Z',
     });

@@ -1,4 +1,3 @@
-import { nameBasedUuid } from '../../shared/command-handling/event-ids';
 import { DomainError, NotFoundError } from '../../shared/domain/domain-error';
 
 /**
@@ -57,10 +56,9 @@ export function shouldRetry(policy: RetryPolicy, attempts: number, error: Classi
   return !error.permanent && attempts < policy.maxAttempts;
 }
 
-/** The id of the `index`-th command a saga derived from an event: the same on every replay, so parking twice writes one record. */
-export const parkedConsequenceId = (eventId: string, saga: number, index: number) => `PC-${nameBasedUuid(`parked\u0000${eventId}\u0000${saga}\u0000${index}`)}`;
-
+/** `id` is derived from the event, the saga and the command's index (parkedConsequenceId): the same on every replay. */
 export function parkConsequence(input: {
+  id: string;
   eventId: string;
   eventType: string;
   position: number;
@@ -72,7 +70,7 @@ export function parkConsequence(input: {
   now: string;
 }): ParkedConsequence {
   return {
-    _id: parkedConsequenceId(input.eventId, input.saga, input.index),
+    _id: input.id,
     status: 'parked',
     cause: { eventId: input.eventId, eventType: input.eventType, position: input.position },
     command: input.command,
