@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
 import { SagaRunner } from './service-levels/sagas/saga-runner.service';
 import { APP_CONFIG } from './shared/config/app-config';
@@ -25,12 +26,16 @@ export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   // the service speaks plain HTTP (TLS ends in front of it), so requests are not upgraded to https
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // a rulebook version is one large document (the shipped default is ~120 KB): it alone gets a
+  // larger limit; a body parsed here is not parsed again by the general parser below
+  app.use('/rulebook/versions', json({ limit: config.maxRulebookBodyBytes }));
   (app as NestExpressApplication).useBodyParser('json', { limit: config.maxBodyBytes });
   (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
-  app.enableShutdownHooks();
+  // no enableShutdownHooks(): main.ts installs the graceful shutdown (src/shared/lifecycle), which
+  // drains requests before closing the application
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

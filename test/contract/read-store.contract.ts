@@ -254,6 +254,55 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
       });
     });
 
+    describe('leases', () => {
+      const lease = () => uniqueCollection('lease');
+
+      it('given a free lease, when a holder takes it, then it holds it and another holder cannot take it before it expires', async () => {
+        const name = lease();
+        expect(await store.tryAcquireLease(name, 'a', 1_000, 500)).toBe(true);
+        expect(await store.tryAcquireLease(name, 'b', 1_499, 500)).toBe(false);
+      });
+
+      it('given a held lease, when its holder renews it, then it lasts ttl from the renewal', async () => {
+        const name = lease();
+        await store.tryAcquireLease(name, 'a', 1_000, 500);
+        expect(await store.tryAcquireLease(name, 'a', 1_400, 500)).toBe(true);
+        expect(await store.tryAcquireLease(name, 'b', 1_600, 500)).toBe(false);
+        expect(await store.tryAcquireLease(name, 'b', 1_900, 500)).toBe(true);
+      });
+
+      it('given a holder that died (stopped renewing), when the lease expires, then another holder takes it over and the old one cannot renew', async () => {
+        const name = lease();
+        await store.tryAcquireLease(name, 'a', 1_000, 500);
+        expect(await store.tryAcquireLease(name, 'b', 1_500, 500)).toBe(true);
+        expect(await store.tryAcquireLease(name, 'a', 1_600, 500)).toBe(false);
+      });
+
+      it('given a released lease, when another holder asks, then it takes it at once; a release by a non-holder changes nothing', async () => {
+        const name = lease();
+        await store.tryAcquireLease(name, 'a', 1_000, 500);
+        await store.releaseLease(name, 'b');
+        expect(await store.tryAcquireLease(name, 'b', 1_100, 500)).toBe(false);
+        await store.releaseLease(name, 'a');
+        expect(await store.tryAcquireLease(name, 'b', 1_100, 500)).toBe(true);
+      });
+
+      it('given many holders racing for one lease, then exactly one gets it', async () => {
+        const name = lease();
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.tryAcquireLease(name, `h${i}`, 1_000, 500)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('keeps the lease when the store is reopened', async () => {
+        if (!fixture.reopen) return;
+        const name = lease();
+        await store.tryAcquireLease(name, 'a', 1_000, 500);
+        await store.close();
+        store = await fixture.reopen();
+        expect(await store.tryAcquireLease(name, 'b', 1_100, 500)).toBe(false);
+      });
+    });
+
     describe('apply and checkpoints', () => {
       it('has no checkpoint for a projection that never ran', async () => {
         expect(await store.getCheckpoint(uniqueCollection('projection'))).toBeUndefined();

@@ -20,6 +20,7 @@ export async function freePort(): Promise<number> {
 /** The built service (`npm run build`) as a child process on the embedded stores. */
 export class ServiceProcess {
   private child?: ChildProcess;
+  private stderrText = '';
   readonly url: string;
 
   constructor(
@@ -36,13 +37,14 @@ export class ServiceProcess {
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, ...this.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderrText = (this.stderrText + chunk.toString()).slice(-20000)));
     await this.waitUntilHealthy();
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
@@ -51,17 +53,31 @@ export class ServiceProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
   }
 
+  /** What the process wrote to stderr (its last 20,000 characters). */
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  /** Sends the signal; resolves with the exit code (or signal) once the process has exited. */
+  async signal(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) throw new Error('the service is not running');
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig })));
+    child.kill(signal);
+    return exited;
+  }
+
   private async waitUntilHealthy(): Promise<void> {
     const deadline = Date.now() + 20000;
     while (Date.now() < deadline) {
-      if (this.child?.exitCode !== null) throw new Error(`service exited with ${this.child?.exitCode}`);
+      if (this.child?.exitCode !== null) throw new Error(`service exited with ${this.child?.exitCode}: ${this.stderrText}`);
       try {
         if ((await fetch(`${this.url}/health`)).ok) return;
       } catch {

@@ -46,10 +46,14 @@ export interface Scheme {
   source?: string;
 }
 
+/** What a per-unit rule counts; `ten-thousand-yuan` is money lost (001:1813: -1 per 10,000 yuan). */
+export const ruleUnits = ['day', 'percentage-point', 'occurrence', 'ten-thousand-yuan'] as const;
+export type RuleUnit = (typeof ruleUnits)[number];
+
 export type RuleShape =
   | { kind: 'fixed'; points: number }
   | { kind: 'range'; min: number; max: number }
-  | { kind: 'per-unit'; unit: 'day' | 'percentage-point' | 'occurrence'; pointsPerUnit: number; target?: number }
+  | { kind: 'per-unit'; unit: RuleUnit; pointsPerUnit: number; target?: number }
   | { kind: 'veto' };
 
 export interface Rule {

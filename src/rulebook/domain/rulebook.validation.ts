@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/domain/domain-error';
-import { periodLengths } from './rulebook.types';
+import { periodLengths, ruleUnits } from './rulebook.types';
 import type { Part, Rule, RulebookVersion, Scheme } from './rulebook.types';
 
 /** Checks a version as a whole before it may be published; the first broken rule is thrown. */
@@ -93,6 +93,7 @@ function validateRule(rule: Rule, schemes: Map<string, Scheme>, path: string): v
       if (!(shape.min >= 0 && shape.max > 0 && shape.max >= shape.min)) fail('rule_range_invalid', `rule ${rule.code}: need 0 <= min <= max, max > 0`, `${path}.shape`);
       break;
     case 'per-unit':
+      if (!ruleUnits.includes(shape.unit)) fail('rule_unit_invalid', `rule ${rule.code}: unit must be one of ${ruleUnits.join(', ')}`, `${path}.shape.unit`);
       if (!(shape.pointsPerUnit > 0)) fail('rule_points_invalid', `rule ${rule.code}: pointsPerUnit must be positive`, `${path}.shape.pointsPerUnit`);
       if (shape.target !== undefined && !(shape.target > 0 && shape.target <= 100)) fail('rule_target_invalid', `rule ${rule.code}: target is a percentage in (0, 100]`, `${path}.shape.target`);
       break;

@@ -9,6 +9,7 @@ import type { AppConfig } from '../../shared/config/app-config';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
+import { LeaseService } from '../../shared/lease/lease.service';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../../projections/overdue.projection';
@@ -40,12 +41,15 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projector: ProjectorService,
     private readonly commandBus: CommandBus,
+    private readonly lease: LeaseService,
   ) {}
 
   onApplicationBootstrap(): void {
     const every = this.config.deadlineWatchIntervalMs;
     if (!this.config.runProjections || every <= 0) return;
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.error(`tick failed: ${String(error)}`)), every);
+    // it runs where the projector runs (it reads the overdue read model right after catching it up)
+    const tickIfLeader = () => (this.lease.holds('projector') ? this.tick() : Promise.resolve(0));
+    this.timer = setInterval(() => void tickIfLeader().catch((error) => this.logger.error(`tick failed: ${String(error)}`)), every);
     this.timer.unref();
   }
 

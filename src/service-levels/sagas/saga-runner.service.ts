@@ -8,6 +8,7 @@ import type { AppConfig } from '../../shared/config/app-config';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore, RecordedEvent, Subscription } from '../../shared/event-store/event-store.port';
 import { HealthRegistry } from '../../shared/health/health-registry';
+import { LeaseService } from '../../shared/lease/lease.service';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { sagasHealthCheck } from './sagas-health';
@@ -24,7 +25,9 @@ const CHECKPOINT = 'sagas:service-levels';
  *
  * It is started explicitly, by `start()` once the app is initialised (`startApp` in app.setup.ts):
  * the CQRS command handlers are registered in CqrsModule's onApplicationBootstrap, and a runner
- * started from a lifecycle hook could run commands before they have a handler.
+ * started from a lifecycle hook could run commands before they have a handler. One instance at a
+ * time runs the sagas: `start()` asks for the lease `sagas` (src/shared/lease) and subscribes
+ * whenever this instance holds it.
  */
 @Injectable()
 export class SagaRunner implements OnModuleInit, OnModuleDestroy {
@@ -33,6 +36,7 @@ export class SagaRunner implements OnModuleInit, OnModuleDestroy {
   private abort?: AbortController;
   private position = 0;
   private lastError?: string;
+  private started = false;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
   readonly sagas: Saga[] = serviceLevelSagas;
 
@@ -43,6 +47,7 @@ export class SagaRunner implements OnModuleInit, OnModuleDestroy {
     @Inject(PARKED_CONSEQUENCES) private readonly parked: ParkedConsequences,
     private readonly executor: DerivedCommandExecutor,
     private readonly health: HealthRegistry,
+    private readonly lease: LeaseService,
   ) {}
 
   onModuleInit(): void {
@@ -54,13 +59,21 @@ export class SagaRunner implements OnModuleInit, OnModuleDestroy {
     return this.config.runSagas;
   }
 
-  get status(): { running: boolean; position: number; lastError?: string } {
-    return { running: this.subscription !== undefined, position: this.position, lastError: this.lastError };
+  /** `standby`: started, but another instance holds the lease and runs the sagas. */
+  get status(): { running: boolean; standby: boolean; position: number; lastError?: string } {
+    const running = this.subscription !== undefined;
+    return { running, standby: this.started && !running && !this.lease.holds('sagas'), position: this.position, lastError: this.lastError };
   }
 
-  /** Subscribes from the checkpoint. Call after `app.init()`; a second call does nothing. */
+  /** Runs the sagas (under the lease) from the checkpoint. Call after `app.init()`; a second call does nothing. */
   async start(): Promise<void> {
-    if (!this.shouldRun || this.subscription) return;
+    if (!this.shouldRun || this.started) return;
+    this.started = true;
+    await this.lease.run('sagas', { start: () => this.subscribe(), stop: () => this.stop() });
+  }
+
+  private async subscribe(): Promise<void> {
+    if (this.subscription) return;
     const checkpoint = await this.readStore.getCheckpoint(CHECKPOINT);
     this.position = checkpoint ?? 0;
     this.abort = new AbortController();

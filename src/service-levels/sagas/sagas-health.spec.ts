@@ -9,7 +9,7 @@ const runner = (running: boolean, position: number, shouldRun = true) => ({ shou
 describe('the sagas health check', () => {
   it('is ok when running, caught up and nothing is parked', async () => {
     expect(await sagasHealthCheck(runner(true, 10), storeAt(10), parkedCount(0), 100).check()).toEqual({
-      name: 'sagas', status: 'ok', details: { position: 10, headPosition: 10, lag: 0, parked: 0, running: true },
+      name: 'sagas', status: 'ok', details: { position: 10, headPosition: 10, lag: 0, parked: 0, running: true, standby: false },
     });
   });
 
@@ -28,5 +28,7 @@ describe('the sagas health check', () => {
   it('is failing when the runner should run and does not; ok when it is meant to be off', async () => {
     expect((await sagasHealthCheck(runner(false, 0), storeAt(5), parkedCount(0), 100).check()).status).toBe('failing');
     expect((await sagasHealthCheck(runner(false, 0, false), storeAt(5000), parkedCount(0), 100).check()).status).toBe('ok');
+    const standby = { shouldRun: true, status: { running: false, standby: true, position: 0 } };
+    expect((await sagasHealthCheck(standby, storeAt(5000), parkedCount(0), 100).check()).status).toBe('ok');
   });
 });

@@ -4,11 +4,11 @@ import type { HealthCheck, HealthCheckResult } from '../../shared/health/health.
 
 interface RunnerState {
   readonly shouldRun: boolean;
-  readonly status: { running: boolean; position: number; lastError?: string };
+  readonly status: { running: boolean; standby?: boolean; position: number; lastError?: string };
 }
 
 /**
- * `sagas`: failing when the runner should run and does not; degraded while any consequence is
+ * `sagas`: failing when the runner should run and does not (a standby, whose peer holds the lease, is not failing); degraded while any consequence is
  * parked, or when the runner is more than `maxLag` positions behind the head.
  */
 export function sagasHealthCheck(runner: RunnerState, store: EventStore, parked: ParkedConsequences, maxLag: number): HealthCheck {
@@ -16,15 +16,15 @@ export function sagasHealthCheck(runner: RunnerState, store: EventStore, parked:
     name: 'sagas',
     async check(): Promise<HealthCheckResult> {
       const [headPosition, parkedCount] = await Promise.all([store.headPosition(), parked.countParked()]);
-      const { running, position, lastError } = runner.status;
+      const { running, standby = false, position, lastError } = runner.status;
       const lag = Math.max(0, headPosition - position);
-      const details = { position, headPosition, lag, parked: parkedCount, running };
+      const details = { position, headPosition, lag, parked: parkedCount, running, standby };
       const reasons: string[] = [];
-      if (runner.shouldRun && !running) {
+      if (runner.shouldRun && !running && !standby) {
         return { name: 'sagas', status: 'failing', reason: `the saga runner is not running${lastError ? ` (last error: ${lastError})` : ''}; derived commands are not being made`, details };
       }
       if (parkedCount > 0) reasons.push(`${parkedCount} consequence${parkedCount === 1 ? '' : 's'} parked; see GET /parked-consequences`);
-      if (runner.shouldRun && lag > maxLag) reasons.push(`the saga runner is ${lag} events behind the head (bound ${maxLag})`);
+      if (runner.shouldRun && !standby && lag > maxLag) reasons.push(`the saga runner is ${lag} events behind the head (bound ${maxLag})`);
       return reasons.length ? { name: 'sagas', status: 'degraded', reason: reasons.join('; '), details } : { name: 'sagas', status: 'ok', details };
     },
   };

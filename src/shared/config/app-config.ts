@@ -22,6 +22,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Largest request body accepted, in bytes; larger is a 413. */
   maxBodyBytes: number;
+  /** Largest rulebook version accepted by POST /rulebook/versions, in bytes; larger is a 413. */
+  maxRulebookBodyBytes: number;
   /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
   deadlineWatchIntervalMs: number;
   /** Run the sagas (derived commands) in this process; defaults to RUN_PROJECTIONS. */
@@ -33,6 +35,10 @@ export interface AppConfig {
   sagaRetryMaxDelayMs: number;
   /** `/health` says the sagas are degraded when the runner is further behind the head than this. */
   healthMaxSagaLag: number;
+  /** On SIGTERM/SIGINT, the bound for draining requests, stopping subscriptions and exiting, in ms. */
+  shutdownTimeoutMs: number;
+  /** How long a lease on background work (projections, sagas) lasts without renewal, in ms. */
+  leaseTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -51,12 +57,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminToken: nonEmpty(env.BOOTSTRAP_ADMIN_TOKEN),
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE ?? '600000', 'RATE_LIMIT_PER_MINUTE'),
     maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
+    maxRulebookBodyBytes: integer(env.MAX_RULEBOOK_BODY_BYTES ?? '1048576', 'MAX_RULEBOOK_BODY_BYTES'),
     deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
     runSagas: env.RUN_SAGAS === undefined || env.RUN_SAGAS === '' ? runProjections : env.RUN_SAGAS !== 'false',
     sagaRetryAttempts: Math.max(1, integer(env.SAGA_RETRY_ATTEMPTS ?? '5', 'SAGA_RETRY_ATTEMPTS')),
     sagaRetryBaseDelayMs: integer(env.SAGA_RETRY_BASE_DELAY_MS ?? '200', 'SAGA_RETRY_BASE_DELAY_MS'),
     sagaRetryMaxDelayMs: integer(env.SAGA_RETRY_MAX_DELAY_MS ?? '10000', 'SAGA_RETRY_MAX_DELAY_MS'),
     healthMaxSagaLag: integer(env.HEALTH_MAX_SAGA_LAG ?? '1000', 'HEALTH_MAX_SAGA_LAG'),
+    shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS ?? '10000', 'SHUTDOWN_TIMEOUT_MS'),
+    leaseTtlMs: integer(env.LEASE_TTL_MS ?? '15000', 'LEASE_TTL_MS'),
   };
 }
 

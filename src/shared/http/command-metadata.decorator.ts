@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandMetadata } from '../command-handling/command-metadata';
 import { requirePrincipal } from '../auth/request-principal';
+import { idempotencyScope } from './request-fingerprint';
 
 const TOKEN = /^[\w.:@/-]{1,128}$/;
 
@@ -19,7 +20,9 @@ export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionC
     actor,
     correlationId,
     causationId: idempotencyKey ? `request:${idempotencyKey}` : `request:${randomUUID()}`,
-    idempotencyKey,
+    // event ids derive from the key bound to this very request (principal, method, path, body),
+    // so the same key on another command can never pass for a retry of the first one
+    ...(idempotencyKey ? { idempotencyKey: idempotencyScope(request, idempotencyKey).commandKey } : {}),
   };
 });
 

@@ -1,28 +1,36 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { principalOf } from '../auth/request-principal';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
+import { idempotencyScope } from './request-fingerprint';
 
-export const IDEMPOTENCY_COLLECTION = 'idempotency_keys_v1';
+export const IDEMPOTENCY_COLLECTION = 'idempotency_keys_v2';
 /** Route metadata: never store this route's answer (it holds a secret shown once). */
 export const NO_IDEMPOTENT_REPLAY = 'assessment-ledger:no-idempotent-replay';
 
-type StoredResponse = {
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type KeyRecord = {
   _id: string;
+  /** The request the key was first used for (method, path, canonical body). */
   fingerprint: string;
-  status: number;
-  body: unknown;
+  /** `pending` from before the command runs until its answer is stored. */
+  state: 'pending' | 'answered';
+  status?: number;
+  body?: unknown;
   storedAt: string;
 };
 
 /**
- * A POST retried with the same `Idempotency-Key` gets the first response and appends nothing.
- * The response is kept in the read store; the event ids derived from the key make the append
- * itself idempotent too, so even a crash between append and storing the response is harmless.
+ * A write retried with the same `Idempotency-Key` gets the first answer and appends nothing; the
+ * same key (for the same principal) on another route or with another body is refused with 422
+ * `idempotency_key_reused`, on every write method.
+ *
+ * The key is claimed in the read store with the request's fingerprint *before* the command runs,
+ * so the binding survives a crash between append and answer: the retry finds the pending claim,
+ * runs again, and the event ids derived from (principal, key, request) make the append a no-op.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -33,13 +41,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || typeof key !== 'string') return next.handle();
+    if (!WRITE_METHODS.has(request.method) || typeof key !== 'string') return next.handle();
     if (Reflect.getMetadata(NO_IDEMPOTENT_REPLAY, context.getHandler())) return next.handle();
-    // keyed by principal too: one caller's key never replays another caller's answer
-    const id = hash(`${principalOf(request)?.id ?? ''}\u0000${request.method} ${request.path}\u0000${key}`);
-    const fingerprint = hash(JSON.stringify(request.body ?? null));
-    const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    return from(this.once(id, () => this.execute(id, fingerprint, status, next, context.switchToHttp().getResponse<Response>())));
+    const { recordId, fingerprint } = idempotencyScope(request, key);
+    const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    const response = context.switchToHttp().getResponse<Response>();
+    return from(this.once(recordId, () => this.execute(recordId, fingerprint, status, next, response)));
   }
 
   /** Concurrent requests with one key in this process wait for the first instead of racing it. */
@@ -56,29 +63,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async execute(id: string, fingerprint: string, status: number, next: CallHandler, response: Response): Promise<unknown> {
-    const stored = await this.store.get<StoredResponse>(IDEMPOTENCY_COLLECTION, id);
-    if (stored) return this.replay(stored, fingerprint, response);
-    const body = await lastValueFrom(next.handle());
-    const record: StoredResponse = { _id: id, fingerprint, status, body: body ?? null, storedAt: new Date().toISOString() };
-    if (await this.store.insertIfAbsent(IDEMPOTENCY_COLLECTION, record)) return body;
-    const winner = await this.store.get<StoredResponse>(IDEMPOTENCY_COLLECTION, id);
-    return winner ? this.replay(winner, fingerprint, response) : body;
+    const claim: KeyRecord = { _id: id, fingerprint, state: 'pending', storedAt: new Date().toISOString() };
+    const claimed = await this.store.insertIfAbsent(IDEMPOTENCY_COLLECTION, claim);
+    if (!claimed) {
+      const stored = await this.store.get<KeyRecord>(IDEMPOTENCY_COLLECTION, id);
+      if (stored && stored.fingerprint !== fingerprint) throw keyReused();
+      if (stored?.state === 'answered') return this.replay(stored, response);
+      // pending with this very request: an earlier attempt died before answering; run it again
+    }
+    let body: unknown;
+    try {
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    } catch (error) {
+      // the command was refused or failed: the key is free again for a corrected request
+      if (claimed) await this.store.delete(IDEMPOTENCY_COLLECTION, id).catch(() => undefined);
+      throw error;
+    }
+    await this.store.upsert(IDEMPOTENCY_COLLECTION, { ...claim, state: 'answered', status, body: body ?? null, storedAt: new Date().toISOString() });
+    return body;
   }
 
-  private replay(stored: StoredResponse, fingerprint: string, response: Response): unknown {
-    if (stored.fingerprint !== fingerprint) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        code: 'idempotency_key_reused',
-        message: 'Idempotency-Key was already used for a request with a different body',
-      });
-    }
+  private replay(stored: KeyRecord, response: Response): unknown {
     response.setHeader('Idempotent-Replayed', 'true');
-    response.status(stored.status);
+    response.status(stored.status ?? 200);
     return stored.body;
   }
 }
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function keyReused(): UnprocessableEntityException {
+  return new UnprocessableEntityException({
+    statusCode: 422,
+    code: 'idempotency_key_reused',
+    message: 'Idempotency-Key was already used for another request (another route or body); use a new key for a new command',
+    path: 'headers.idempotency-key',
+  });
 }

@@ -6,10 +6,13 @@ import { EVENT_STORE } from '../event-store/event-store.port';
 import type { EventStore } from '../event-store/event-store.port';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
-import { createEventStore, createReadStore } from './stores.factory';
+import { createEventStore, createReadStore, lockDataDir } from './stores.factory';
+import { DATA_DIR_LOCK } from '../lifecycle/data-dir-lock';
+import type { DataDirLock } from '../lifecycle/data-dir-lock';
 import { ProjectorService } from '../projector/projector.service';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
+import { LeaseService } from '../lease/lease.service';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -21,13 +24,15 @@ import { HealthRegistry } from '../health/health-registry';
   providers: [
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     { provide: CLOCK, useValue: systemClock },
-    { provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG] },
-    { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG] },
+    { provide: DATA_DIR_LOCK, useFactory: lockDataDir, inject: [APP_CONFIG] },
+    { provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG, DATA_DIR_LOCK] },
+    { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG, DATA_DIR_LOCK] },
     ProjectorService,
     StoredEventPublisher,
     HealthRegistry,
+    LeaseService,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, CqrsModule],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
@@ -35,6 +40,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly projector: ProjectorService,
     private readonly publisher: StoredEventPublisher,
+    @Inject(DATA_DIR_LOCK) private readonly dataDirLock: DataDirLock | null,
   ) {}
 
   /** Stops what reads the stores before closing them. */
@@ -43,5 +49,6 @@ export class InfrastructureModule implements OnApplicationShutdown {
     await this.projector.stop();
     await this.eventStore.close();
     await this.readStore.close();
+    this.dataDirLock?.release();
   }
 }

@@ -6,9 +6,19 @@ import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { EsdbEventStore } from '../event-store/eventstoredb/esdb-event-store';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
+import { DataDirLock } from '../lifecycle/data-dir-lock';
+
+/**
+ * The one-writer lock on DATA_DIR when any embedded store is in use (null otherwise). Taken
+ * before the stores open, so a second instance refuses to start instead of writing beside the first.
+ */
+export function lockDataDir(config: AppConfig): DataDirLock | null {
+  if (config.eventStoreDbConnectionString && config.mongoUri) return null;
+  return DataDirLock.acquire(config.dataDir);
+}
 
 /** EventStoreDB when a connection string is configured, the embedded SQLite store otherwise. */
-export async function createEventStore(config: AppConfig): Promise<EventStore> {
+export async function createEventStore(config: AppConfig, _lock?: DataDirLock): Promise<EventStore> {
   // Not verified at start: an unreachable server makes the service unhealthy, not crash; reads,
   // appends and subscriptions retry (subscriptions with backoff) until it answers.
   if (config.eventStoreDbConnectionString) return EsdbEventStore.connect(config.eventStoreDbConnectionString, { verifyConnection: false });
@@ -16,7 +26,7 @@ export async function createEventStore(config: AppConfig): Promise<EventStore> {
 }
 
 /** MongoDB when a URI is configured, the embedded SQLite store otherwise. */
-export async function createReadStore(config: AppConfig): Promise<ReadStore> {
+export async function createReadStore(config: AppConfig, _lock?: DataDirLock): Promise<ReadStore> {
   if (config.mongoUri) return MongoReadStore.connect(config.mongoUri, config.mongoDatabase);
   return new SqliteReadStore({ file: path.join(config.dataDir, 'read-models.sqlite') });
 }

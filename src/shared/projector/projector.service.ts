@@ -9,6 +9,7 @@ import { createProjections } from '../../../projections';
 import { collectionOf } from '../../../projections/projection';
 import type { Projection } from '../../../projections/projection';
 import { Projector } from './projector';
+import { LeaseService } from '../lease/lease.service';
 
 /** Runs the read-model projections inside the service (unless configured off). */
 @Injectable()
@@ -21,6 +22,7 @@ export class ProjectorService implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) eventStore: EventStore,
     @Inject(READ_STORE) readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lease: LeaseService,
   ) {
     this.projections = createProjections({ timeZone: config.timeZone });
     this.projector = new Projector(eventStore, readStore, this.projections, {
@@ -29,7 +31,8 @@ export class ProjectorService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.runProjections) await this.projector.start();
+    // one instance at a time runs the projections (a lease in the read store, src/shared/lease)
+    if (this.config.runProjections) await this.lease.run('projector', { start: () => this.projector.start(), stop: () => this.projector.stop() });
   }
 
   /** Read-your-writes: wait until the read models include the event at `position`. */

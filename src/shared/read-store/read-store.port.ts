@@ -77,7 +77,23 @@ export interface ReadStore {
   getCheckpoint(name: string): Promise<number | undefined>;
   /** Removes the checkpoint, so the projection starts from the beginning. */
   resetCheckpoint(name: string): Promise<void>;
+  /**
+   * Takes or renews the lease `name` for `holder` until `now + ttlMs` (epoch ms), if it is free,
+   * expired (`expiresAt <= now`) or already the holder's. Atomic across every instance sharing the
+   * store. Returns true when `holder` holds the lease afterwards.
+   */
+  tryAcquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up if `holder` holds it (a successor need not wait for it to expire). */
+  releaseLease(name: string, holder: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Where the leases live (see `tryAcquireLease`); not a read model. */
+export const LEASES_COLLECTION = 'leases_v1';
+
+export interface LeaseDocument extends Document {
+  holder: string;
+  expiresAt: number;
 }
 
 export class InvalidFilterError extends Error {

@@ -12,7 +12,7 @@
  * set, which the embedded-first deployment does not assume.
  */
 import { MongoClient } from 'mongodb';
-import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
+import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, LEASES_COLLECTION, ReadStore } from '../read-store.port';
 import {
   validateCollectionName,
   validateDocumentId,
@@ -137,6 +137,22 @@ export class MongoReadStore implements ReadStore {
 
   async resetCheckpoint(name: string): Promise<void> {
     await this.checkpoints().deleteOne({ _id: name });
+  }
+
+  async tryAcquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
+    // matches only a lease this holder may take; otherwise the upsert's insert hits the _id index
+    const takeable = { _id: name, $or: [{ holder }, { expiresAt: { $lte: now } }] };
+    try {
+      await this.collection(LEASES_COLLECTION).replaceOne(takeable, { _id: name, holder, expiresAt: now + ttlMs }, { upsert: true });
+      return true;
+    } catch (error) {
+      if (isDuplicateIdError(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.collection(LEASES_COLLECTION).deleteOne({ _id: name, holder });
   }
 
   async close(): Promise<void> {

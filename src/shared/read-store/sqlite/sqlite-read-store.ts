@@ -15,7 +15,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, ReadStore } from '../read-store.port';
+import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, LEASES_COLLECTION, LeaseDocument, ReadStore } from '../read-store.port';
 import {
   validateCollectionName,
   validateDocumentId,
@@ -88,6 +88,25 @@ export class SqliteReadStore implements ReadStore {
 
   async upsert(collection: string, doc: Document): Promise<void> {
     this.write(collection, doc);
+  }
+
+  async tryAcquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
+    const table = this.table(LEASES_COLLECTION);
+    // IMMEDIATE: the write lock is taken before the read, so two processes cannot both see it free
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(name) as { doc: string } | undefined;
+        const current = row ? (JSON.parse(row.doc) as LeaseDocument) : undefined;
+        if (current && current.holder !== holder && current.expiresAt > now) return false;
+        this.write(LEASES_COLLECTION, { _id: name, holder, expiresAt: now + ttlMs });
+        return true;
+      })
+      .immediate();
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    const table = this.table(LEASES_COLLECTION);
+    this.db.prepare(`DELETE FROM ${table} WHERE id = ? AND json_extract(doc, '$.holder') = ?`).run(name, holder);
   }
 
   async insertIfAbsent(collection: string, doc: Document): Promise<boolean> {

@@ -1,0 +1,37 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort, ServiceProcess } from '../support/service-process';
+import { TEST_ADMIN_TOKEN } from '../support/test-app';
+
+/** The embedded stores have one writer: a second instance on the same DATA_DIR refuses to start. */
+describe('two instances on one DATA_DIR (real processes)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-one-writer-'));
+  const started: ServiceProcess[] = [];
+  const instance = async () => {
+    const service = new ServiceProcess(dataDir, await freePort(), { BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
+    started.push(service);
+    return service;
+  };
+
+  afterAll(async () => {
+    for (const service of started) await service.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('given one instance running, when a second starts on its DATA_DIR, then the second refuses saying why, and the first keeps serving', async () => {
+    const first = await instance();
+    await first.start();
+    const second = await instance();
+    await expect(second.start()).rejects.toThrow(/exited with 1/);
+    expect(second.stderr).toContain(`DATA_DIR ${dataDir} is in use by another running instance (pid `);
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
+  });
+
+  it('given the holder was killed (kill -9), when a new instance starts on the DATA_DIR, then it starts', async () => {
+    await started[0].kill();
+    const next = await instance();
+    await next.start();
+    expect((await fetch(`${next.url}/health`)).status).toBe(200);
+  });
+});
