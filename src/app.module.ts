@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { HearingsModule } from './hearings/hearings.module';
 import { OverdueModule } from './overdue/overdue.module';
 import { ScoresModule } from './scores/scores.module';
+import { ParkedConsequencesModule } from './parked-consequences/parked-consequences.module';
 import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
@@ -25,6 +26,7 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
     InfrastructureModule,
     AuthModule,
     ServiceLevelsModule,
+    ParkedConsequencesModule,
     EmployeesModule,
     ComplaintsModule,
     TicketsModule,

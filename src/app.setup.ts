@@ -3,12 +3,23 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
+import { SagaRunner } from './service-levels/sagas/saga-runner.service';
 import { APP_CONFIG } from './shared/config/app-config';
 import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { strictValidationPipe } from './shared/http/validation.pipe';
+
+/**
+ * Initialises the app, then starts what must run only once every provider is ready: the saga
+ * runner executes commands, whose handlers CqrsModule registers in onApplicationBootstrap.
+ */
+export async function startApp(app: INestApplication): Promise<INestApplication> {
+  await app.init();
+  await app.get(SagaRunner).start();
+  return app;
+}
 
 /** Everything main.ts and the end-to-end tests configure the same way. */
 export function configureApp(app: INestApplication): INestApplication {

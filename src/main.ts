@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, startApp } from './app.setup';
 import { APP_CONFIG } from './shared/config/app-config';
 import type { AppConfig } from './shared/config/app-config';
 import { describeStores } from './shared/infrastructure/stores.factory';
@@ -13,6 +13,9 @@ async function bootstrap(): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const logger = new Logger('assessment-ledger');
   const shutdown = gracefulShutdown(app, { timeoutMs: config.shutdownTimeoutMs, log: (message) => logger.log(message) });
+  // after gracefulShutdown's middleware (registered before init), and before listening: init, then
+  // the saga runner, which must not run commands before every command handler is registered
+  await startApp(app);
   await app.listen(config.port, config.host);
   shutdown.start();
   logger.log(`listening on http://${config.host}:${config.port} (OpenAPI at /docs); ${describeStores(config)}`);

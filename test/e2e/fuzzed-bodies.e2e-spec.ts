@@ -58,7 +58,7 @@ describe('fuzzed command bodies', () => {
   });
   afterAll(() => app.close());
 
-  const params = { deductionId: 'D-1', ticketId: 'T-1', subjectId: 'C-1', complaintId: 'C-1', obligationId: 'TO-1', period: '2026-03' };
+  const params = { deductionId: 'D-1', ticketId: 'T-1', subjectId: 'C-1', complaintId: 'C-1', obligationId: 'TO-1', period: '2026-03', consequenceId: 'PC-1' };
   const send = (route: Route, body: string) => http.post(fillPath(route.path, params)).set(bearer(token)).set('content-type', 'application/json').send(body);
   const prototypeIsClean = () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);

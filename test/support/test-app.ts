@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { CredentialsService } from '../../src/auth/credentials/credentials.service';
 import type { Role } from '../../src/auth/domain/permission-matrix';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, startApp } from '../../src/app.setup';
 import { CLOCK } from '../../src/shared/clock';
 import type { Clock } from '../../src/shared/clock';
 import { APP_CONFIG, loadConfig } from '../../src/shared/config/app-config';
@@ -54,7 +54,7 @@ export async function startTestApp(
     .useValue(clock)
     .compile();
   const app: INestApplication = configureApp(moduleRef.createNestApplication({ logger: false }));
-  await app.init();
+  await startApp(app);
   const credentials = app.get(CredentialsService);
   const tokenFor = async ({ id, roles, departments = [], employeeId }: TestPrincipal): Promise<string> =>
     (await credentials.issue({ id, roles, departments, ...(employeeId ? { employeeId } : {}) }, 'test')).token;

@@ -48,6 +48,8 @@ export const permissions = [
   'audit-trail:read',
   'records:replay',
   'access-log:read',
+  'parked-consequences:read',
+  'parked-consequences:retry',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +64,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'service-levels:manage': 'all',
     'calendars:manage': 'all',
     'rulebooks:publish': 'all',
+    'parked-consequences:retry': 'all',
   },
   clerk: {
     'complaints:receive': 'all',
@@ -95,6 +98,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'overdue:read': 'department',
     'audit-trail:read': 'department',
     'records:replay': 'department',
+    'parked-consequences:read': 'all',
+    'parked-consequences:retry': 'all',
   },
   'panel-member': { 'hearings:record': 'panel' },
   auditor: {
@@ -107,6 +112,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'records:replay': 'all',
     'access-log:read': 'all',
     'service-levels:read': 'all',
+    'parked-consequences:read': 'all',
   },
   analyst: { 'complaints:read': 'all', 'scores:read': 'all', 'rankings:read': 'all', 'overdue:read': 'all', 'audit-trail:read': 'all' },
   employee: { 'scores:read': 'self', 'audit-trail:read': 'self', 'records:replay': 'self', 'deductions:contest': 'self' },

@@ -1,28 +1,42 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DerivedCommandExecutor, ExecutionAborted } from '../../parked-consequences/derived-command-executor.service';
+import type { ParkedConsequence } from '../../parked-consequences/domain/parked-consequence';
+import { PARKED_CONSEQUENCES } from '../../parked-consequences/ports/parked-consequences.port';
+import type { ParkedConsequences } from '../../parked-consequences/ports/parked-consequences.port';
 import { APP_CONFIG } from '../../shared/config/app-config';
 import type { AppConfig } from '../../shared/config/app-config';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore, RecordedEvent, Subscription } from '../../shared/event-store/event-store.port';
+import { HealthRegistry } from '../../shared/health/health-registry';
+import { LeaseService } from '../../shared/lease/lease.service';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
-import { LeaseService } from '../../shared/lease/lease.service';
+import { sagasHealthCheck } from './sagas-health';
 import { serviceLevelSagas } from './service-level.sagas';
 import type { Saga } from './service-level.sagas';
 
 const CHECKPOINT = 'sagas:service-levels';
 
 /**
- * Runs the sagas from the event store with a checkpoint, so no event is missed across restarts
- * (the in-process event bus starts at the head). Delivery is at least once: a crash between a
- * command and the checkpoint replays the event, and the commands' derived ids make that a no-op.
- * A failing command is logged and skipped; the subscription keeps running.
+ * Runs the sagas from the event store with a checkpoint, so no event is missed across restarts.
+ * Delivery is at least once: a crash between a command and the checkpoint replays the event, and
+ * the commands' derived ids make that a no-op. A failing command is retried, then parked together
+ * with the checkpoint (DerivedCommandExecutor, ParkedConsequences): never skipped without a trace.
+ *
+ * It is started explicitly, by `start()` once the app is initialised (`startApp` in app.setup.ts):
+ * the CQRS command handlers are registered in CqrsModule's onApplicationBootstrap, and a runner
+ * started from a lifecycle hook could run commands before they have a handler. One instance at a
+ * time runs the sagas: `start()` asks for the lease `sagas` (src/shared/lease) and subscribes
+ * whenever this instance holds it.
  */
 @Injectable()
-export class SagaRunner implements OnApplicationBootstrap, OnModuleDestroy {
+export class SagaRunner implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Sagas');
   private subscription?: Subscription;
+  private abort?: AbortController;
   private position = 0;
+  private lastError?: string;
+  private started = false;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
   readonly sagas: Saga[] = serviceLevelSagas;
 
@@ -30,21 +44,47 @@ export class SagaRunner implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly commandBus: CommandBus,
+    @Inject(PARKED_CONSEQUENCES) private readonly parked: ParkedConsequences,
+    private readonly executor: DerivedCommandExecutor,
+    private readonly health: HealthRegistry,
     private readonly lease: LeaseService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.runProjections) return;
-    // one instance at a time runs the sagas (a lease in the read store, src/shared/lease)
-    await this.lease.run('sagas', { start: () => this.start(), stop: () => this.stop() });
+  onModuleInit(): void {
+    this.health.register(sagasHealthCheck(this, this.store, this.parked, this.config.healthMaxSagaLag));
   }
 
-  private async start(): Promise<void> {
+  /** Whether this instance should run the sagas (RUN_SAGAS; a lease may later gate it here too). */
+  get shouldRun(): boolean {
+    return this.config.runSagas;
+  }
+
+  /** `standby`: started, but another instance holds the lease and runs the sagas. */
+  get status(): { running: boolean; standby: boolean; position: number; lastError?: string } {
+    const running = this.subscription !== undefined;
+    return { running, standby: this.started && !running && !this.lease.holds('sagas'), position: this.position, lastError: this.lastError };
+  }
+
+  /** Runs the sagas (under the lease) from the checkpoint. Call after `app.init()`; a second call does nothing. */
+  async start(): Promise<void> {
+    if (!this.shouldRun || this.started) return;
+    this.started = true;
+    await this.lease.run('sagas', { start: () => this.subscribe(), stop: () => this.stop() });
+  }
+
+  private async subscribe(): Promise<void> {
+    if (this.subscription) return;
     const checkpoint = await this.readStore.getCheckpoint(CHECKPOINT);
     this.position = checkpoint ?? 0;
+    this.abort = new AbortController();
     this.subscription = this.store.subscribeToAll(
-      { onEvent: (event) => this.handle(event), onError: (error) => this.logger.error(`saga subscription failed, resubscribing: ${String(error)}`) },
+      {
+        onEvent: (event) => this.handle(event),
+        onError: (error) => {
+          this.lastError = String(error);
+          this.logger.error(`saga subscription failed, resubscribing: ${String(error)}`);
+        },
+      },
       checkpoint === undefined ? {} : { fromPosition: checkpoint },
     );
   }
@@ -54,6 +94,7 @@ export class SagaRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async stop(): Promise<void> {
+    this.abort?.abort();
     await this.subscription?.stop();
     this.subscription = undefined;
   }
@@ -65,22 +106,21 @@ export class SagaRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
-    for (const saga of this.sagas) {
-      let commands: unknown[] = [];
+    const signal = this.abort?.signal ?? new AbortController().signal;
+    if (signal.aborted) throw new ExecutionAborted();
+    const parked: ParkedConsequence[] = [];
+    for (const [index, saga] of this.sagas.entries()) {
+      let commands: object[];
       try {
-        commands = saga(event);
+        commands = saga(event) as object[];
       } catch (error) {
-        this.logger.error(`saga failed on event ${event.id}: ${String(error)}`);
+        // a saga is a pure mapping, so this is a bug: parked (and listed) rather than skipped
+        parked.push(this.executor.sagaFailed(event, index, error));
+        continue;
       }
-      for (const command of commands) {
-        try {
-          await this.commandBus.execute(command as object);
-        } catch (error) {
-          this.logger.warn(`${command?.constructor.name} caused by event ${event.id} (${event.type}) failed: ${String(error)}`);
-        }
-      }
+      parked.push(...(await this.executor.execute(event, index, commands, signal)));
     }
-    await this.readStore.apply({ upserts: [], deletes: [], checkpoint: { name: CHECKPOINT, position: event.position } });
+    await this.parked.parkAndAdvance(parked, { name: CHECKPOINT, position: event.position });
     this.position = event.position;
     for (const waiter of [...this.waiters]) {
       if (waiter.position <= this.position) {

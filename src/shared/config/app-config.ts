@@ -28,6 +28,15 @@ export interface AppConfig {
   defaultRulebook: 'load' | 'none';
   /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
   deadlineWatchIntervalMs: number;
+  /** Run the sagas (derived commands) in this process; defaults to RUN_PROJECTIONS. */
+  runSagas: boolean;
+  /** Attempts in all for a derived command failing with a transient error before it is parked. */
+  sagaRetryAttempts: number;
+  /** First wait between attempts of a derived command; doubles each time up to the max. */
+  sagaRetryBaseDelayMs: number;
+  sagaRetryMaxDelayMs: number;
+  /** `/health` says the sagas are degraded when the runner is further behind the head than this. */
+  healthMaxSagaLag: number;
   /** On SIGTERM/SIGINT, the bound for draining requests, stopping subscriptions and exiting, in ms. */
   shutdownTimeoutMs: number;
   /** How long a lease on background work (projections, sagas) lasts without renewal, in ms. */
@@ -36,6 +45,7 @@ export interface AppConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const timeZone = env.COMPANY_TIME_ZONE ?? 'Asia/Shanghai';
+  const runProjections = env.RUN_PROJECTIONS !== 'false';
   assertTimeZone(timeZone);
   return {
     port: integer(env.PORT ?? '3000', 'PORT'),
@@ -45,13 +55,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mongoUri: nonEmpty(env.MONGODB_URI),
     mongoDatabase: env.MONGODB_DATABASE ?? 'assessment_ledger',
     timeZone,
-    runProjections: env.RUN_PROJECTIONS !== 'false',
+    runProjections,
     bootstrapAdminToken: nonEmpty(env.BOOTSTRAP_ADMIN_TOKEN),
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE ?? '600000', 'RATE_LIMIT_PER_MINUTE'),
     maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
     maxRulebookBodyBytes: integer(env.MAX_RULEBOOK_BODY_BYTES ?? '1048576', 'MAX_RULEBOOK_BODY_BYTES'),
     defaultRulebook: oneOf(env.DEFAULT_RULEBOOK ?? 'load', ['load', 'none'] as const, 'DEFAULT_RULEBOOK'),
     deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
+    runSagas: env.RUN_SAGAS === undefined || env.RUN_SAGAS === '' ? runProjections : env.RUN_SAGAS !== 'false',
+    sagaRetryAttempts: Math.max(1, integer(env.SAGA_RETRY_ATTEMPTS ?? '5', 'SAGA_RETRY_ATTEMPTS')),
+    sagaRetryBaseDelayMs: integer(env.SAGA_RETRY_BASE_DELAY_MS ?? '200', 'SAGA_RETRY_BASE_DELAY_MS'),
+    sagaRetryMaxDelayMs: integer(env.SAGA_RETRY_MAX_DELAY_MS ?? '10000', 'SAGA_RETRY_MAX_DELAY_MS'),
+    healthMaxSagaLag: integer(env.HEALTH_MAX_SAGA_LAG ?? '1000', 'HEALTH_MAX_SAGA_LAG'),
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS ?? '10000', 'SHUTDOWN_TIMEOUT_MS'),
     leaseTtlMs: integer(env.LEASE_TTL_MS ?? '15000', 'LEASE_TTL_MS'),
   };
