@@ -112,6 +112,9 @@ describe('every consequence lands, under the default rulebook', () => {
     const trail = (await http.get('/employees/R-1/audit-trail').expect(200)).body.entries;
     expect(trail.map((i: { type: string }) => i.type)).toContain('TicketDeadlineBreached');
     expect(await deductionsOf('R-1')).toEqual([]);
+    expect((await http.get('/parked-consequences').expect(200)).body).toMatchObject({ items: [], total: 0 });
+    const sagas = (await http.get('/health').expect(200)).body.checks.find((c: { name: string }) => c.name === 'sagas');
+    expect(sagas).toMatchObject({ status: 'ok', details: expect.objectContaining({ parked: 0 }) });
   });
 });
 

@@ -123,7 +123,7 @@ describe('a derived command that is refused', () => {
     expect(parked).toMatchObject({
       status: 'parked',
       cause: { eventType: 'ComplaintVerdictRecorded', position: expect.any(Number), eventId: expect.any(String) },
-      command: { type: 'ApplyDeductionCommand', payload: { data: expect.objectContaining({ employeeId: 'DR-9' }) } },
+      command: { type: 'ApplyConsequenceCommand', payload: { data: expect.objectContaining({ employeeId: 'DR-9' }) } },
       error: { code: 'employee_not_registered', permanent: true },
       attempts: 1,
     });
