@@ -31,6 +31,12 @@ export interface ServiceClockDocument extends ProjectedDocument {
   dueAt: string;
   stoppedAt: string;
   breached: boolean;
+  /**
+   * Set while a ticket's clock is paused (waiting for the customer or parts): the pause's start.
+   * A paused clock is not running (`stoppedAt` is the pause), so it is never overdue and the
+   * deadline watcher never breaches it; GET /overdue?paused=true lists the paused ones.
+   */
+  pausedAt?: string | null;
 }
 
 type Fields = DocumentFields<ServiceClockDocument>;
@@ -52,9 +58,9 @@ const talkDoc = (obligationId: string) => `talk:${obligationId}`;
 export function createOpenTicketsProjection(): Projection<ServiceClockDocument> {
   return {
     name: 'overdue',
-    version: 2,
+    version: 3,
     handles: [
-      'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketDeadlineBreached',
+      'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketPaused', 'TicketResumed', 'TicketDeadlineBreached',
       'ComplaintClockStarted', 'ComplaintAssigned', 'ComplaintResolved', 'ComplaintCallbackRecorded', 'ComplaintDeadlineBreached',
       'TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled',
     ],
@@ -82,6 +88,10 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return Object.keys(e.data.previous).flatMap((m) => [`${ticketDoc(e.data.ticketId, m)}@${utc(e.data.reassignedAt)}`, ticketDoc(e.data.ticketId, m)]);
         case 'TicketDeadlineBreached':
           return [ticketDoc(e.data.ticketId, e.data.milestone)];
+        case 'TicketPaused':
+          return e.data.milestones.map((m) => ticketDoc(e.data.ticketId, m));
+        case 'TicketResumed':
+          return Object.keys(e.data.previous).flatMap((m) => [`${ticketDoc(e.data.ticketId, m)}@${utc(e.data.pausedAt)}`, ticketDoc(e.data.ticketId, m)]);
         case 'TicketClosed':
           return [];
         case 'ComplaintClockStarted':
@@ -121,6 +131,10 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return stop(doc, e.data.cancelledAt);
         case 'TicketReassigned':
           return reassigned(doc, e.data, id);
+        case 'TicketPaused':
+          return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, stoppedAt: utc(e.data.pausedAt), pausedAt: utc(e.data.pausedAt) } : doc;
+        case 'TicketResumed':
+          return resumed(doc, e.data, id);
         case 'TicketDeadlineBreached':
         case 'ComplaintDeadlineBreached':
         case 'TalkObligationBreached':
@@ -178,6 +192,22 @@ function reassigned(doc: ServiceClockDocument | null, data: T.TicketReassigned['
   if (!next) return doc;
   const breached = data.clocks === 'kept' ? before.breached : false;
   return { ...running({ _id: id, ...base, assigneeId: data.assigneeId, department: data.department, startedAt: at, dueAt: next.dueAt }), breached };
+}
+
+/** The run before the pause becomes its own document; the current one runs again with its moved deadline. */
+function resumed(doc: ServiceClockDocument | null, data: T.TicketResumed['data'], id: string): Fields | null {
+  const [currentId, archived] = id.split('@');
+  const clock = currentId.slice(ticketDoc(data.ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
+  const before = data.previous[clock];
+  if (!before) return doc;
+  const base = { clock, subject: 'ticket' as const, subjectId: data.ticketId, ticketId: data.ticketId, complaintId: null };
+  if (archived !== undefined) {
+    return { _id: id, ...base, assigneeId: data.assigneeId, department: data.department, startedAt: utc(before.startedAt), dueAt: utc(before.dueAt), stoppedAt: utc(data.pausedAt), breached: before.breached };
+  }
+  const next = data.deadlines[clock];
+  if (!next || !doc) return doc;
+  const { pausedAt: _over, ...rest } = doc;
+  return { ...rest, startedAt: utc(data.resumedAt), dueAt: utc(next.dueAt), stoppedAt: STILL_RUNNING, breached: before.breached };
 }
 
 function utc(isoInstant: string): string {
