@@ -34,7 +34,7 @@ export interface ServiceClockDocument extends ProjectedDocument {
   /**
    * Set while a ticket's clock is paused (waiting for the customer or parts): the pause's start.
    * A paused clock is not running (`stoppedAt` is the pause), so it is never overdue and the
-   * deadline watcher never breaches it; GET /overdue?paused=true lists the paused ones.
+   * deadline watcher never breaches it; GET /overdue lists it under `paused`.
    */
   pausedAt?: string | null;
 }
