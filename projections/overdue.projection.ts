@@ -2,10 +2,11 @@ import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import type * as C from '../src/complaints/domain/complaint.events';
 import type * as T from '../src/tickets/domain/ticket.events';
 import type * as K from '../src/talks/domain/talk-obligation.events';
+import type * as D from '../src/deductions/domain/deduction.events';
 import type { DocumentFields, ProjectedDocument, Projection } from './projection';
 import { type Recorded, unhandled } from './recorded-event';
 
-export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk'] as const;
+export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk', 'hearing'] as const;
 export type ClockKind = (typeof clockKinds)[number];
 
 /** `stoppedAt` of a clock still running: later than any instant, so "running at T" is `stoppedAt > T`. */
@@ -20,7 +21,7 @@ export const STILL_RUNNING = '9999-12-31T23:59:59.999Z';
  */
 export interface ServiceClockDocument extends ProjectedDocument {
   clock: ClockKind;
-  subject: 'ticket' | 'complaint' | 'talkObligation';
+  subject: 'ticket' | 'complaint' | 'talkObligation' | 'deduction';
   subjectId: string;
   ticketId: string | null;
   complaintId: string | null;
@@ -48,12 +49,17 @@ type ClockEvent =
   | Recorded<C.ComplaintResolved>
   | Recorded<C.ComplaintCallbackRecorded>
   | Recorded<C.ComplaintDeadlineBreached>
-  | Each<K.TalkObligationEvent>;
+  | Each<K.TalkObligationEvent>
+  | Recorded<D.DeductionContested>
+  | Recorded<D.HearingRecorded>
+  | Recorded<D.DeductionWithdrawn>
+  | Recorded<D.HearingDeadlineBreached>;
 
 const TICKET_CLOCKS = ['acknowledgement', 'arrival', 'resolution'] as const;
 const ticketDoc = (ticketId: string, clock: string) => `ticket:${ticketId}:${clock}`;
 const complaintDoc = (complaintId: string, clock: string, round: number) => `complaint:${complaintId}:${clock}:${round}`;
 const talkDoc = (obligationId: string) => `talk:${obligationId}`;
+const hearingDoc = (deductionId: string) => `hearing:${deductionId}`;
 
 export function createOpenTicketsProjection(): Projection<ServiceClockDocument> {
   return {
@@ -63,6 +69,7 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
       'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketPaused', 'TicketResumed', 'TicketDeadlineBreached',
       'ComplaintClockStarted', 'ComplaintAssigned', 'ComplaintResolved', 'ComplaintCallbackRecorded', 'ComplaintDeadlineBreached',
       'TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled',
+      'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'HearingDeadlineBreached',
     ],
     indexes: [
       { fields: ['dueAt'] },
@@ -107,6 +114,12 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
         case 'TalkObligationBreached':
         case 'TalkObligationCancelled':
           return [talkDoc(e.data.obligationId)];
+        case 'DeductionContested':
+          return e.data.hearingDueAt ? [hearingDoc(e.data.deductionId)] : [];
+        case 'HearingRecorded':
+        case 'DeductionWithdrawn':
+        case 'HearingDeadlineBreached':
+          return [hearingDoc(e.data.deductionId)];
         default:
           return unhandled(e, []);
       }
@@ -159,6 +172,18 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return stop(doc, e.data.heldAt);
         case 'TalkObligationCancelled':
           return stop(doc, e.data.cancelledAt);
+        case 'DeductionContested': {
+          // the appeal clock: the contest waits for its hearing; the panel, not one person, is responsible
+          const { deductionId, contestedAt, hearingDueAt } = e.data;
+          if (!hearingDueAt) return doc;
+          return running({ _id: id, clock: 'hearing', subject: 'deduction', subjectId: deductionId, ticketId: null, complaintId: null, assigneeId: null, department: null, startedAt: contestedAt, dueAt: hearingDueAt });
+        }
+        case 'HearingRecorded':
+          return stop(doc, e.data.heardAt);
+        case 'DeductionWithdrawn':
+          return stop(doc, e.data.withdrawnAt);
+        case 'HearingDeadlineBreached':
+          return doc && { ...doc, breached: true };
         default:
           return unhandled(e, doc);
       }
