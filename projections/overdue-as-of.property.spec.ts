@@ -107,6 +107,8 @@ function occurred(e: TicketEvent): string {
     case 'TicketClosed': return e.data.closedAt;
     case 'TicketCancelled': return e.data.cancelledAt;
     case 'TicketReassigned': return e.data.reassignedAt;
+    case 'TicketPaused': return e.data.pausedAt;
+    case 'TicketResumed': return e.data.resumedAt;
     case 'TicketDeadlineBreached': return e.data.dueAt;
   }
 }

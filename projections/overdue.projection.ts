@@ -2,10 +2,11 @@ import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import type * as C from '../src/complaints/domain/complaint.events';
 import type * as T from '../src/tickets/domain/ticket.events';
 import type * as K from '../src/talks/domain/talk-obligation.events';
+import type * as D from '../src/deductions/domain/deduction.events';
 import type { DocumentFields, ProjectedDocument, Projection } from './projection';
 import { type Recorded, unhandled } from './recorded-event';
 
-export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk'] as const;
+export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk', 'hearing'] as const;
 export type ClockKind = (typeof clockKinds)[number];
 
 /** `stoppedAt` of a clock still running: later than any instant, so "running at T" is `stoppedAt > T`. */
@@ -20,7 +21,7 @@ export const STILL_RUNNING = '9999-12-31T23:59:59.999Z';
  */
 export interface ServiceClockDocument extends ProjectedDocument {
   clock: ClockKind;
-  subject: 'ticket' | 'complaint' | 'talkObligation';
+  subject: 'ticket' | 'complaint' | 'talkObligation' | 'deduction';
   subjectId: string;
   ticketId: string | null;
   complaintId: string | null;
@@ -31,6 +32,12 @@ export interface ServiceClockDocument extends ProjectedDocument {
   dueAt: string;
   stoppedAt: string;
   breached: boolean;
+  /**
+   * Set while a ticket's clock is paused (waiting for the customer or parts): the pause's start.
+   * A paused clock is not running (`stoppedAt` is the pause), so it is never overdue and the
+   * deadline watcher never breaches it; GET /overdue lists it under `paused`.
+   */
+  pausedAt?: string | null;
 }
 
 type Fields = DocumentFields<ServiceClockDocument>;
@@ -42,21 +49,27 @@ type ClockEvent =
   | Recorded<C.ComplaintResolved>
   | Recorded<C.ComplaintCallbackRecorded>
   | Recorded<C.ComplaintDeadlineBreached>
-  | Each<K.TalkObligationEvent>;
+  | Each<K.TalkObligationEvent>
+  | Recorded<D.DeductionContested>
+  | Recorded<D.HearingRecorded>
+  | Recorded<D.DeductionWithdrawn>
+  | Recorded<D.HearingDeadlineBreached>;
 
 const TICKET_CLOCKS = ['acknowledgement', 'arrival', 'resolution'] as const;
 const ticketDoc = (ticketId: string, clock: string) => `ticket:${ticketId}:${clock}`;
 const complaintDoc = (complaintId: string, clock: string, round: number) => `complaint:${complaintId}:${clock}:${round}`;
 const talkDoc = (obligationId: string) => `talk:${obligationId}`;
+const hearingDoc = (deductionId: string) => `hearing:${deductionId}`;
 
 export function createOpenTicketsProjection(): Projection<ServiceClockDocument> {
   return {
     name: 'overdue',
-    version: 2,
+    version: 3,
     handles: [
-      'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketDeadlineBreached',
+      'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketPaused', 'TicketResumed', 'TicketDeadlineBreached',
       'ComplaintClockStarted', 'ComplaintAssigned', 'ComplaintResolved', 'ComplaintCallbackRecorded', 'ComplaintDeadlineBreached',
       'TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled',
+      'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'HearingDeadlineBreached',
     ],
     indexes: [
       { fields: ['dueAt'] },
@@ -82,6 +95,10 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return Object.keys(e.data.previous).flatMap((m) => [`${ticketDoc(e.data.ticketId, m)}@${utc(e.data.reassignedAt)}`, ticketDoc(e.data.ticketId, m)]);
         case 'TicketDeadlineBreached':
           return [ticketDoc(e.data.ticketId, e.data.milestone)];
+        case 'TicketPaused':
+          return e.data.milestones.map((m) => ticketDoc(e.data.ticketId, m));
+        case 'TicketResumed':
+          return Object.keys(e.data.previous).flatMap((m) => [`${ticketDoc(e.data.ticketId, m)}@${utc(e.data.pausedAt)}`, ticketDoc(e.data.ticketId, m)]);
         case 'TicketClosed':
           return [];
         case 'ComplaintClockStarted':
@@ -97,6 +114,12 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
         case 'TalkObligationBreached':
         case 'TalkObligationCancelled':
           return [talkDoc(e.data.obligationId)];
+        case 'DeductionContested':
+          return e.data.hearingDueAt ? [hearingDoc(e.data.deductionId)] : [];
+        case 'HearingRecorded':
+        case 'DeductionWithdrawn':
+        case 'HearingDeadlineBreached':
+          return [hearingDoc(e.data.deductionId)];
         default:
           return unhandled(e, []);
       }
@@ -121,6 +144,10 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return stop(doc, e.data.cancelledAt);
         case 'TicketReassigned':
           return reassigned(doc, e.data, id);
+        case 'TicketPaused':
+          return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, stoppedAt: utc(e.data.pausedAt), pausedAt: utc(e.data.pausedAt) } : doc;
+        case 'TicketResumed':
+          return resumed(doc, e.data, id);
         case 'TicketDeadlineBreached':
         case 'ComplaintDeadlineBreached':
         case 'TalkObligationBreached':
@@ -145,6 +172,18 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return stop(doc, e.data.heldAt);
         case 'TalkObligationCancelled':
           return stop(doc, e.data.cancelledAt);
+        case 'DeductionContested': {
+          // the appeal clock: the contest waits for its hearing; the panel, not one person, is responsible
+          const { deductionId, contestedAt, hearingDueAt } = e.data;
+          if (!hearingDueAt) return doc;
+          return running({ _id: id, clock: 'hearing', subject: 'deduction', subjectId: deductionId, ticketId: null, complaintId: null, assigneeId: null, department: null, startedAt: contestedAt, dueAt: hearingDueAt });
+        }
+        case 'HearingRecorded':
+          return stop(doc, e.data.heardAt);
+        case 'DeductionWithdrawn':
+          return stop(doc, e.data.withdrawnAt);
+        case 'HearingDeadlineBreached':
+          return doc && { ...doc, breached: true };
         default:
           return unhandled(e, doc);
       }
@@ -178,6 +217,22 @@ function reassigned(doc: ServiceClockDocument | null, data: T.TicketReassigned['
   if (!next) return doc;
   const breached = data.clocks === 'kept' ? before.breached : false;
   return { ...running({ _id: id, ...base, assigneeId: data.assigneeId, department: data.department, startedAt: at, dueAt: next.dueAt }), breached };
+}
+
+/** The run before the pause becomes its own document; the current one runs again with its moved deadline. */
+function resumed(doc: ServiceClockDocument | null, data: T.TicketResumed['data'], id: string): Fields | null {
+  const [currentId, archived] = id.split('@');
+  const clock = currentId.slice(ticketDoc(data.ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
+  const before = data.previous[clock];
+  if (!before) return doc;
+  const base = { clock, subject: 'ticket' as const, subjectId: data.ticketId, ticketId: data.ticketId, complaintId: null };
+  if (archived !== undefined) {
+    return { _id: id, ...base, assigneeId: data.assigneeId, department: data.department, startedAt: utc(before.startedAt), dueAt: utc(before.dueAt), stoppedAt: utc(data.pausedAt), breached: before.breached };
+  }
+  const next = data.deadlines[clock];
+  if (!next || !doc) return doc;
+  const { pausedAt: _over, ...rest } = doc;
+  return { ...rest, startedAt: utc(data.resumedAt), dueAt: utc(next.dueAt), stoppedAt: STILL_RUNNING, breached: before.breached };
 }
 
 function utc(isoInstant: string): string {

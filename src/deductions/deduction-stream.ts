@@ -18,6 +18,8 @@ export function deductionEventOccurredAt(event: DeductionEvent): string {
       return event.data.heardAt;
     case 'DeductionWithdrawn':
       return event.data.withdrawnAt;
+    case 'HearingDeadlineBreached':
+      return event.data.dueAt;
     default:
       return assertNever(event);
   }

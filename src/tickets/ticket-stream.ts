@@ -20,6 +20,10 @@ export function ticketEventOccurredAt(event: TicketEvent): string {
       return event.data.reassignedAt;
     case 'TicketCancelled':
       return event.data.cancelledAt;
+    case 'TicketPaused':
+      return event.data.pausedAt;
+    case 'TicketResumed':
+      return event.data.resumedAt;
     case 'TicketDeadlineBreached':
       return event.data.dueAt;
     default:

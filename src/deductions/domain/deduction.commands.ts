@@ -49,7 +49,14 @@ export interface WithdrawDeduction {
   now: string;
 }
 
-export type DeductionCommand = ApplyDeduction | ContestDeduction | RecordHearing | WithdrawDeduction;
+/** The deadline watcher's command: record that a contested deduction was not heard in time. */
+export interface RecordHearingBreach {
+  type: 'RecordHearingBreach';
+  data: { deductionId: string };
+  now: string;
+}
+
+export type DeductionCommand = ApplyDeduction | ContestDeduction | RecordHearing | WithdrawDeduction | RecordHearingBreach;
 
 /** The most points one deduction may take: the whole 100-point scale. */
 export const MAX_POINTS_PER_DEDUCTION = 100;

@@ -33,7 +33,7 @@ const applied: DeductionApplied = {
 };
 const contested: DeductionContested = {
   type: 'DeductionContested',
-  data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T09:00:00.000Z', reason: 'the caller was another steward', contestedAt: '2026-03-11T09:00:00.000Z' },
+  data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T09:00:00.000Z', reason: 'the caller was another steward', contestedAt: '2026-03-11T09:00:00.000Z', hearingDueAt: '2026-03-26T09:00:00.000Z' },
 };
 const contest = { type: 'ContestDeduction' as const, data: { deductionId: 'D-1', reason: contested.data.reason, contestedAt: contested.data.contestedAt }, now };
 const hearing = (outcome: 'upheld' | 'reduced' | 'overturned', newPoints?: number) => ({

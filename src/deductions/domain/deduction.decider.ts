@@ -3,8 +3,8 @@ import { DomainError, NotFoundError, assertNever } from '../../shared/domain/dom
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { MAX_POINTS_PER_DEDUCTION } from './deduction.commands';
-import type { ApplyDeduction, ContestDeduction, DeductionCommand, RecordHearing, WithdrawDeduction } from './deduction.commands';
-import type { DeductionApplied, DeductionEvent } from './deduction.events';
+import type { ApplyDeduction, ContestDeduction, DeductionCommand, RecordHearing, RecordHearingBreach, WithdrawDeduction } from './deduction.commands';
+import type { DeductionApplied, DeductionEvent, HearingDeadlineBreached } from './deduction.events';
 import { assessApplication } from '../../rulebook/domain/assess-application';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../../rulebook/domain/rulebook.types';
 import type { RulebookVersion } from '../../rulebook/domain/rulebook.types';
@@ -22,6 +22,9 @@ export interface DeductionContext {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Days within which a contest is heard when the rulebook's appeal rules set none (the seeds set no limit). */
+export const DEFAULT_HEARING_WITHIN_DAYS = 15;
+
 export const deductionDecider: Decider<DeductionCommand, DeductionEvent, DeductionState, DeductionContext> = {
   initialState: initialDeductionState,
   evolve: evolveDeduction,
@@ -35,6 +38,8 @@ export const deductionDecider: Decider<DeductionCommand, DeductionEvent, Deducti
         return recordHearing(command, notWithdrawn(state));
       case 'WithdrawDeduction':
         return withdrawDeduction(command, state);
+      case 'RecordHearingBreach':
+        return recordHearingBreach(command, state);
       default:
         return assertNever(command);
     }
@@ -102,7 +107,9 @@ function contestDeduction(command: ContestDeduction, state: DeductionState): Ded
     }
   }
   const period = assessment ? { period: assessment.period } : {};
-  return [{ type: 'DeductionContested', data: { ...data, employeeId: state.applied.employeeId, deductionOccurredAt: state.applied.occurredAt, ...period } }];
+  const hearingWithinDays = assessment?.appeals.hearingWithinDays ?? DEFAULT_HEARING_WITHIN_DAYS;
+  const hearingDueAt = new Date(Date.parse(data.contestedAt) + hearingWithinDays * DAY_MS).toISOString();
+  return [{ type: 'DeductionContested', data: { ...data, employeeId: state.applied.employeeId, deductionOccurredAt: state.applied.occurredAt, ...period, hearingDueAt } }];
 }
 
 function recordHearing(command: RecordHearing, state: DeductionState): DeductionEvent[] {
@@ -122,6 +129,7 @@ function recordHearing(command: RecordHearing, state: DeductionState): Deduction
     throw new DomainError('heard_before_contest', 'heardAt is earlier than the contest');
   }
   return [
+    ...lateHearing(state, data.heardAt),
     {
       type: 'HearingRecorded',
       data: {
@@ -196,5 +204,26 @@ function withdrawDeduction(command: WithdrawDeduction, state: DeductionState): D
   if (data.withdrawnAt > command.now) throw new DomainError('withdrawn_in_future', 'withdrawnAt lies in the future');
   const { employeeId, occurredAt, assessment } = state.applied;
   const period = assessment ? { period: assessment.period } : {};
-  return [{ type: 'DeductionWithdrawn', data: { ...data, employeeId, deductionOccurredAt: occurredAt, ...period } }];
+  return [...lateHearing(state, data.withdrawnAt), { type: 'DeductionWithdrawn', data: { ...data, employeeId, deductionOccurredAt: occurredAt, ...period } }];
+}
+
+/** The appeal clock's breach, when a contest waits unheard past its due time and none is recorded yet. */
+function lateHearing(state: DeductionState, at: string): HearingDeadlineBreached[] {
+  if (state.status !== 'contested' || state.withdrawn || state.hearingBreached) return [];
+  const dueAt = state.contested.hearingDueAt;
+  if (dueAt === undefined || !(Date.parse(at) > Date.parse(dueAt))) return [];
+  const { deductionId, employeeId, deductionOccurredAt, contestedAt } = state.contested;
+  return [{ type: 'HearingDeadlineBreached', data: { deductionId, employeeId, deductionOccurredAt, contestedAt, dueAt } }];
+}
+
+/** The deadline watcher's command: the hearing of a contest is overdue. Once; nothing once heard or withdrawn. */
+function recordHearingBreach(command: RecordHearingBreach, state: DeductionState): DeductionEvent[] {
+  const { deductionId } = command.data;
+  if (state.status === 'unknown') throw new NotFoundError('deduction', deductionId);
+  if (state.status === 'applied' || state.contested.hearingDueAt === undefined) throw new DomainError('no_such_clock', `deduction ${deductionId} has no hearing deadline`);
+  if (state.status === 'heard' || state.withdrawn || state.hearingBreached) return [];
+  if (!(Date.parse(command.now) > Date.parse(state.contested.hearingDueAt))) {
+    throw new DomainError('deadline_not_passed', `the hearing deadline of deduction ${deductionId} has not passed`);
+  }
+  return lateHearing(state, command.now);
 }

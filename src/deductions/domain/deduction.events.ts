@@ -43,7 +43,15 @@ export type DeductionContested = DomainEvent<
     contestedAt: string;
     /** The assessment period of the deduction, when it was applied under a rulebook. */
     period?: string;
+    /** When the hearing is due (the appeal clock); absent on contests recorded before it. */
+    hearingDueAt?: string;
   }
+>;
+
+/** A contested deduction was not heard by its due time. Recorded once; it costs nobody points (no rule names one). */
+export type HearingDeadlineBreached = DomainEvent<
+  'HearingDeadlineBreached',
+  { deductionId: string; employeeId: string; deductionOccurredAt: string; contestedAt: string; dueAt: string }
 >;
 
 export const hearingOutcomes = ['upheld', 'reduced', 'overturned'] as const;
@@ -88,5 +96,5 @@ export type DeductionWithdrawn = DomainEvent<
   }
 >;
 
-export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded | DeductionWithdrawn;
-export const deductionEventTypes = ['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn'] as const;
+export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded | DeductionWithdrawn | HearingDeadlineBreached;
+export const deductionEventTypes = ['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'HearingDeadlineBreached'] as const;

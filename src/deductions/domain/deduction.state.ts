@@ -13,7 +13,7 @@ type DeductionLifecycle =
     };
 
 /** A withdrawn deduction keeps its lifecycle state, marked withdrawn. */
-export type DeductionState = DeductionLifecycle & { withdrawn?: DeductionWithdrawn['data'] };
+export type DeductionState = DeductionLifecycle & { withdrawn?: DeductionWithdrawn['data']; hearingBreached?: boolean };
 
 export const initialDeductionState: DeductionState = { status: 'unknown' };
 
@@ -27,6 +27,8 @@ export function evolveDeduction(state: DeductionState, event: DeductionEvent): D
       return state.status === 'contested' ? { ...state, status: 'heard', hearing: event.data } : state;
     case 'DeductionWithdrawn':
       return { ...state, withdrawn: event.data };
+    case 'HearingDeadlineBreached':
+      return { ...state, hearingBreached: true };
     default:
       return assertNever(event);
   }

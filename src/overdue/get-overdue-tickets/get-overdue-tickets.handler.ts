@@ -5,7 +5,7 @@ import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import type { ServiceClockDocument } from '../../../projections/overdue.projection';
 import { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
-import { AGING_BUCKETS, agingBucket, overdueFilter } from './overdue-filter';
+import { AGING_BUCKETS, agingBucket, overdueFilter, pausedFilter } from './overdue-filter';
 
 /** Service clocks overdue (or due soon) at `asOf`, with who is responsible and how late. */
 @QueryHandler(GetOverdueTicketsQuery)
@@ -39,6 +39,9 @@ export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTickets
             })),
           )
         : undefined;
-    return { asOf: query.asOf, total, ...(aging ? { aging } : {}), items };
+    const paused = (await this.store.find<ServiceClockDocument>(collection, pausedFilter(query), { sort: { dueAt: 1, _id: 1 }, limit: query.limit })).map(
+      ({ _id, _position, stoppedAt, ...clock }) => ({ id: _id, ...clock, status: 'paused' as const }),
+    );
+    return { asOf: query.asOf, total, ...(aging ? { aging } : {}), items, paused };
   }
 }

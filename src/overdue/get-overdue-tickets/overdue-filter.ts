@@ -34,3 +34,15 @@ export function overdueFilter(query: GetOverdueTicketsQuery, lateBy?: { from: nu
   if (filter.clock) where.clock = filter.clock;
   return where;
 }
+
+/**
+ * Ticket clocks paused at `asOf` (waiting for the customer or parts): not running, so never overdue,
+ * listed apart on the board. Only a clock still paused carries `pausedAt`.
+ */
+export function pausedFilter(query: GetOverdueTicketsQuery): Filter {
+  const where: Filter = { pausedAt: { $lte: query.asOf } };
+  if (query.filter.department) where.department = query.filter.department;
+  if (query.filter.assigneeId) where.assigneeId = query.filter.assigneeId;
+  if (query.filter.clock) where.clock = query.filter.clock;
+  return where;
+}

@@ -98,6 +98,11 @@ export interface AppealPolicy {
   windowDays: number;
   /** Panel size and the share of employee representatives (000:76: 5-7, at least a third). */
   panel?: { min: number; max: number; employeeRepresentativeShare: number };
+  /**
+   * Days (elapsed, from the contest) within which a contested deduction is heard; absent: 15.
+   * The seeds set no limit for a hearing (002:506 only says complaints are received).
+   */
+  hearingWithinDays?: number;
   source?: string;
 }
 

@@ -37,6 +37,7 @@ describe('validating a rulebook version as a whole', () => {
     expect(codeOf(withRule('PS-04', { serious: { points: 1 } }))).toBe('rule_serious_not_stricter at rules[4].serious');
     expect(codeOf(withRule('PS-03', { shape: { kind: 'veto' } }))).toBe('veto_not_a_deduction at rules[2].effect');
     expect(codeOf({ ...defaultRulebook, appeals: { windowDays: 0 } })).toBe('appeal_window_invalid at appeals.windowDays');
+    expect(codeOf({ ...defaultRulebook, appeals: { windowDays: 15, hearingWithinDays: 0.5 } })).toBe('appeal_hearing_limit_invalid at appeals.hearingWithinDays');
     expect(codeOf({ ...defaultRulebook, rules: 'x' } as unknown as RulebookVersion)).toBe('rulebook_malformed at schemes');
   });
 });

@@ -28,6 +28,9 @@ function validateWhole(version: RulebookVersion): void {
   const { appeals, rollUp } = version;
   if (appeals) {
     if (!(Number.isInteger(appeals.windowDays) && appeals.windowDays >= 1)) fail('appeal_window_invalid', 'appeals.windowDays must be a whole number of days from 1', 'appeals.windowDays');
+    if (appeals.hearingWithinDays !== undefined && !(Number.isInteger(appeals.hearingWithinDays) && appeals.hearingWithinDays >= 1)) {
+      fail('appeal_hearing_limit_invalid', 'appeals.hearingWithinDays must be a whole number of days from 1', 'appeals.hearingWithinDays');
+    }
     const panel = appeals.panel;
     if (panel && !(panel.min >= 1 && panel.max >= panel.min && panel.employeeRepresentativeShare >= 0 && panel.employeeRepresentativeShare <= 1)) {
       fail('appeal_panel_invalid', 'appeals.panel needs 1 <= min <= max and a share between 0 and 1', 'appeals.panel');

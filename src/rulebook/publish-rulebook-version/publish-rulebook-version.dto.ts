@@ -11,6 +11,6 @@ export class PublishRulebookVersionDto {
   @ApiProperty() @IsString() @MaxLength(200) title!: string;
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Schemes per position (see README, "Rulebook")' }) @IsArray() schemes!: object[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The rule catalogue' }) @IsArray() rules!: object[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{ windowDays, panel: { min, max, employeeRepresentativeShare } }' }) @IsOptional() @IsObject() appeals?: object;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{ windowDays, hearingWithinDays, panel: { min, max, employeeRepresentativeShare } }' }) @IsOptional() @IsObject() appeals?: object;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{ threshold, pointsPerPointBelow, positions }' }) @IsOptional() @IsObject() rollUp?: object;
 }

@@ -15,6 +15,7 @@ import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../../projections/overdue.projection';
 import type { ServiceClockDocument } from '../../../projections/overdue.projection';
 import { ComplaintLifecycleCommand } from '../../complaints/complaint-lifecycle/complaint-lifecycle.command';
+import { RecordHearingBreachCommand } from '../../deductions/record-hearing-breach/record-hearing-breach.command';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
 import { TicketLifecycleCommand } from '../../tickets/ticket-lifecycle/ticket-lifecycle.command';
 
@@ -96,5 +97,7 @@ function breachCommand(clock: ServiceClockDocument): ICommand {
       return new ComplaintLifecycleCommand({ type: 'RecordComplaintBreach', data: { complaintId: clock.subjectId, milestone: clock.clock as 'handling' } }, metadata);
     case 'talkObligation':
       return new TalkObligationLifecycleCommand({ type: 'RecordTalkBreach', data: { obligationId: clock.subjectId } }, metadata);
+    case 'deduction':
+      return new RecordHearingBreachCommand({ deductionId: clock.subjectId }, metadata);
   }
 }

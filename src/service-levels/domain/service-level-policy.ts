@@ -1,4 +1,4 @@
-import { addElapsedMinutes, addWorkingDays, addWorkingTime, sameDayDeadline, workingMinutesPerDay } from './working-calendar';
+import { addElapsedMinutes, addWorkingDays, addWorkingTime, sameDayDeadline, workingMinutesBetween, workingMinutesPerDay } from './working-calendar';
 import type { WorkingCalendar } from './working-calendar';
 
 /** The milestones a clock runs for. */
@@ -40,6 +40,8 @@ export interface TicketServiceLevelPolicy {
   breachRules: Partial<Record<TicketMilestone, DeductionRule>>;
   /** Whether the clocks stop while the ticket waits for the customer. */
   pausesWhileWaitingForCustomer: boolean;
+  /** Whether the clocks stop while the ticket waits for parts; absent: as for the customer. */
+  pausesWhileWaitingForParts?: boolean;
   /** `keep`: a reassigned ticket keeps its deadlines; `restart`: pending clocks start again. */
   onReassignment: 'keep' | 'restart';
 }
@@ -94,4 +96,23 @@ export function ticketDeadlines(
     deadlines[milestone] = { dueAt: computeDeadline(start, target, calendar), ...(rule ? { rule } : {}) };
   }
   return deadlines;
+}
+
+/** Whether a policy stops a ticket's clocks for this kind of wait (no policy: never). */
+export function pausesFor(policy: TicketServiceLevelPolicy | undefined, reason: 'waiting-for-customer' | 'waiting-for-parts'): boolean {
+  if (!policy) return false;
+  if (reason === 'waiting-for-parts') return policy.pausesWhileWaitingForParts ?? policy.pausesWhileWaitingForCustomer;
+  return policy.pausesWhileWaitingForCustomer;
+}
+
+/**
+ * A deadline moved by the time its clock was paused: the working minutes between `pausedAt` and
+ * `resumedAt` added in working time for a working-time target, the elapsed time otherwise.
+ */
+export function computeShiftedDeadline(dueAt: string, pausedAt: string, resumedAt: string, counting: Target['counting'], calendar: WorkingCalendar): string {
+  if (counting === 'workingTime') {
+    const paused = workingMinutesBetween(pausedAt, resumedAt, calendar);
+    return paused === 0 ? dueAt : addWorkingTime(dueAt, paused, calendar);
+  }
+  return addElapsedMinutes(dueAt, (Date.parse(resumedAt) - Date.parse(pausedAt)) / 60_000);
 }

@@ -53,6 +53,23 @@ export interface CancelTicket {
   now: string;
 }
 
+export const pauseReasons = ['waiting-for-customer', 'waiting-for-parts'] as const;
+export type PauseReason = (typeof pauseReasons)[number];
+
+/** Stop the pending clocks while the ticket waits for the customer or for parts (if the policy pauses). */
+export interface PauseTicket {
+  type: 'PauseTicket';
+  data: { ticketId: string; reason: PauseReason; pausedAt: string };
+  now: string;
+}
+
+/** Start the paused clocks again with the time they had left. */
+export interface ResumeTicket {
+  type: 'ResumeTicket';
+  data: { ticketId: string; resumedAt: string };
+  now: string;
+}
+
 /** The deadline watcher's command: record that a milestone's deadline passed unmet. */
 export interface RecordTicketBreach {
   type: 'RecordTicketBreach';
@@ -68,4 +85,6 @@ export type TicketCommand =
   | CloseTicket
   | ReassignTicket
   | CancelTicket
+  | PauseTicket
+  | ResumeTicket
   | RecordTicketBreach;

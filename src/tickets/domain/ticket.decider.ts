@@ -9,7 +9,7 @@ import type { DispatchTicket, TicketCommand } from './ticket.commands';
 import type { TicketDeadlines, TicketDispatched, TicketEvent } from './ticket.events';
 import { evolveTicket, initialTicketState } from './ticket.state';
 import type { TicketState } from './ticket.state';
-import { acknowledge, arrive, cancel, close, reassign, recordBreach, resolve } from './ticket.transitions';
+import { acknowledge, arrive, cancel, close, pause, reassign, recordBreach, resolve, resume } from './ticket.transitions';
 
 export type { DispatchTicket, ResolveTicket, TicketCommand } from './ticket.commands';
 export type { TicketState } from './ticket.state';
@@ -40,6 +40,10 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState, Tic
         return reassign(command, state, context);
       case 'CancelTicket':
         return cancel(command, state);
+      case 'PauseTicket':
+        return pause(command, state, context);
+      case 'ResumeTicket':
+        return resume(command, state, context);
       case 'RecordTicketBreach':
         return recordBreach(command, state);
       default:

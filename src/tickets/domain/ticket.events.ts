@@ -74,6 +74,39 @@ export type TicketReassigned = DomainEvent<
 
 export type TicketCancelled = DomainEvent<'TicketCancelled', { ticketId: string; assigneeId: string; reason: string; cancelledAt: string }>;
 
+/** The pending clocks stopped: the ticket waits for the customer or for parts. */
+export type TicketPaused = DomainEvent<
+  'TicketPaused',
+  {
+    ticketId: string;
+    assigneeId: string;
+    reason: 'waiting-for-customer' | 'waiting-for-parts';
+    pausedAt: string;
+    /** The clocks the pause stopped (pending, not breached). */
+    milestones: TicketMilestone[];
+  }
+>;
+
+/**
+ * The paused clocks run again. Their new deadlines are computed when resuming (the old deadline
+ * moved by the paused time: working time for working-time targets, elapsed time otherwise) and
+ * stored here, so a replay never recomputes them.
+ */
+export type TicketResumed = DomainEvent<
+  'TicketResumed',
+  {
+    ticketId: string;
+    assigneeId: string;
+    department: string;
+    pausedAt: string;
+    resumedAt: string;
+    /** The paused clocks as they stood before the pause (for as-of lists). */
+    previous: Partial<Record<TicketMilestone, ClockSegment>>;
+    /** The paused clocks' deadlines from now on. */
+    deadlines: TicketDeadlines;
+  }
+>;
+
 /**
  * A milestone's deadline passed unmet. Recorded once per deadline (by the deadline watcher, or
  * by the late fact that stopped the clock), against the person responsible at the time.
@@ -99,6 +132,8 @@ export type TicketEvent =
   | TicketClosed
   | TicketReassigned
   | TicketCancelled
+  | TicketPaused
+  | TicketResumed
   | TicketDeadlineBreached;
 
 export const ticketEventTypes = [
@@ -109,5 +144,7 @@ export const ticketEventTypes = [
   'TicketClosed',
   'TicketReassigned',
   'TicketCancelled',
+  'TicketPaused',
+  'TicketResumed',
   'TicketDeadlineBreached',
 ] as const;

@@ -10,6 +10,8 @@ export interface TicketClock {
   breached: boolean;
   /** When the fact that meets (or ends) the milestone happened. */
   stoppedAt?: string;
+  /** Set while the clock is paused: when the pause began. */
+  pausedAt?: string;
 }
 
 export type TicketClocks = Partial<Record<TicketMilestone, TicketClock>>;
@@ -24,6 +26,8 @@ export interface KnownTicket {
   resolved?: TicketResolved['data'];
   closedAt?: string;
   clocks: TicketClocks;
+  /** Set while the ticket waits (its clocks paused). */
+  pause?: { reason: 'waiting-for-customer' | 'waiting-for-parts'; pausedAt: string };
 }
 
 export type TicketState = { status: 'unknown' } | KnownTicket;
@@ -75,6 +79,25 @@ export function evolveTicket(state: TicketState, event: TicketEvent): TicketStat
         clocks[milestone] = { startedAt: data.reassignedAt, dueAt: deadline.dueAt, ...(deadline.rule ? { rule: deadline.rule } : {}), breached };
       }
       return { ...state, assigneeId: data.assigneeId, department: data.department, clocks };
+    }
+    case 'TicketPaused': {
+      const { data } = event;
+      const clocks = { ...state.clocks };
+      for (const m of data.milestones) {
+        const clock = clocks[m];
+        if (clock) clocks[m] = { ...clock, pausedAt: data.pausedAt };
+      }
+      return { ...state, clocks, pause: { reason: data.reason, pausedAt: data.pausedAt } };
+    }
+    case 'TicketResumed': {
+      const { data } = event;
+      const clocks = { ...state.clocks };
+      for (const [milestone, deadline] of Object.entries(data.deadlines) as [TicketMilestone, TicketClock][]) {
+        const before = clocks[milestone];
+        clocks[milestone] = { startedAt: data.resumedAt, dueAt: deadline.dueAt, ...(deadline.rule ? { rule: deadline.rule } : {}), breached: before?.breached ?? false };
+      }
+      const { pause: _ended, ...rest } = state;
+      return { ...rest, clocks };
     }
     case 'TicketDeadlineBreached': {
       const clock = state.clocks[event.data.milestone];

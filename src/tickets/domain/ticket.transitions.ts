@@ -1,14 +1,16 @@
 import { DomainError } from '../../shared/domain/domain-error';
-import { ticketDeadlines } from '../../service-levels/domain/service-level-policy';
+import { computeShiftedDeadline, pausesFor, ticketDeadlines } from '../../service-levels/domain/service-level-policy';
 import type { TicketMilestone } from '../../service-levels/domain/service-level-policy';
 import type {
   AcknowledgeTicket,
   CancelTicket,
   CloseTicket,
+  PauseTicket,
   ReassignTicket,
   RecordArrival,
   RecordTicketBreach,
   ResolveTicket,
+  ResumeTicket,
 } from './ticket.commands';
 import type { TicketContext } from './ticket.decider';
 import type { ClockSegment, TicketDeadlineBreached, TicketDeadlines, TicketEvent } from './ticket.events';
@@ -35,7 +37,7 @@ function mustBeOpen(state: KnownTicket): void {
 function lateBreaches(state: KnownTicket, milestones: readonly TicketMilestone[], at: string): TicketDeadlineBreached[] {
   return milestones.flatMap((milestone) => {
     const clock = state.clocks[milestone];
-    if (!clock || clock.breached || clock.stoppedAt !== undefined || !(at > clock.dueAt)) return [];
+    if (!clock || clock.breached || clock.stoppedAt !== undefined || clock.pausedAt !== undefined || !(at > clock.dueAt)) return [];
     return [breachOf(state, milestone)];
   });
 }
@@ -66,7 +68,8 @@ export function resolve(command: ResolveTicket, state: KnownTicket): TicketEvent
   notInFuture(data.resolvedAt, command.now, 'resolvedAt');
   notBeforeDispatch(data.resolvedAt, state, 'resolved_before_dispatch');
   const { assigneeId } = state;
-  return [...lateBreaches(state, ALL, data.resolvedAt), { type: 'TicketResolved', data: { ...data, assigneeId, late: data.resolvedAt > state.dispatched.resolveBy } }];
+  const resolveBy = state.clocks.resolution?.dueAt ?? state.dispatched.resolveBy;
+  return [...lateBreaches(state, ALL, data.resolvedAt), { type: 'TicketResolved', data: { ...data, assigneeId, late: data.resolvedAt > resolveBy } }];
 }
 
 export function acknowledge(command: AcknowledgeTicket, state: KnownTicket): TicketEvent[] {
@@ -156,6 +159,55 @@ export function recordBreach(command: RecordTicketBreach, state: KnownTicket): T
   const clock = state.clocks[milestone];
   if (!clock) throw new DomainError('no_such_clock', `ticket ${ticketId} has no ${milestone} deadline`);
   if (clock.breached || clock.stoppedAt !== undefined) return [];
+  if (clock.pausedAt !== undefined) throw new DomainError('clock_paused', `the ${milestone} clock of ticket ${ticketId} is paused: a paused clock cannot breach`);
   if (clock.dueAt >= command.now) throw new DomainError('deadline_not_passed', `the ${milestone} deadline of ticket ${ticketId} has not passed`);
   return [breachOf(state, milestone)];
+}
+
+/**
+ * The ticket waits for the customer (or for parts): its pending clocks stop, if its service-level
+ * policy says so; a policy that does not pause refuses the pause. A clock already late at the
+ * pause records its breach first, so a pause never hides a breach.
+ */
+export function pause(command: PauseTicket, state: KnownTicket, context: TicketContext): TicketEvent[] {
+  const { data } = command;
+  if (state.pause) {
+    if (state.pause.pausedAt === data.pausedAt && state.pause.reason === data.reason) return [];
+    throw new DomainError('ticket_already_paused', `ticket ${data.ticketId} is already paused since ${state.pause.pausedAt}`);
+  }
+  mustBeOpen(state);
+  if (!pausesFor(context.policy, data.reason)) {
+    throw new DomainError('policy_does_not_pause', `the service-level policy of ticket ${data.ticketId} does not stop its clocks while ${data.reason}`, { reason: data.reason });
+  }
+  notInFuture(data.pausedAt, command.now, 'pausedAt');
+  notBeforeDispatch(data.pausedAt, state, 'paused_before_dispatch');
+  const lastClockStart = ALL.map((m) => state.clocks[m]?.startedAt ?? '').reduce((a, b) => (a > b ? a : b), '');
+  if (data.pausedAt < lastClockStart) throw new DomainError('paused_before_clock_start', 'pausedAt is earlier than the start of the running clocks');
+  const milestones = ALL.filter((m) => state.clocks[m] && state.clocks[m]!.stoppedAt === undefined);
+  if (milestones.length === 0) throw new DomainError('no_running_clock', `ticket ${data.ticketId} has no running clock to pause`);
+  return [...lateBreaches(state, milestones, data.pausedAt), { type: 'TicketPaused', data: { ...data, assigneeId: state.assigneeId, milestones } }];
+}
+
+/**
+ * The wait is over: each paused clock runs again, its deadline moved by exactly the time it was
+ * paused (working time for a working-time target, elapsed time otherwise), computed here from the
+ * calendar in force and stored in the event.
+ */
+export function resume(command: ResumeTicket, state: KnownTicket, context: TicketContext): TicketEvent[] {
+  const { data } = command;
+  if (!state.pause) throw new DomainError('ticket_not_paused', `ticket ${data.ticketId} is not paused`);
+  notInFuture(data.resumedAt, command.now, 'resumedAt');
+  if (data.resumedAt < state.pause.pausedAt) throw new DomainError('resumed_before_pause', 'resumedAt is earlier than the pause');
+  if (!context.calendar) throw new DomainError('no_calendar', 'no working calendar is in force to move the deadlines');
+  const previous: Partial<Record<TicketMilestone, ClockSegment>> = {};
+  const deadlines: TicketDeadlines = {};
+  for (const m of ALL) {
+    const clock = state.clocks[m];
+    if (!clock || clock.pausedAt === undefined || clock.stoppedAt !== undefined) continue;
+    previous[m] = { startedAt: clock.startedAt, dueAt: clock.dueAt, breached: clock.breached };
+    const counting = context.policy?.targets[m]?.counting ?? 'elapsed';
+    const dueAt = computeShiftedDeadline(clock.dueAt, state.pause.pausedAt, data.resumedAt, counting, context.calendar);
+    deadlines[m] = { dueAt, ...(clock.rule ? { rule: clock.rule } : {}) };
+  }
+  return [{ type: 'TicketResumed', data: { ...data, assigneeId: state.assigneeId, department: state.department, pausedAt: state.pause.pausedAt, previous, deadlines } }];
 }

@@ -12,7 +12,7 @@ import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import type { TicketCommand } from '../domain/ticket.decider';
 import { TicketLifecycleCommand } from './ticket-lifecycle.command';
-import { AcknowledgeTicketDto, CancelTicketDto, CloseTicketDto, ReassignTicketDto, RecordArrivalDto } from './ticket-lifecycle.dto';
+import { AcknowledgeTicketDto, CancelTicketDto, CloseTicketDto, PauseTicketDto, ReassignTicketDto, RecordArrivalDto, ResumeTicketDto } from './ticket-lifecycle.dto';
 
 @ApiTags('tickets')
 @Controller('tickets/:ticketId')
@@ -57,5 +57,19 @@ export class TicketLifecycleController {
   @ApiCommand('Cancel an open ticket; its clocks stop')
   cancel(@IdParam('ticketId') ticketId: string, @Body() dto: CancelTicketDto, @CommandMeta() meta: CommandMetadata, @IfMatchRevision() rev?: number) {
     return this.run(ticketId, { type: 'CancelTicket', data: { ticketId, ...dto, cancelledAt: toInstant(dto.cancelledAt) } }, meta, rev);
+  }
+
+  @Post('pause')
+  @RequirePermissions('tickets:pause')
+  @ApiCommand('The ticket waits for the customer or for parts: its clocks stop, if its service-level policy says so (422 policy_does_not_pause otherwise)')
+  pause(@IdParam('ticketId') ticketId: string, @Body() dto: PauseTicketDto, @CommandMeta() meta: CommandMetadata, @IfMatchRevision() rev?: number) {
+    return this.run(ticketId, { type: 'PauseTicket', data: { ticketId, reason: dto.reason, pausedAt: toInstant(dto.pausedAt) } }, meta, rev);
+  }
+
+  @Post('resumption')
+  @RequirePermissions('tickets:pause')
+  @ApiCommand('The wait is over: the paused clocks run again, their deadlines moved by the paused (working) time')
+  resume(@IdParam('ticketId') ticketId: string, @Body() dto: ResumeTicketDto, @CommandMeta() meta: CommandMetadata, @IfMatchRevision() rev?: number) {
+    return this.run(ticketId, { type: 'ResumeTicket', data: { ticketId, resumedAt: toInstant(dto.resumedAt) } }, meta, rev);
   }
 }

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
+import { IsIn, IsISO8601 } from 'class-validator';
+import { pauseReasons } from '../domain/ticket.commands';
+import type { PauseReason } from '../domain/ticket.commands';
 import { IsIdentifier, IsText } from '../../shared/http/identifier';
 
 export class AcknowledgeTicketDto {
@@ -24,4 +26,13 @@ export class ReassignTicketDto {
 export class CancelTicketDto {
   @IsText(1000, 'Owner fixed it themselves') reason!: string;
   @ApiProperty({ example: '2026-03-10T10:00:00+08:00' }) @IsISO8601({ strict: true }) cancelledAt!: string;
+}
+
+export class PauseTicketDto {
+  @ApiProperty({ enum: pauseReasons, example: 'waiting-for-customer' }) @IsIn(pauseReasons) reason!: PauseReason;
+  @ApiProperty({ example: '2026-03-10T10:00:00+08:00' }) @IsISO8601({ strict: true }) pausedAt!: string;
+}
+
+export class ResumeTicketDto {
+  @ApiProperty({ example: '2026-03-11T10:00:00+08:00' }) @IsISO8601({ strict: true }) resumedAt!: string;
 }
