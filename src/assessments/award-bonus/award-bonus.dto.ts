@@ -1,5 +1,6 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsIdentifier, IsText } from '../../shared/http/identifier';
 
 export class AwardBonusDto {
@@ -18,6 +19,6 @@ export class AwardBonusDto {
   @Min(0.01)
   @Max(1000)
   units?: number;
-  @ApiProperty({ example: '2026-03-10T09:00:00+08:00' }) @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty({ example: '2026-03-10T09:00:00+08:00' }) @IsInstant() occurredAt!: string;
   @IsText(2000, 'Sold a cleaning package to flat 3-2-501') reason!: string;
 }

@@ -1,5 +1,6 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 import { IsIdentifier } from '../../shared/http/identifier';
 import { PERIOD_PATTERN } from '../../rulebook/domain/period';
 
@@ -16,5 +17,5 @@ export class RecordSurveyResultDto {
   @Max(100)
   satisfactionRate!: number;
   @ApiProperty({ example: 40, description: 'How many customers answered (004:154: 5 % of the area)' }) @IsInt() @Min(1) sampleSize!: number;
-  @ApiProperty({ example: '2026-06-28T10:00:00+08:00' }) @IsISO8601({ strict: true }) surveyedAt!: string;
+  @ApiProperty({ example: '2026-06-28T10:00:00+08:00' }) @IsInstant() surveyedAt!: string;
 }

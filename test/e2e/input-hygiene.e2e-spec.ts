@@ -1,0 +1,101 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { defaultRulebook } from '../../src/rulebook/default-rulebook';
+import { bearer, ManualClock, startTestApp } from '../support/test-app';
+
+/**
+ * Bad input is refused with a 400/422 that names the field and the rule, and nothing is appended:
+ * the store head (GET /health headPosition) does not move.
+ */
+describe('input hygiene', () => {
+  const clock = new ManualClock(new Date('2026-11-30T04:00:00.000Z'));
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+  let admin: Record<string, string>;
+  const head = async () => (await http.get('/health')).body.headPosition as number;
+
+  const complaint = (overrides: Record<string, unknown> = {}) => ({
+    complaintId: 'C-1',
+    channel: 'hotline',
+    complainant: { name: 'Zhang San' },
+    subject: 'service attitude',
+    description: 'The steward hung up on me.',
+    severity: 'normal',
+    receivedAt: '2026-11-09T10:00:00+08:00',
+    concernsEmployeeIds: ['E-1'],
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
+    ({ app, tokenFor } = await startTestApp(clock));
+    http = request(app.getHttpServer());
+    admin = bearer(await tokenFor({ id: 'operator-1', roles: ['admin', 'clerk', 'supervisor', 'auditor'], departments: ['cs'] }));
+    await http.post('/rulebook/versions').set(admin).send(defaultRulebook).expect((r) => expect([200, 201]).toContain(r.status));
+    await http.post('/employees').set(admin).send({ employeeId: 'E-1', name: 'Li Ming', department: 'cs', position: 'property-steward' }).expect(201);
+  });
+  afterAll(() => app.close());
+
+  /** Sends the request; expects the status, the code and the field named; and that nothing was appended. */
+  async function refused(send: () => request.Test, status: number, code: string, field: string) {
+    const before = await head();
+    const response = await send();
+    if (response.body.code !== code) console.log(JSON.stringify(response.body));
+    expect({ status: response.status, code: response.body.code, body: JSON.stringify(response.body) }).toEqual({ status, code, body: expect.any(String) });
+    expect(JSON.stringify(response.body)).toContain(field);
+    expect(await head()).toBe(before);
+    return response.body as { fields?: { field: string; rules: Record<string, string> }[] };
+  }
+  const fieldsOf = (body: { fields?: { field: string }[] }) => (body.fields ?? []).map((f) => f.field);
+
+  it('refuses businessHours: [] in the working calendar (was a 500)', async () => {
+    const body = await refused(
+      () => http.put('/working-calendar').set(admin).send({ timeZone: 'Asia/Shanghai', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], makeUpWorkingDays: [], businessHours: [] }),
+      400, 'invalid_input', 'businessHours',
+    );
+    expect(fieldsOf(body)).toContain('businessHours');
+  });
+
+  it('refuses an array where the complainant object is expected (was a 201 with a null name)', async () => {
+    const body = await refused(() => http.post('/complaints').set(admin).send(complaint({ complainant: [] })), 400, 'invalid_input', 'complainant');
+    expect(fieldsOf(body)).toContain('complainant');
+  });
+
+  it('refuses a timestamp without a UTC offset', async () => {
+    const body = await refused(() => http.post('/complaints').set(admin).send(complaint({ receivedAt: '2026-11-09 10:00' })), 400, 'invalid_input', 'receivedAt');
+    expect(fieldsOf(body)).toContain('receivedAt');
+    const dateOnly = await refused(() => http.post('/complaints').set(admin).send(complaint({ receivedAt: '2026-11-09' })), 400, 'invalid_input', 'receivedAt');
+    expect(fieldsOf(dateOnly)).toContain('receivedAt');
+  });
+
+  it('puts a fact at 23:30 company time on the last day of a month in that month', async () => {
+    const deduction = { deductionId: 'D-EOM', employeeId: 'E-1', ruleCode: 'PS-01', occurredAt: '2026-10-31T23:30:00+08:00', reason: 'hung up on a resident' };
+    const applied = await http.post('/deductions').set(admin).send(deduction);
+    if (applied.status !== 201) console.log(JSON.stringify(applied.body));
+    expect([applied.status, JSON.stringify(applied.body)]).toEqual([201, expect.any(String)]);
+    const october = await http.get(`/employees/E-1/scores?from=2026-10&to=2026-10&minPosition=${applied.body.position}`).set(admin).expect(200);
+    const november = await http.get(`/employees/E-1/scores?from=2026-11&to=2026-11&minPosition=${applied.body.position}`).set(admin).expect(200);
+    expect(JSON.stringify(october.body)).toContain('D-EOM');
+    expect(JSON.stringify(november.body)).not.toContain('D-EOM');
+  });
+
+  it('refuses NUL and other control characters in every free-text field', async () => {
+    const nul = await refused(() => http.post('/complaints').set(admin).send(complaint({ complainant: { name: 'Zhang\u0000San' } })), 400, 'invalid_input', 'complainant.name');
+    expect(fieldsOf(nul)).toContain('complainant.name');
+    const escape = await refused(
+      () => http.post('/employees').set(admin).send({ employeeId: 'E-9', name: 'Li\u001b[31mMing', department: 'cs', position: 'property-steward' }),
+      400, 'invalid_input', 'name',
+    );
+    expect(fieldsOf(escape)).toContain('name');
+    const description = await refused(() => http.post('/complaints').set(admin).send(complaint({ description: 'bad\u0007bell' })), 400, 'invalid_input', 'description');
+    expect(fieldsOf(description)).toContain('description');
+  });
+
+  it('gives malformed JSON a code', async () => {
+    const body = await refused(
+      () => http.post('/employees').set(admin).set('content-type', 'application/json').send('{"employeeId": "E-2",'),
+      400, 'malformed_json', 'body',
+    );
+    expect(body).toMatchObject({ path: 'body' });
+  });
+});
