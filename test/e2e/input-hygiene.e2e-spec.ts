@@ -98,4 +98,19 @@ describe('input hygiene', () => {
     );
     expect(body).toMatchObject({ path: 'body' });
   });
+
+  describe('periods (company time zone Asia/Shanghai; now is 2026-11-30 12:00 there)', () => {
+    it('refuses to open a period that has not begun, or at an openedAt in the future', async () => {
+      await refused(() => http.post('/periods').set(admin).send({ period: '9999', openedAt: '9999-12-31T00:00:00+08:00' }), 422, 'opened_in_future', 'openedAt');
+      await refused(() => http.post('/periods').set(admin).send({ period: '2026-12', openedAt: '2026-11-30T09:00:00+08:00' }), 422, 'period_not_begun', 'openedAt');
+    });
+
+    it('closes a period only after it has ended: not two days into it, not at 1970-01-01', async () => {
+      await http.post('/periods').set(admin).send({ period: '2026-11', openedAt: '2026-11-01T00:00:00+08:00' }).expect(201);
+      await refused(() => http.post('/periods/2026-11/close').set(admin).send({ closedAt: '2026-11-02T09:00:00+08:00' }), 422, 'period_not_ended', 'closedAt');
+      await refused(() => http.post('/periods/2026-11/close').set(admin).send({ closedAt: '1970-01-01T00:00:00Z' }), 422, 'period_not_ended', 'closedAt');
+      await http.post('/periods').set(admin).send({ period: '2026-10', openedAt: '2026-10-01T00:00:00+08:00' }).expect(201);
+      await http.post('/periods/2026-10/close').set(admin).send({ closedAt: '2026-11-01T00:00:00+08:00' }).expect(201);
+    });
+  });
 });
