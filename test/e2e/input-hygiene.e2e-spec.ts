@@ -79,6 +79,31 @@ describe('input hygiene', () => {
     expect(JSON.stringify(november.body)).not.toContain('D-EOM');
   });
 
+  it('refuses a complaint that names an unregistered employee', async () => {
+    await refused(() => http.post('/complaints').set(admin).send(complaint({ complaintId: 'C-GHOST', concernsEmployeeIds: ['E-1', 'E-404'] })), 422, 'employee_not_registered', 'concernsEmployeeIds[1]');
+  });
+
+  it("refuses units beyond the rule's own limits instead of turning them into points", async () => {
+    await http.post('/employees').set(admin).send({ employeeId: 'E-CM', name: 'Wang Fang', department: 'cs', position: 'customer-manager' }).expect(201);
+    const margin = { employeeId: 'E-CM', ruleCode: 'CM-MARGIN', occurredAt: '2026-11-10T10:00:00+08:00', reason: 'margin below target' };
+    // CM-MARGIN: 2 points a percentage point below a 10 % target; 150 points below it cannot be
+    await refused(() => http.post('/deductions').set(admin).send({ ...margin, deductionId: 'D-M1', units: 150 }), 422, 'units_beyond_rule_limit', 'units');
+    const within = await http.post('/deductions').set(admin).send({ ...margin, deductionId: 'D-M2', units: 3 }).expect(201);
+    expect(within.body.appended).toBe(1);
+  });
+
+  it('keeps one survey result per employee, rule and period: a second one corrects the first', async () => {
+    await http.post('/employees').set(admin).send({ employeeId: 'E-DD', name: 'Zhao Lei', department: 'cs', position: 'delivery-driver' }).expect(201);
+    const survey = { employeeId: 'E-DD', period: '2026-H1', ruleCode: 'TS-SAT-DELIVERY', sampleSize: 40 };
+    await http.post('/surveys').set(admin).send({ ...survey, surveyId: 'S-1', satisfactionRate: 90, surveyedAt: '2026-06-20T10:00:00+08:00' }).expect(201);
+    await http.post('/surveys').set(admin).send({ ...survey, surveyId: 'S-2', satisfactionRate: 92, surveyedAt: '2026-06-25T10:00:00+08:00' }).expect(201);
+    const last = await http.post('/surveys').set(admin).send({ ...survey, surveyId: 'S-3', satisfactionRate: 94, surveyedAt: '2026-06-28T10:00:00+08:00' }).expect(201);
+    const periods = (await http.get(`/employees/E-DD/period-scores?minPosition=${last.body.position}`).set(admin).expect(200)).body.periods as { items: Record<string, { kind: string; points: number }> }[];
+    const surveys = periods.flatMap((p) => Object.values(p.items)).filter((item) => item.kind === 'survey');
+    // target 95, 2 points a percentage point: only the latest (94 %) counts, 2 points, not 10 + 6 + 2
+    expect(surveys).toEqual([expect.objectContaining({ points: 2 })]);
+  });
+
   it('refuses NUL and other control characters in every free-text field', async () => {
     const nul = await refused(() => http.post('/complaints').set(admin).send(complaint({ complainant: { name: 'Zhang\u0000San' } })), 400, 'invalid_input', 'complainant.name');
     expect(fieldsOf(nul)).toContain('complainant.name');
