@@ -25,7 +25,14 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
   async execute({ data: received, metadata, expectedRevision }: ReceiveComplaintCommand): Promise<CommandResult> {
     await this.refuseUnregistered(received.concernsEmployeeIds ?? []);
     const { subjectId, complainant, ...rest } = received;
-    const data = { ...rest, complainant: await this.privacy.seal(subjectId, complainant) };
+    const { location, description, ...plain } = rest;
+    // the description and location often name or place the complainant: sealed under their key
+    const data = {
+      ...plain,
+      complainant: await this.privacy.seal(subjectId, complainant),
+      ...(location !== undefined ? { location: await this.privacy.sealText(subjectId, location) } : {}),
+      description: await this.privacy.sealText(subjectId, description),
+    };
     return handleComplaintCommand(this, { type: 'ReceiveComplaint', data }, metadata, expectedRevision);
   }
 
