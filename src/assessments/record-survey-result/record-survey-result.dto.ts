@@ -1,3 +1,4 @@
+import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
@@ -12,7 +13,8 @@ export class RecordSurveyResultDto {
   period!: string;
   @ApiProperty({ example: 'TS-SAT-DELIVERY', description: 'A rule with a target rate (each percentage point below costs points)' }) @IsIdentifier('TS-SAT-DELIVERY') ruleCode!: string;
   @ApiProperty({ example: 92, description: 'Satisfaction rate in percent' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(100)
   satisfactionRate!: number;

@@ -18,7 +18,8 @@ export class ApplyDeductionDto {
   points?: number;
   @ApiPropertyOptional({ example: 3, description: 'For a per-unit rule: days late, or percentage points below the target' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0.01)
   @Max(1000)
   units?: number;
