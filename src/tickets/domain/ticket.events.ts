@@ -43,8 +43,7 @@ export type TicketResolved = DomainEvent<
   { ticketId: string; assigneeId: string; resolvedAt: string; resolution: string; late: boolean }
 >;
 
-/** The customer signed the work off. */
-/** signedOffBy: sealed under the customer's subject key (a plain string in events recorded before). */
+/** The customer signed the work off; `signedOffBy` is sealed under their subject key (a plain string in events recorded before). */
 export type TicketClosed = DomainEvent<'TicketClosed', { ticketId: string; assigneeId: string; closedAt: string; signedOffBy: string | SealedText }>;
 
 /** A pending clock as it stood before a reassignment (for as-of lists of who was late). */
