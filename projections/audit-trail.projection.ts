@@ -1,3 +1,4 @@
+import { isSealedText } from '../src/shared/domain/sealed-text';
 import { complaintEventTypes } from '../src/complaints/domain/complaint.events';
 import { deductionEventTypes } from '../src/deductions/domain/deduction.events';
 import { assessmentEventTypes } from '../src/assessments/domain/assessment.events';
@@ -72,10 +73,12 @@ export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   };
 }
 
-/** Drops complainants' personal data from any event's data, whatever the event type. */
+/** Drops complainants' personal data, and any sealed free text, from any event's data, whatever the event type. */
 function withoutPersonalData(data: unknown): unknown {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
   const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const field of PERSONAL_DATA_FIELDS) delete copy[field];
+  // free text sealed under a data subject's key (a complaint's description, a ticket's sign-off)
+  for (const [field, value] of Object.entries(copy)) if (isSealedText(value)) delete copy[field];
   return copy;
 }

@@ -19,7 +19,8 @@ export interface PeriodScoreDocument extends ProjectedDocument, PeriodRecord {
 export function createPeriodScoresProjection(): Projection<PeriodScoreDocument> {
   return {
     name: 'period-scores',
-    version: 1,
+    // 2: a survey result replaces the earlier one for the same rule and period instead of adding to it
+    version: 2,
     handles: periodRecordEventTypes,
     indexes: [{ fields: ['period', 'department'] }, { fields: ['employeeId', 'period'] }, { fields: ['period', 'normalised'] }],
     documentIds(event: RecordedEvent): string[] {

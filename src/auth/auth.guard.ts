@@ -5,6 +5,7 @@ import { PERMISSIONS_KEY, PUBLIC_KEY } from '../shared/auth/permissions.decorato
 import { setPrincipal } from '../shared/auth/request-principal';
 import { isPermitted } from './domain/permission-matrix';
 import { CredentialsService } from './credentials/credentials.service';
+import { UnauthenticatedThrottle } from './unauthenticated-throttle';
 
 const BEARER = /^Bearer ([^\s]+)$/;
 
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly credentials: CredentialsService,
+    private readonly unauthenticatedThrottle: UnauthenticatedThrottle,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,9 +27,15 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) return unauthenticated(context, 'send "Authorization: Bearer <token>"');
+    if (!match) {
+      await this.unauthenticatedThrottle.count(request);
+      return unauthenticated(context, 'send "Authorization: Bearer <token>"');
+    }
     const result = await this.credentials.authenticate(match[1]);
-    if ('refused' in result) return unauthenticated(context, `the token is ${result.refused === 'unknown' ? 'not known' : result.refused}`);
+    if ('refused' in result) {
+      await this.unauthenticatedThrottle.count(request);
+      return unauthenticated(context, `the token is ${result.refused === 'unknown' ? 'not known' : result.refused}`);
+    }
     setPrincipal(request, result.principal);
     const required = this.reflector.getAllAndOverride<string[] | undefined>(PERMISSIONS_KEY, targets) ?? [];
     if (required.length === 0) {

@@ -15,6 +15,7 @@ import { CredentialsController } from './credentials/credentials.controller';
 import { CredentialsService } from './credentials/credentials.service';
 import { ReadStoreCredentialStore } from './credentials/read-store-credential-store';
 import { PrincipalThrottlerGuard } from './principal-throttler.guard';
+import { UnauthenticatedThrottle } from './unauthenticated-throttle';
 
 /**
  * Authentication, authorisation and the access log. The guards run in the order listed:
@@ -38,6 +39,7 @@ import { PrincipalThrottlerGuard } from './principal-throttler.guard';
     BootstrapAdmin,
     AccessLogService,
     AccessPolicy,
+    UnauthenticatedThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: PrincipalThrottlerGuard },
   ],

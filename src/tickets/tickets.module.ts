@@ -1,3 +1,4 @@
+import { ComplaintsModule } from '../complaints/complaints.module';
 import { Module } from '@nestjs/common';
 import { DispatchTicketController } from './dispatch-ticket/dispatch-ticket.controller';
 import { DispatchTicketHandler } from './dispatch-ticket/dispatch-ticket.handler';
@@ -7,6 +8,8 @@ import { TicketLifecycleController } from './ticket-lifecycle/ticket-lifecycle.c
 import { TicketLifecycleHandler } from './ticket-lifecycle/ticket-lifecycle.handler';
 
 @Module({
+  // ComplainantPrivacy seals the customer's sign-off under their subject key
+  imports: [ComplaintsModule],
   controllers: [DispatchTicketController, ResolveTicketController, TicketLifecycleController],
   providers: [DispatchTicketHandler, ResolveTicketHandler, TicketLifecycleHandler],
 })

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { AuthGuard } from '../../src/auth/auth.guard';
 import { CredentialsService } from '../../src/auth/credentials/credentials.service';
+import { UnauthenticatedThrottle } from '../../src/auth/unauthenticated-throttle';
 import { isPermission, isPermitted, roles } from '../../src/auth/domain/permission-matrix';
 import type { Role } from '../../src/auth/domain/permission-matrix';
 import { fillPath, routesOf } from '../support/routes';
@@ -94,7 +95,7 @@ describe('every route × every role, against the permission matrix', () => {
   });
 
   it('refuses a route that declares no permissions, even to a principal with every role', async () => {
-    const guard = new AuthGuard(app.get(Reflector), app.get(CredentialsService));
+    const guard = new AuthGuard(app.get(Reflector), app.get(CredentialsService), app.get(UnauthenticatedThrottle));
     class UndeclaredController {
       handler() {}
     }

@@ -1,5 +1,6 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsObject, Matches } from 'class-validator';
+import { IsObject, Matches } from 'class-validator';
 import { IsIdentifier } from '../../shared/http/identifier';
 import { PERIOD_PATTERN } from '../../rulebook/domain/period';
 
@@ -12,5 +13,5 @@ export class RecordRatingsDto {
   @ApiProperty({ example: { performance: { quantity: 90, quality: 90, workload: 90 } }, description: 'part → sub-criterion → percent 0-100 (checked against the scheme)' })
   @IsObject()
   ratings!: Record<string, Record<string, number>>;
-  @ApiProperty({ example: '2026-03-31T10:00:00+08:00' }) @IsISO8601({ strict: true }) ratedAt!: string;
+  @ApiProperty({ example: '2026-03-31T10:00:00+08:00' }) @IsInstant() ratedAt!: string;
 }

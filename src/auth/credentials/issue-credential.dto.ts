@@ -1,5 +1,6 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import { ID_PATTERN, IsIdentifier } from '../../shared/http/identifier';
 import { roles } from '../domain/permission-matrix';
 import type { Role } from '../domain/permission-matrix';
@@ -28,6 +29,6 @@ export class IssueCredentialDto {
 
   @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'Refused from this instant on (default: never)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   expiresAt?: string;
 }

@@ -1,10 +1,11 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { ID_PATTERN, IsIdentifier, IsText } from '../../shared/http/identifier';
 import { verdictOutcomes } from '../domain/complaint.events';
 import type { VerdictOutcome } from '../domain/complaint.events';
 
-const Instant = (example: string) => [ApiProperty({ example }), IsISO8601({ strict: true })];
+const Instant = (example: string) => [ApiProperty({ example }), IsInstant()];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
 
 export class AssignComplaintDto {

@@ -1,3 +1,4 @@
+import type { SealedText } from '../../shared/domain/sealed-text';
 import type { DomainEvent } from '../../shared/domain/decider';
 import type { ComplaintMilestone, DeductionRule } from '../../service-levels/domain/service-level-policy';
 
@@ -31,9 +32,10 @@ export type ComplaintReceived = DomainEvent<
     complaintId: string;
     channel: ComplaintChannel;
     complainant: SealedComplainant;
-    location?: string;
+    /** Sealed under the complainant's subject key (plain strings in events recorded before). */
+    location?: string | SealedText;
     subject: string;
-    description: string;
+    description: string | SealedText;
     severity: ComplaintSeverity;
     receivedAt: string;
     /** Employees the complaint is about, when the clerk knows them at receipt. */

@@ -19,7 +19,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
     const [received] = await this.store.readStream(streamName('complaint', complaintId), { maxCount: 1 });
     if (!received) throw new NotFoundError('complaint', complaintId);
     const data = received.data as ComplaintReceived['data'];
-    const complainant = await this.privacy.reveal(data.complainant, showComplainant);
-    return { ...data, subjectId: data.complainant.subjectId, complainant, recordedAt: received.metadata.recordedAt };
+    const revealed = (await this.privacy.revealFields(data, showComplainant)) as Record<string, unknown>;
+    return { ...revealed, subjectId: data.complainant.subjectId, recordedAt: received.metadata.recordedAt };
   }
 }

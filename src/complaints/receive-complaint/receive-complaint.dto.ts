@@ -1,6 +1,7 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { ID_PATTERN, IsIdentifier, IsText } from '../../shared/http/identifier';
 import { complaintChannels, complaintSeverities } from '../domain/complaint.events';
 import type { ComplaintChannel, ComplaintSeverity } from '../domain/complaint.events';
@@ -21,12 +22,12 @@ export class ComplainantDto {
 export class ReceiveComplaintDto {
   @IsIdentifier('C-2026-0001') complaintId!: string;
   @ApiProperty({ enum: complaintChannels }) @IsIn(complaintChannels) channel!: ComplaintChannel;
-  @ApiProperty({ type: ComplainantDto }) @ValidateNested() @Type(() => ComplainantDto) complainant!: ComplainantDto;
+  @ApiProperty({ type: ComplainantDto }) @IsObject() @ValidateNested() @Type(() => ComplainantDto) complainant!: ComplainantDto;
   @ApiPropertyOptional() @IsOptional() @IsText(200, 'Building 3, unit 2') location?: string;
   @IsText(100, 'service attitude') subject!: string;
   @IsText(4000, 'The steward hung up on me.') description!: string;
   @ApiProperty({ enum: complaintSeverities }) @IsIn(complaintSeverities) severity!: ComplaintSeverity;
-  @ApiProperty({ example: '2026-03-10T08:00:00+08:00' }) @IsISO8601({ strict: true }) receivedAt!: string;
+  @ApiProperty({ example: '2026-03-10T08:00:00+08:00' }) @IsInstant() receivedAt!: string;
   @ApiPropertyOptional({ type: [String], example: ['E-1001'] })
   @IsOptional()
   @IsArray()

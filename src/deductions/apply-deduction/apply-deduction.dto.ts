@@ -1,5 +1,6 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsIdentifier, IsText } from '../../shared/http/identifier';
 import { MAX_POINTS_PER_DEDUCTION } from '../domain/deduction.commands';
@@ -17,7 +18,8 @@ export class ApplyDeductionDto {
   points?: number;
   @ApiPropertyOptional({ example: 3, description: 'For a per-unit rule: days late, or percentage points below the target' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0.01)
   @Max(1000)
   units?: number;
@@ -25,7 +27,7 @@ export class ApplyDeductionDto {
   @IsOptional()
   @IsBoolean()
   serious?: boolean;
-  @ApiProperty({ example: '2026-03-10T09:00:00+08:00' }) @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty({ example: '2026-03-10T09:00:00+08:00' }) @IsInstant() occurredAt!: string;
   @IsText(2000, 'Valid complaint C-2026-0001: hung up on a resident') reason!: string;
   @ApiPropertyOptional({ description: 'The complaint this deduction follows from (at most one source)' })
   @IsOptional()

@@ -26,9 +26,8 @@ export class ReplayEmployeeRecordHandler implements IQueryHandler<ReplayEmployee
     return { asOf: asOf ?? null, ...record, events: revealed };
   }
 
+  /** The complainant and sealed free text (a complaint's description, a ticket's sign-off) revealed or withheld. */
   private async reveal(event: ReplayedEvent, showComplainants: boolean): Promise<ReplayedEvent> {
-    if (event.type !== 'ComplaintReceived') return event;
-    const data = event.data as Record<string, unknown>;
-    return { ...event, data: { ...data, complainant: await this.privacy.reveal(data.complainant, showComplainants) } };
+    return { ...event, data: await this.privacy.revealFields(event.data, showComplainants) } as ReplayedEvent;
   }
 }

@@ -1,5 +1,6 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsText } from '../../shared/http/identifier';
 import { hearingOutcomes } from '../../deductions/domain/deduction.events';
@@ -27,5 +28,5 @@ export class RecordHearingDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { each: true, message: 'each employee representative must be an employee id' })
   employeeRepresentatives?: string[];
   @IsText(4000, 'The recording shows the call was taken by another steward') reasoning!: string;
-  @ApiProperty({ example: '2026-03-20T15:00:00+08:00' }) @IsISO8601({ strict: true }) heardAt!: string;
+  @ApiProperty({ example: '2026-03-20T15:00:00+08:00' }) @IsInstant() heardAt!: string;
 }

@@ -1,6 +1,7 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ID_PATTERN } from '../../shared/http/identifier';
 import { PagedReadQueryDto } from '../../shared/http/read-query.dto';
 import { clockKinds } from '../../../projections/overdue.projection';
@@ -9,7 +10,7 @@ import type { ClockKind } from '../../../projections/overdue.projection';
 export class GetOverdueTicketsDto extends PagedReadQueryDto {
   @ApiPropertyOptional({ example: '2026-03-11T09:00:00+08:00', description: 'Default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: 'department must be a department id' }) department?: string;

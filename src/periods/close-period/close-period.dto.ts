@@ -1,8 +1,9 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsObject, IsOptional } from 'class-validator';
+import { IsObject, IsOptional } from 'class-validator';
 
 export class ClosePeriodDto {
-  @ApiProperty({ example: '2026-07-05T10:00:00+08:00' }) @IsISO8601({ strict: true }) closedAt!: string;
+  @ApiProperty({ example: '2026-07-05T10:00:00+08:00' }) @IsInstant() closedAt!: string;
   @ApiPropertyOptional({ example: { 'delivery-west': 'E-9001' }, description: 'Department → employee id of its head, for the roll-up penalty (004:182)' })
   @IsOptional()
   @IsObject()

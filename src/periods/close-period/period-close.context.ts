@@ -39,5 +39,5 @@ export async function loadPeriodCloseContext(store: EventStore, period: string, 
     const { employeeId, department, position } = record ?? employee;
     inPeriod.push({ employeeId, department, position, scheme: governing.scheme, schemeVersion: governing.schemeVersion, entries: record ? entriesOf(record) : [] });
   }
-  return { employees: inPeriod.sort((a, b) => a.employeeId.localeCompare(b.employeeId)), rollUp: versionForPeriod(versions, period, timeZone)?.rollUp };
+  return { employees: inPeriod.sort((a, b) => a.employeeId.localeCompare(b.employeeId)), rollUp: versionForPeriod(versions, period, timeZone)?.rollUp, timeZone };
 }

@@ -84,8 +84,12 @@ export function evolvePeriodRecord(record: PeriodRecord | null, event: DomainEve
     }
     case 'SurveyResultRecorded': {
       const a = e.data.assessment;
+      // one survey result per employee, rule and period (004:150): a later survey corrects the earlier
+      const itemId = `survey:${e.data.ruleCode}:${e.data.period}`;
+      const current = record?.items[itemId];
+      if (current && Date.parse(current.occurredAt) > Date.parse(e.data.surveyedAt)) return record;
       const item: PeriodItem = { kind: 'survey', ruleCode: e.data.ruleCode, part: a.part, points: e.data.points, status: 'applied', occurredAt: e.data.surveyedAt };
-      return withItem(record ?? empty(e.data, a.period, a.schemeVersion, a.scheme), `survey:${e.data.surveyId}`, item);
+      return withItem(record ?? empty(e.data, a.period, a.schemeVersion, a.scheme), itemId, item);
     }
     case 'RatingsRecorded': {
       const a = e.data.assessment;

@@ -3,7 +3,11 @@ import { DomainError, assertNever } from '../../shared/domain/domain-error';
 import { round, scorePeriod } from '../../rulebook/domain/scoring';
 import type { ScoreEntry } from '../../rulebook/domain/scoring';
 import type { RollUpPolicy, Scheme } from '../../rulebook/domain/rulebook.types';
+import { periodBounds } from '../../rulebook/domain/period';
 import type { PeriodEvent, RollUpPenaltyApplied } from './period.events';
+
+/** Instants compare as strings only in one form: UTC `toISOString()`. */
+const toIso = (instant: string) => new Date(instant).toISOString();
 
 export interface OpenPeriod {
   type: 'OpenPeriod';
@@ -29,6 +33,8 @@ export interface EmployeePeriod {
 export interface PeriodContext {
   employees: EmployeePeriod[];
   rollUp?: RollUpPolicy;
+  /** The company's time zone, in which a period begins and ends. */
+  timeZone: string;
 }
 
 /** Every period of the company: the `periods-<companyId>` stream. */
@@ -54,15 +60,24 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodsState, Pe
   decide(command, state, context) {
     const status = state.periods[command.data.period];
     switch (command.type) {
-      case 'OpenPeriod':
+      case 'OpenPeriod': {
         if (status === 'open') return [];
         if (status === 'closed') throw new DomainError('period_closed', `period ${command.data.period} is already closed`);
+        const { start } = periodBounds(command.data.period, context.timeZone);
+        const openedAt = toIso(command.data.openedAt);
+        if (openedAt > command.now) throw new DomainError('opened_in_future', 'openedAt lies in the future', { path: 'openedAt' });
+        if (openedAt < start) throw new DomainError('period_not_begun', `period ${command.data.period} begins at ${start}: it may be opened only once it has begun`, { path: 'openedAt', begins: start });
         return [{ type: 'PeriodOpened', data: command.data }];
-      case 'ClosePeriod':
+      }
+      case 'ClosePeriod': {
         if (status === 'closed') return [];
-        if (status !== 'open') throw new DomainError('period_not_open', `period ${command.data.period} was never opened`);
-        if (command.data.closedAt > command.now) throw new DomainError('closed_in_future', 'closedAt lies in the future');
+        if (status !== 'open') throw new DomainError('period_not_open', `period ${command.data.period} was never opened`, { path: 'period' });
+        const closedAt = toIso(command.data.closedAt);
+        if (closedAt > command.now) throw new DomainError('closed_in_future', 'closedAt lies in the future', { path: 'closedAt' });
+        const { end } = periodBounds(command.data.period, context.timeZone);
+        if (closedAt < end) throw new DomainError('period_not_ended', `period ${command.data.period} ends at ${end}: it may be closed only after it has ended`, { path: 'closedAt', ends: end });
         return closePeriod(command, context);
+      }
       default:
         return assertNever(command);
     }

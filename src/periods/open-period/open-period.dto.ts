@@ -1,10 +1,11 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../../rulebook/domain/period';
 
 export class OpenPeriodDto {
   @ApiProperty({ example: '2026-H1' })
   @Matches(PERIOD_PATTERN, { message: 'period must be written YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' })
   period!: string;
-  @ApiProperty({ example: '2026-01-01T00:00:00+08:00' }) @IsISO8601({ strict: true }) openedAt!: string;
+  @ApiProperty({ example: '2026-01-01T00:00:00+08:00' }) @IsInstant() openedAt!: string;
 }

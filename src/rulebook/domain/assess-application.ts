@@ -71,10 +71,28 @@ function pointsFor(rule: Rule, app: Application): number {
       return app.points;
     case 'per-unit':
       if (app.units === undefined || !(app.units > 0)) throw new DomainError('units_required', `rule ${rule.code} needs the number of units (${shape.unit}s), more than 0`, details);
+      checkUnitLimits(rule, shape, app.units);
       return expect(round(app.units * shape.pointsPerUnit, 2));
     case 'veto':
       if (app.points !== undefined && app.points !== 0) throw new DomainError('points_do_not_match_rule', `rule ${rule.code} is a veto: it fails the period and takes no points`, details);
       return 0;
+  }
+}
+
+/**
+ * Units within the rule's own limits: a rate cannot fall more percentage points below its target
+ * than the target itself (nor more than 100 without one), and occurrences are counted whole.
+ */
+function checkUnitLimits(rule: Rule, shape: Extract<Rule['shape'], { kind: 'per-unit' }>, units: number): void {
+  const details = { ruleCode: rule.code, path: 'units', given: units };
+  if (shape.unit === 'percentage-point') {
+    const limit = shape.target ?? 100;
+    if (units > limit) {
+      throw new DomainError('units_beyond_rule_limit', `rule ${rule.code} counts at most ${limit} percentage points below its target, not ${units}`, { ...details, max: limit });
+    }
+  }
+  if (shape.unit === 'occurrence' && !Number.isInteger(units)) {
+    throw new DomainError('units_not_whole', `rule ${rule.code} counts whole occurrences, not ${units}`, details);
   }
 }
 

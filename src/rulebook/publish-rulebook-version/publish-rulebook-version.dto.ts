@@ -1,5 +1,7 @@
+import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsInt, IsISO8601, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsArray, IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { NoControlCharacters } from '../../shared/http/identifier';
 
 /**
  * The envelope of a rulebook version. Its schemes and rules are checked as a whole by the domain
@@ -7,8 +9,8 @@ import { IsArray, IsInt, IsISO8601, IsObject, IsOptional, IsString, MaxLength, M
  */
 export class PublishRulebookVersionDto {
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) version!: number;
-  @ApiProperty({ example: '2026-07-01T00:00:00+08:00' }) @IsISO8601({ strict: true }) effectiveFrom!: string;
-  @ApiProperty() @IsString() @MaxLength(200) title!: string;
+  @ApiProperty({ example: '2026-07-01T00:00:00+08:00' }) @IsInstant() effectiveFrom!: string;
+  @ApiProperty() @IsString() @MaxLength(200) @NoControlCharacters() title!: string;
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Schemes per position (see README, "Rulebook")' }) @IsArray() schemes!: object[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The rule catalogue' }) @IsArray() rules!: object[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{ windowDays, hearingWithinDays, panel: { min, max, employeeRepresentativeShare } }' }) @IsOptional() @IsObject() appeals?: object;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NoControlCharacters } from '../../shared/http/identifier';
 import type { ServiceLevelSettings } from '../domain/service-level-policy';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -12,7 +13,7 @@ export class BusinessHoursDto {
 }
 
 export class WorkingCalendarDto {
-  @ApiProperty({ example: 'Asia/Shanghai' }) @IsString() timeZone!: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) @IsString() @MaxLength(64) @NoControlCharacters() timeZone!: string;
   @ApiProperty({ example: [1, 2, 3, 4, 5], description: 'ISO weekdays, 1 = Monday … 7 = Sunday' })
   @IsArray()
   @IsIn([1, 2, 3, 4, 5, 6, 7], { each: true, message: 'each of workingWeekdays must be 1 (Monday) to 7 (Sunday)' })
@@ -23,7 +24,7 @@ export class WorkingCalendarDto {
   @ArrayMaxSize(1000)
   @Matches(DATE, { each: true, message: 'each of makeUpWorkingDays must be a YYYY-MM-DD date' })
   makeUpWorkingDays!: string[];
-  @ApiProperty({ type: BusinessHoursDto }) @ValidateNested() @Type(() => BusinessHoursDto) businessHours!: BusinessHoursDto;
+  @ApiProperty({ type: BusinessHoursDto }) @IsObject() @ValidateNested() @Type(() => BusinessHoursDto) businessHours!: BusinessHoursDto;
 }
 
 /** Ticket policies, complaint and talk targets and the rules a breach costs; checked by the domain. */

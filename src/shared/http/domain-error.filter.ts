@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, NotFoundError } from '../domain/domain-error';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store/event-store.port';
@@ -17,8 +17,12 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   private toHttp(error: unknown): [number, object] {
     if (error instanceof HttpException) {
-      const body = error.getResponse();
-      return [error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body];
+      const status = error.getStatus();
+      const raw = error.getResponse();
+      const body: Record<string, unknown> = typeof raw === 'string' ? { statusCode: status, message: raw } : { ...(raw as object) };
+      // Nest turns body-parser's SyntaxError into a bare 400: every error answer carries a `code`
+      if (body.code === undefined) Object.assign(body, isMalformedJson(status, body) ? { code: 'malformed_json', path: 'body' } : { code: codeOf(status) });
+      return [status, body];
     }
     if (isClientHttpError(error)) {
       // the body parser's errors: a body over the size limit (413), malformed JSON (400), ...
@@ -55,4 +59,15 @@ export class DomainErrorFilter implements ExceptionFilter {
 function isClientHttpError(error: unknown): error is Error & { status: number; type?: string } {
   const candidate = error as { status?: unknown; expose?: unknown } | null;
   return error instanceof Error && candidate?.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+}
+
+/** Nest's answer to body-parser's SyntaxError: `new BadRequestException(err.message)`. */
+function isMalformedJson(status: number, body: Record<string, unknown>): boolean {
+  return status === 400 && typeof body.message === 'string' && /JSON/.test(body.message);
+}
+
+/** `bad_request`, `not_found`, `too_many_requests`…: a code for an HTTP error that was thrown without one. */
+function codeOf(status: number): string {
+  const name = (HttpStatus as unknown as Record<number, string | undefined>)[status];
+  return name ? name.toLowerCase() : 'http_error';
 }

@@ -1,3 +1,4 @@
+import type { SealedText } from '../../shared/domain/sealed-text';
 import type { TicketMilestone } from '../../service-levels/domain/service-level-policy';
 import type { TicketKind, TicketPriority } from './ticket.events';
 
@@ -37,7 +38,7 @@ export interface RecordArrival {
 
 export interface CloseTicket {
   type: 'CloseTicket';
-  data: { ticketId: string; closedAt: string; signedOffBy: string };
+  data: { ticketId: string; closedAt: string; signedOffBy: string | SealedText };
   now: string;
 }
 

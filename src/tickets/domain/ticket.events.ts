@@ -1,3 +1,4 @@
+import type { SealedText } from '../../shared/domain/sealed-text';
 import type { DomainEvent } from '../../shared/domain/decider';
 import type { DeductionRule, Deadline, TicketMilestone } from '../../service-levels/domain/service-level-policy';
 
@@ -43,8 +44,8 @@ export type TicketResolved = DomainEvent<
   { ticketId: string; assigneeId: string; resolvedAt: string; resolution: string; late: boolean }
 >;
 
-/** The customer signed the work off. */
-export type TicketClosed = DomainEvent<'TicketClosed', { ticketId: string; assigneeId: string; closedAt: string; signedOffBy: string }>;
+/** The customer signed the work off; `signedOffBy` is sealed under their subject key (a plain string in events recorded before). */
+export type TicketClosed = DomainEvent<'TicketClosed', { ticketId: string; assigneeId: string; closedAt: string; signedOffBy: string | SealedText }>;
 
 /** A pending clock as it stood before a reassignment (for as-of lists of who was late). */
 export interface ClockSegment {
