@@ -30,10 +30,11 @@ async function givenTheDefaultRulebookAndDrivers(http: Http, drivers: string[]):
 const registerDriver = (http: Http, employeeId: string) =>
   http.post('/employees').send({ employeeId, name: `Driver ${employeeId}`, department: 'delivery', position: 'delivery-driver' }).expect(201);
 
+/** The complaint names no one (a complaint may name only registered staff); the verdict names the driver. */
 async function upheldComplaintAgainst(http: Http, complaintId: string, employeeId: string): Promise<void> {
   await http
     .post('/complaints')
-    .send({ complaintId, channel: 'hotline', complainant: { name: 'Zhang San' }, subject: 'late delivery', description: 'late again', severity: 'normal', receivedAt: '2026-10-12T09:00:00+08:00', concernsEmployeeIds: [employeeId] })
+    .send({ complaintId, channel: 'hotline', complainant: { name: 'Zhang San' }, subject: 'late delivery', description: 'late again', severity: 'normal', receivedAt: '2026-10-12T09:00:00+08:00', concernsEmployeeIds: [] })
     .expect(201);
   await http.post(`/complaints/${complaintId}/verdict`).send({ outcome: 'upheld', employeeIds: [employeeId], reasoning: 'confirmed', decidedAt: '2026-10-12T10:00:00+08:00' }).expect(201);
 }
