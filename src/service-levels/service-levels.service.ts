@@ -1,12 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../shared/config/app-config';
 import type { AppConfig } from '../shared/config/app-config';
 import { asDomainEvent } from '../shared/command-handling/handle-command';
 import { EVENT_STORE, streamName } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { defaultServiceLevels, defaultWorkingCalendar } from './domain/default-service-levels';
-import { ConfiguredDeductionRules, withResolvedRules } from './domain/deduction-rule-resolver';
-import type { DeductionRuleResolver } from './domain/deduction-rule-resolver';
 import { serviceLevelsDecider } from './domain/service-levels.decider';
 import type { ServiceLevelsEvent } from './domain/service-levels.decider';
 import { ticketPolicyFor } from './domain/service-level-policy';
@@ -15,9 +13,6 @@ import type { WorkingCalendar } from './domain/working-calendar';
 
 /** Where the calendar and service levels are defined: one stream for the company. */
 export const SERVICE_LEVELS_STREAM = streamName('serviceLevels', 'company');
-
-/** The rulebook can provide this token to name the rules breaches and verdicts cost. */
-export const DEDUCTION_RULE_RESOLVER = Symbol('DEDUCTION_RULE_RESOLVER');
 
 export interface ServiceLevelsInForce {
   calendar: WorkingCalendar;
@@ -30,16 +25,14 @@ export class ServiceLevelsService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(DEDUCTION_RULE_RESOLVER) private readonly resolver?: DeductionRuleResolver,
   ) {}
 
   async inForce(): Promise<ServiceLevelsInForce> {
     const events = await this.store.readStream(SERVICE_LEVELS_STREAM);
     const state = events.map(asDomainEvent<ServiceLevelsEvent>).reduce(serviceLevelsDecider.evolve, serviceLevelsDecider.initialState);
-    const settings = state.settings ?? defaultServiceLevels;
     return {
       calendar: state.calendar ?? defaultWorkingCalendar(this.config.timeZone),
-      settings: withResolvedRules(settings, this.resolver ?? new ConfiguredDeductionRules(settings)),
+      settings: state.settings ?? defaultServiceLevels,
     };
   }
 

@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import * as fs from 'node:fs';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { SagaRunner } from '../../src/service-levels/sagas/saga-runner.service';
-import { defaultServiceLevels } from '../../src/service-levels/domain/default-service-levels';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';
@@ -19,11 +18,6 @@ const quickRetries = { SAGA_RETRY_BASE_DELAY_MS: '1', SAGA_RETRY_MAX_DELAY_MS: '
 
 async function givenTheDefaultRulebookAndDrivers(http: Http, drivers: string[]): Promise<void> {
   await http.post('/rulebook/versions').send(defaultRulebook).expect((r) => expect([200, 201]).toContain(r.status));
-  const upheld = { ruleCode: 'TS-COMPLAINT', points: 2 };
-  await http
-    .put('/service-levels')
-    .send({ ...defaultServiceLevels, complaint: { ...defaultServiceLevels.complaint, upheldRules: { normal: upheld, group: upheld, serious: upheld } } })
-    .expect(200);
   for (const id of drivers) await registerDriver(http, id);
 }
 

@@ -64,7 +64,7 @@ describe('Idempotency-Key bound to the request', () => {
     const first = await http.put('/service-levels').set('Idempotency-Key', 'levels-1').send(twoWorkingDaysForRepairs).expect(200);
     const inForce = (await http.get('/service-levels').expect(200)).body;
     const head = await store.headPosition();
-    const changed = { ...twoWorkingDaysForRepairs, ticketPolicies: [{ ...twoWorkingDaysForRepairs.ticketPolicies[0], breachRules: { resolution: { ruleCode: '001:925', points: 3 } } }] };
+    const changed = { ...twoWorkingDaysForRepairs, ticketPolicies: [{ ...twoWorkingDaysForRepairs.ticketPolicies[0], onReassignment: 'restart' }] };
     const reused = await http.put('/service-levels').set('Idempotency-Key', 'levels-1').send(changed);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('idempotency_key_reused');

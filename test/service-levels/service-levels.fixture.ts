@@ -11,7 +11,7 @@ export const goldenWeekCalendar = {
   businessHours: { start: '09:00', end: '18:00' },
 };
 
-/** Repairs resolved within 2 working days counted in working time; missing it costs 2 points (001:925). */
+/** Repairs resolved within 2 working days counted in working time; what missing it costs is the rulebook's. */
 export const twoWorkingDaysForRepairs = {
   ...defaultServiceLevels,
   ticketPolicies: [
@@ -19,7 +19,6 @@ export const twoWorkingDaysForRepairs = {
       policyId: 'repair-2wd',
       kind: 'repair',
       targets: { resolution: { amount: 2, unit: 'workingDays', counting: 'workingTime' } },
-      breachRules: { resolution: { ruleCode: '001:925', points: 2 } },
       pausesWhileWaitingForCustomer: false,
       onReassignment: 'keep',
     },

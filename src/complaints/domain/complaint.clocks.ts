@@ -15,6 +15,5 @@ export function startClock(
   const { calendar, serviceLevels } = context;
   if (!calendar || !serviceLevels) return [];
   const dueAt = computeDeadline(startedAt, serviceLevels.targets[milestone], calendar);
-  const rule = serviceLevels.breachRules[milestone];
-  return [{ type: 'ComplaintClockStarted', data: { complaintId, milestone, round, startedAt, dueAt, ...(rule ? { rule } : {}), ...(assignee ? { responsibleEmployeeId: assignee.employeeId, department: assignee.department } : {}) } }];
+  return [{ type: 'ComplaintClockStarted', data: { complaintId, milestone, round, startedAt, dueAt, ...(assignee ? { responsibleEmployeeId: assignee.employeeId, department: assignee.department } : {}) } }];
 }

@@ -77,11 +77,10 @@ export function recordVerdict(command: RecordVerdict, state: KnownComplaint, con
   if (data.outcome === 'dismissed' && employeeIds.length > 0) throw new DomainError('dismissed_against_employees', 'a dismissed complaint names no employee');
   checkTime(data.decidedAt, command.now, 'decidedAt', state.received.receivedAt, 'decided_before_receipt');
   const { severity } = state.received;
-  const rule = data.outcome === 'upheld' ? context.serviceLevels?.upheldRules[severity] : undefined;
   return [
     {
       type: 'ComplaintVerdictRecorded',
-      data: { ...data, employeeIds, verdictNumber: state.verdictsRecorded + 1, severity, ...(rule ? { rule } : {}) },
+      data: { ...data, employeeIds, verdictNumber: state.verdictsRecorded + 1, severity },
     },
   ];
 }

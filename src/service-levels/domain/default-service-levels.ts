@@ -2,9 +2,9 @@ import type { ServiceLevelSettings } from './service-level-policy';
 import type { WorkingCalendar } from './working-calendar';
 
 /**
- * What ships until the company defines its own (PUT /working-calendar, PUT /service-levels).
- * Time targets cite the seeds. What a breach costs is the rulebook's (each scheme's
- * `consequences`); the rule codes below are used only while no rulebook is published.
+ * What ships until the company defines its own (PUT /working-calendar, PUT /service-levels):
+ * time targets and calendars, citing the seeds. What a breach or an upheld complaint costs is the
+ * rulebook's (each scheme's `consequences`), never the service levels'.
  */
 export const defaultWorkingCalendar = (timeZone: string): WorkingCalendar => ({
   timeZone,
@@ -21,7 +21,6 @@ export const defaultServiceLevels: ServiceLevelSettings = {
       policyId: 'technical-support',
       kind: 'technical-support',
       targets: { arrival: { amount: 5, unit: 'minutes', counting: 'elapsed' } },
-      breachRules: {},
       pausesWhileWaitingForCustomer: false,
       onReassignment: 'keep',
     },
@@ -30,7 +29,6 @@ export const defaultServiceLevels: ServiceLevelSettings = {
       policyId: 'sampling',
       kind: 'sampling',
       targets: { arrival: { amount: 10, unit: 'minutes', counting: 'elapsed' } },
-      breachRules: {},
       pausesWhileWaitingForCustomer: false,
       onReassignment: 'keep',
     },
@@ -43,7 +41,6 @@ export const defaultServiceLevels: ServiceLevelSettings = {
         arrival: { amount: 15, unit: 'minutes', counting: 'elapsed' }, // 002:528
         resolution: { amount: 1, unit: 'sameDay', counting: 'elapsed' }, // 001:1953 事不过夜
       },
-      breachRules: { arrival: { ruleCode: '001:817', points: 1 }, resolution: { ruleCode: '001:925', points: 2 } },
       pausesWhileWaitingForCustomer: true,
       onReassignment: 'keep',
     },
@@ -55,7 +52,6 @@ export const defaultServiceLevels: ServiceLevelSettings = {
         arrival: { amount: 20, unit: 'minutes', counting: 'elapsed' }, // 001:1947
         resolution: { amount: 2, unit: 'workingDays', counting: 'workingTime' },
       },
-      breachRules: { arrival: { ruleCode: '001:817', points: 1 }, resolution: { ruleCode: '001:925', points: 2 } },
       pausesWhileWaitingForCustomer: true,
       onReassignment: 'restart',
     },
@@ -63,7 +59,6 @@ export const defaultServiceLevels: ServiceLevelSettings = {
       policyId: 'complaint',
       kind: 'complaint',
       targets: { resolution: { amount: 2, unit: 'workingDays', counting: 'workingTime' } }, // 003:338
-      breachRules: { resolution: { ruleCode: '001:925', points: 2 } },
       pausesWhileWaitingForCustomer: false,
       onReassignment: 'keep',
     },
@@ -73,12 +68,6 @@ export const defaultServiceLevels: ServiceLevelSettings = {
       handling: { amount: 2, unit: 'workingDays', counting: 'workingTime' }, // 003:338-345
       callback: { amount: 48, unit: 'hours', counting: 'elapsed' }, // 001:2369
     },
-    breachRules: { handling: { ruleCode: '001:925', points: 2 }, callback: { ruleCode: '001:925', points: 2 } },
-    upheldRules: {
-      normal: { ruleCode: '004:146', points: 2 },
-      group: { ruleCode: '004:146', points: 2 },
-      serious: { ruleCode: '001:17', points: 5 },
-    },
   },
-  talk: { target: { amount: 24, unit: 'hours', counting: 'elapsed' }, breachRule: { ruleCode: '001:1239', points: 2 } }, // 001:1239
+  talk: { target: { amount: 24, unit: 'hours', counting: 'elapsed' } }, // 001:1239
 };

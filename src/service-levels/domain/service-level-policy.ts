@@ -7,7 +7,7 @@ export type TicketMilestone = (typeof ticketMilestones)[number];
 export const complaintMilestones = ['handling', 'callback'] as const;
 export type ComplaintMilestone = (typeof complaintMilestones)[number];
 
-/** A rule of the catalogue and the points it costs (until the rulebook lands, named by the policy). */
+/** A rule of the catalogue and the points it cost, as events stored before the rulebook priced consequences carry it. */
 export interface DeductionRule {
   ruleCode: string;
   points: number;
@@ -27,7 +27,7 @@ export interface Target {
 /** A deadline fixed when its clock starts: stored in the event, so a replay never recomputes it. */
 export interface Deadline {
   dueAt: string;
-  /** What missing it costs the person responsible at the time; none: a breach costs nothing. */
+  /** Only in events stored before the rulebook priced breaches: the rule the settings named then. */
   rule?: DeductionRule;
 }
 
@@ -37,7 +37,6 @@ export interface TicketServiceLevelPolicy {
   /** Omitted: any priority of the kind. */
   priority?: string;
   targets: Partial<Record<TicketMilestone, Target>>;
-  breachRules: Partial<Record<TicketMilestone, DeductionRule>>;
   /** Whether the clocks stop while the ticket waits for the customer. */
   pausesWhileWaitingForCustomer: boolean;
   /** Whether the clocks stop while the ticket waits for parts; absent: as for the customer. */
@@ -50,11 +49,9 @@ export interface ServiceLevelSettings {
   ticketPolicies: TicketServiceLevelPolicy[];
   complaint: {
     targets: Record<ComplaintMilestone, Target>;
-    breachRules: Partial<Record<ComplaintMilestone, DeductionRule>>;
-    /** What a complaint upheld against an employee costs each of them, by severity. */
-    upheldRules: Record<string, DeductionRule>;
   };
-  talk: { target: Target; breachRule: DeductionRule };
+  /** After a penalty the supervisor talks with the employee within the target (001:1239). */
+  talk: { target: Target };
 }
 
 export function computeDeadline(start: string, target: Target, calendar: WorkingCalendar): string {
@@ -92,8 +89,7 @@ export function ticketDeadlines(
   for (const milestone of milestones) {
     const target = policy?.targets[milestone];
     if (!target) continue;
-    const rule = policy?.breachRules[milestone];
-    deadlines[milestone] = { dueAt: computeDeadline(start, target, calendar), ...(rule ? { rule } : {}) };
+    deadlines[milestone] = { dueAt: computeDeadline(start, target, calendar) };
   }
   return deadlines;
 }

@@ -1,7 +1,7 @@
 import type { Decider, DomainEvent } from '../../shared/domain/decider';
 import { DomainError } from '../../shared/domain/domain-error';
 import { isSameFact } from '../../shared/domain/same-fact';
-import type { DeductionRule, ServiceLevelSettings, Target } from './service-level-policy';
+import type { ServiceLevelSettings, Target } from './service-level-policy';
 import { parseClockTime } from './working-calendar';
 import type { WorkingCalendar } from './working-calendar';
 
@@ -63,11 +63,9 @@ function checkTarget(target: Target | undefined, where: string): void {
   if (!ok) throw new DomainError('invalid_target', `${where}: a target needs amount > 0, unit (${UNITS.join(', ')}) and counting (elapsed or workingTime)`);
 }
 
-function checkRule(rule: DeductionRule | undefined, where: string): void {
-  if (rule === undefined) return;
-  if (typeof rule.ruleCode !== 'string' || rule.ruleCode.trim() === '' || !(rule.points > 0 && rule.points <= 100)) {
-    throw new DomainError('invalid_rule', `${where}: a rule needs a ruleCode and points more than 0 and at most 100`);
-  }
+/** What a breach or an upheld complaint costs is the rulebook's (each scheme's `consequences`). */
+function refuseRules(where: string): never {
+  throw new DomainError('consequences_belong_to_the_rulebook', `${where}: service levels hold time targets and calendars; what a breach or an upheld complaint costs is named by the rulebook's consequences`, { path: where });
 }
 
 export function checkSettings(settings: ServiceLevelSettings): void {
@@ -75,11 +73,12 @@ export function checkSettings(settings: ServiceLevelSettings): void {
     if (!policy.policyId || !policy.kind) throw new DomainError('invalid_policy', `ticketPolicies[${i}] needs policyId and kind`);
     if (!['keep', 'restart'].includes(policy.onReassignment)) throw new DomainError('invalid_policy', `ticketPolicies[${i}].onReassignment must be keep or restart`);
     for (const [m, target] of Object.entries(policy.targets ?? {})) checkTarget(target, `ticketPolicies[${i}].targets.${m}`);
-    for (const [m, rule] of Object.entries(policy.breachRules ?? {})) checkRule(rule, `ticketPolicies[${i}].breachRules.${m}`);
+    if ('breachRules' in policy) refuseRules(`ticketPolicies[${i}].breachRules`);
   }
   checkTarget(settings.complaint?.targets?.handling, 'complaint.targets.handling');
   checkTarget(settings.complaint?.targets?.callback, 'complaint.targets.callback');
-  for (const [k, rule] of Object.entries({ ...settings.complaint.breachRules, ...settings.complaint.upheldRules })) checkRule(rule, `complaint rule ${k}`);
+  if ('breachRules' in settings.complaint) refuseRules('complaint.breachRules');
+  if ('upheldRules' in settings.complaint) refuseRules('complaint.upheldRules');
   checkTarget(settings.talk?.target, 'talk.target');
-  checkRule(settings.talk?.breachRule, 'talk.breachRule');
+  if (settings.talk && 'breachRule' in settings.talk) refuseRules('talk.breachRule');
 }

@@ -11,7 +11,7 @@ const now = '2026-03-20T00:00:00.000Z';
 const open = { type: 'OpenTalkObligation' as const, data: { obligationId: 'D-1', deductionId: 'D-1', employeeId: 'E-1', openedAt: '2026-03-10T02:00:00.000Z' }, now };
 const opened: TalkObligationOpened = {
   type: 'TalkObligationOpened',
-  data: { ...open.data, supervisorId: 'S-1', supervisorDepartment: 'service', dueAt: '2026-03-11T02:00:00.000Z', rule: { ruleCode: '001:1239', points: 2 } },
+  data: { ...open.data, supervisorId: 'S-1', supervisorDepartment: 'service', dueAt: '2026-03-11T02:00:00.000Z' },
 };
 
 describe('the talk after a penalty (001:1239)', () => {

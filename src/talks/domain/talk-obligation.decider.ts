@@ -86,7 +86,6 @@ function open(command: Extract<TalkObligationCommand, { type: 'OpenTalkObligatio
         supervisorId: supervisor.employeeId,
         supervisorDepartment: supervisor.department,
         dueAt: computeDeadline(openedAt, talk.target, calendar),
-        rule: talk.breachRule,
       },
     },
   ];

@@ -84,10 +84,7 @@ function dispatchTicket(command: DispatchTicket, state: TicketState, context: Ti
 
 function deadlinesAtDispatch(data: DispatchTicket['data'], { calendar, policy }: TicketContext): TicketDeadlines {
   const deadlines: TicketDeadlines = calendar ? ticketDeadlines(policy, ticketMilestones, data.dispatchedAt, calendar) : {};
-  if (data.resolveBy !== undefined) {
-    const rule = policy?.breachRules.resolution;
-    deadlines.resolution = { dueAt: data.resolveBy, ...(rule ? { rule } : {}) };
-  }
+  if (data.resolveBy !== undefined) deadlines.resolution = { dueAt: data.resolveBy };
   return deadlines;
 }
 

@@ -22,7 +22,6 @@ const policy: TicketServiceLevelPolicy = {
   policyId: 'repair',
   kind: 'repair',
   targets: { resolution: { amount: 2, unit: 'workingDays', counting: 'workingTime' } },
-  breachRules: {},
   pausesWhileWaitingForCustomer: true,
   onReassignment: 'keep',
 };
