@@ -48,6 +48,7 @@ export const permissions = [
   'audit-trail:read',
   'records:replay',
   'access-log:read',
+  'parked-events:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +63,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'service-levels:manage': 'all',
     'calendars:manage': 'all',
     'rulebooks:publish': 'all',
+    'parked-events:read': 'all',
   },
   clerk: {
     'complaints:receive': 'all',
@@ -107,6 +109,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'records:replay': 'all',
     'access-log:read': 'all',
     'service-levels:read': 'all',
+    'parked-events:read': 'all',
   },
   analyst: { 'complaints:read': 'all', 'scores:read': 'all', 'rankings:read': 'all', 'overdue:read': 'all', 'audit-trail:read': 'all' },
   employee: { 'scores:read': 'self', 'audit-trail:read': 'self', 'records:replay': 'self', 'deductions:contest': 'self' },

@@ -24,6 +24,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** How often the deadline watcher looks for passed deadlines; 0 turns its timer off. */
   deadlineWatchIntervalMs: number;
+  /** A read model further than this many events behind the store's head makes /health degraded. */
+  healthMaxProjectionLag?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE ?? '600000', 'RATE_LIMIT_PER_MINUTE'),
     maxBodyBytes: integer(env.MAX_BODY_BYTES ?? '102400', 'MAX_BODY_BYTES'),
     deadlineWatchIntervalMs: integer(env.DEADLINE_WATCH_INTERVAL_MS ?? '30000', 'DEADLINE_WATCH_INTERVAL_MS'),
+    healthMaxProjectionLag: integer(env.HEALTH_MAX_PROJECTION_LAG ?? '1000', 'HEALTH_MAX_PROJECTION_LAG'),
   };
 }
 
