@@ -7,6 +7,7 @@ import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
+import { ReadModelHeadersInterceptor } from './shared/projector/read-model-headers';
 import { strictValidationPipe } from './shared/http/validation.pipe';
 
 /** Everything main.ts and the end-to-end tests configure the same way. */
@@ -18,7 +19,7 @@ export function configureApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
-  app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
+  app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ReadModelHeadersInterceptor));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -53,6 +53,9 @@ describe('a poison event', () => {
   it('projects the events after it, in the projection that threw and in the others', async () => {
     const scores = await http.get(`/employees/E-1/scores?from=2026-03&to=2026-03&minPosition=${lastPosition}`).expect(200);
     expect(scores.body.months[0]).toMatchObject({ totalDeducted: 4, deductions: [expect.objectContaining({ deductionId: 'D-1' }), expect.objectContaining({ deductionId: 'D-2' })] });
+    // the answer says which position it reflects: here every stored event
+    expect(Number(scores.headers['x-read-model-position'])).toBeGreaterThanOrEqual(lastPosition);
+    expect(scores.headers['x-event-store-head']).toBe(scores.headers['x-read-model-position']);
     const trail = await http.get(`/employees/E-1/audit-trail?minPosition=${lastPosition}`).expect(200);
     expect(JSON.stringify(trail.body)).toContain('D-2');
     const states = app.get(ProjectorService).projector.states();

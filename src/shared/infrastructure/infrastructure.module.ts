@@ -10,6 +10,7 @@ import { createEventStore, createReadStore } from './stores.factory';
 import { ProjectorService } from '../projector/projector.service';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
+import { ReadModelHeadersInterceptor } from '../projector/read-model-headers';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -26,8 +27,9 @@ import { HealthRegistry } from '../health/health-registry';
     ProjectorService,
     StoredEventPublisher,
     HealthRegistry,
+    ReadModelHeadersInterceptor,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, CqrsModule],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, ReadModelHeadersInterceptor, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(

@@ -83,6 +83,12 @@ export class ProjectorService implements OnApplicationBootstrap {
     return found;
   }
 
+  /** The lowest checkpoint among these read models (the position a query answer from them reflects at least). */
+  readModelPosition(names: readonly string[]): number {
+    const states = this.projector.states().filter((state) => names.includes(state.name));
+    return states.length === 0 ? 0 : Math.min(...states.map((state) => state.position));
+  }
+
   /** The (versioned) collection a read model lives in. */
   collection(name: string): string {
     return collectionOf(this.projection(name));
