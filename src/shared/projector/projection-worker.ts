@@ -9,6 +9,16 @@ export const NO_POSITION = -1;
 /** The read-store collection holding events a projection could not apply (one doc per projection × event). */
 export const PARKED_EVENTS_COLLECTION = 'projection_parked_events';
 
+/** Which collection of a projection queries read: one doc per projection name, moved on takeover. */
+export const SERVED_READ_MODELS_COLLECTION = 'projection_served_read_models';
+
+export interface ServedReadModel extends Document {
+  /** The projection's name. */
+  _id: string;
+  collection: string;
+  checkpoint: string;
+}
+
 /** An event a projection threw on, parked for it (written with that projection's checkpoint). */
 export interface ParkedEvent extends Document {
   _id: string;
@@ -51,6 +61,14 @@ export class ProjectionWorker {
   private readonly dirty = new Set<string>();
   /** Events parked in the current batch, written with its checkpoint. */
   private readonly parkedInBatch: ParkedEvent[] = [];
+  /**
+   * The collection queries read. While a new version is rebuilt beside it this is the previous
+   * version's (complete up to `servedPosition`); it moves to `collection` once that has caught up.
+   */
+  servedCollection: string;
+  servedPosition = NO_POSITION;
+  /** True while queries are served from another collection than the one being built. */
+  takeoverPending = false;
   /** Positions parked for this projection (stored ones and those of the batch once flushed). */
   parkedPositions: number[] = [];
 
@@ -61,6 +79,7 @@ export class ProjectionWorker {
     this.name = projection.name;
     this.collection = collectionOf(projection);
     this.checkpointName = collectionOf(projection);
+    this.servedCollection = this.collection;
     this.handled = new Set(projection.handles);
   }
 
@@ -71,6 +90,15 @@ export class ProjectionWorker {
     this.flushedPosition = checkpoint ?? NO_POSITION;
     const parked = await this.readStore.find<ParkedEvent>(PARKED_EVENTS_COLLECTION, { checkpoint: this.checkpointName }, { sort: { position: 1 } });
     this.parkedPositions = parked.map((doc) => doc.position);
+    const served = await this.readStore.get<ServedReadModel>(SERVED_READ_MODELS_COLLECTION, this.name);
+    this.takeoverPending = served?.collection !== this.collection;
+    if (served && this.takeoverPending) {
+      this.servedCollection = served.collection;
+      this.servedPosition = (await this.readStore.getCheckpoint(served.checkpoint)) ?? NO_POSITION;
+    } else {
+      this.servedCollection = this.collection;
+      this.servedPosition = this.flushedPosition;
+    }
     this.discard();
   }
 
@@ -113,9 +141,24 @@ export class ProjectionWorker {
     for (const parked of this.parkedInBatch) if (!this.parkedPositions.includes(parked.position)) this.parkedPositions.push(parked.position);
     this.parkedInBatch.length = 0;
     this.flushedPosition = this.processedPosition;
+    if (!this.takeoverPending) this.servedPosition = this.flushedPosition;
     this.bufferedEvents = 0;
     this.dirty.clear();
     this.cache.clear();
+  }
+
+  /**
+   * Once this version has caught up with `headPosition`, queries move to it: the served record
+   * points at its collection from now on. Returns true when it took over now.
+   */
+  async takeOverIfCaughtUp(headPosition: number): Promise<boolean> {
+    if (!this.takeoverPending || this.hasPending || this.flushedPosition < headPosition) return false;
+    const record: ServedReadModel = { _id: this.name, collection: this.collection, checkpoint: this.checkpointName };
+    await this.readStore.apply({ upserts: [{ collection: SERVED_READ_MODELS_COLLECTION, doc: record }], deletes: [] });
+    this.servedCollection = this.collection;
+    this.servedPosition = this.flushedPosition;
+    this.takeoverPending = false;
+    return true;
   }
 
   /** Forgets the batch: the events in it will be delivered again from the checkpoint. */

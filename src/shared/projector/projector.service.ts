@@ -86,12 +86,16 @@ export class ProjectorService implements OnApplicationBootstrap {
   /** The lowest checkpoint among these read models (the position a query answer from them reflects at least). */
   readModelPosition(names: readonly string[]): number {
     const states = this.projector.states().filter((state) => names.includes(state.name));
-    return states.length === 0 ? 0 : Math.min(...states.map((state) => state.position));
+    return states.length === 0 ? 0 : Math.min(...states.map((state) => state.servedPosition));
   }
 
-  /** The (versioned) collection a read model lives in. */
+  /**
+   * The collection queries of a read model read: its current version's, or, while that is rebuilt
+   * beside it after a version change, the previous version's until the new one has caught up.
+   */
   collection(name: string): string {
-    return collectionOf(this.projection(name));
+    this.projection(name);
+    return this.projector.servedCollection(name);
   }
 
   async stop(): Promise<void> {

@@ -140,11 +140,13 @@ export class Projector {
   }
 
   /** Each read model's checkpoint and parked positions, for health and the parked-events list. */
-  states(): { name: string; checkpoint: string; position: number; parked: number[] }[] {
+  states(): { name: string; checkpoint: string; position: number; servedCollection: string; servedPosition: number; parked: number[] }[] {
     return this.workers.map((worker) => ({
       name: worker.name,
       checkpoint: worker.checkpointName,
       position: Math.max(0, worker.flushedPosition),
+      servedCollection: worker.servedCollection,
+      servedPosition: Math.max(0, worker.servedPosition),
       parked: [...worker.parkedPositions],
     }));
   }
@@ -228,9 +230,28 @@ export class Projector {
   private async flushAll(): Promise<void> {
     try {
       for (const worker of this.workers) await worker.flush();
+      await this.takeOver();
     } finally {
       void this.settleWaiters();
     }
+  }
+
+  /** Read models rebuilt beside the served ones take over once caught up with the head. */
+  private async takeOver(): Promise<void> {
+    const pending = this.workers.filter((worker) => worker.takeoverPending);
+    if (pending.length === 0) return;
+    const head = await this.eventStore.headPosition();
+    for (const worker of pending) {
+      const from = worker.servedCollection;
+      if (await worker.takeOverIfCaughtUp(head)) this.logger.log(`${worker.collection} caught up at ${head}: queries read it instead of ${from}`);
+    }
+  }
+
+  /** The collection queries of a read model read (see ProjectionWorker.servedCollection). */
+  servedCollection(name: string): string {
+    const worker = this.workers.find((candidate) => candidate.name === name);
+    if (!worker) throw new Error(`no projection named ${name}`);
+    return worker.servedCollection;
   }
 
   private reached(position: number): boolean {
