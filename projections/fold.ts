@@ -9,20 +9,36 @@ import type { ProjectedDocument, Projection } from './projection';
 
 export type Documents<Doc extends ProjectedDocument = ProjectedDocument> = Map<string, Doc>;
 
+/**
+ * Without `onUnfolded`, an event the projection throws on throws. With it, that event is left out
+ * whole (none of its changes are kept, like an event the runtime parks) and reported, and the fold
+ * goes on with the next event.
+ */
 export function foldProjection<Doc extends ProjectedDocument>(
   projection: Projection<Doc>,
   events: readonly RecordedEvent[],
   documents: Documents<Doc> = new Map(),
+  onUnfolded?: (event: RecordedEvent, error: unknown) => void,
 ): Documents<Doc> {
   for (const event of events) {
     if (!projection.handles.includes(event.type)) continue;
-    for (const id of new Set(projection.documentIds(event))) {
-      const current = documents.get(id) ?? null;
-      if (current && current._position >= event.position) continue;
-      const next = projection.evolve(current, event, id);
-      if (next === current) continue;
-      if (next === null) documents.delete(id);
-      else documents.set(id, { ...next, _id: id, _position: event.position } as unknown as Doc);
+    const changes = new Map<string, Doc | null>();
+    try {
+      for (const id of new Set(projection.documentIds(event))) {
+        const current = changes.has(id) ? (changes.get(id) ?? null) : (documents.get(id) ?? null);
+        if (current && current._position >= event.position) continue;
+        const next = projection.evolve(current, event, id);
+        if (next === current) continue;
+        changes.set(id, next === null ? null : ({ ...next, _id: id, _position: event.position } as unknown as Doc));
+      }
+    } catch (error) {
+      if (!onUnfolded) throw error;
+      onUnfolded(event, error);
+      continue;
+    }
+    for (const [id, doc] of changes) {
+      if (doc === null) documents.delete(id);
+      else documents.set(id, doc);
     }
   }
   return documents;

@@ -7,6 +7,7 @@ import { DeductionsModule } from './deductions/deductions.module';
 import { EmployeeRecordsModule } from './employee-records/employee-records.module';
 import { EmployeesModule } from './employees/employees.module';
 import { HealthController } from './health/health.controller';
+import { ParkedEventsController } from './health/parked-events.controller';
 import { HearingsModule } from './hearings/hearings.module';
 import { OverdueModule } from './overdue/overdue.module';
 import { ScoresModule } from './scores/scores.module';
@@ -43,7 +44,7 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
     PeriodsModule,
     PeriodScoresModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, ParkedEventsController],
   providers: [IdempotencyInterceptor],
 })
 export class AppModule {}

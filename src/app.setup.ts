@@ -9,6 +9,7 @@ import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
+import { ReadModelHeadersInterceptor } from './shared/projector/read-model-headers';
 import { strictValidationPipe } from './shared/http/validation.pipe';
 
 /**
@@ -33,7 +34,7 @@ export function configureApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
-  app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
+  app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ReadModelHeadersInterceptor));
   // no enableShutdownHooks(): main.ts installs the graceful shutdown (src/shared/lifecycle), which
   // drains requests before closing the application
   const document = SwaggerModule.createDocument(

@@ -193,26 +193,28 @@ describe('Projector (SQLite event store and read store)', () => {
     expect(await stores.readStore.getCheckpoint('scores_v2')).toBe(head);
   });
 
-  it('retries an evolve that throws once, without counting anything twice', async () => {
+  it('parks an event whose evolve throws (a poison event, not retried) and goes on with the next, in that projection and the others', async () => {
     const positions: number[] = [];
     for (let i = 0; i < 6; i += 1) positions.push((await stores.append(`deduction-D-${i}`, deductionApplied({ deductionId: `D-${i}`, points: 2 }))).position);
-    let failed = false;
-    const flaky = tallyProjection((position) => {
-      if (position === positions[3] && !failed) {
-        failed = true;
+    let calls = 0;
+    const poisoned = tallyProjection((position) => {
+      if (position === positions[3]) {
+        calls += 1;
         throw new Error('evolve failed');
       }
     });
-    const logger = quietLogger();
-    const running = projector([flaky, { ...tallyProjection(), name: 'steady' }], { batchSize: 2, retryDelayMs: 10, logger });
+    const running = projector([poisoned, { ...tallyProjection(), name: 'steady' }], { batchSize: 2, retryDelayMs: 10, logger: quietLogger() });
 
     await running.start();
     await running.waitFor(positions[5]!);
 
-    expect(failed).toBe(true);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('evolve failed'));
-    expect(await stores.readStore.get('tally_v1', 'E-1')).toMatchObject({ events: 6, points: 12 });
+    expect(calls).toBe(1);
+    expect(await stores.readStore.get('tally_v1', 'E-1')).toMatchObject({ events: 5, points: 10 });
     expect(await stores.readStore.get('steady_v1', 'E-1')).toMatchObject({ events: 6, points: 12 });
+    expect(await stores.readStore.find('projection_parked_events', {})).toEqual([
+      expect.objectContaining({ projection: 'tally', checkpoint: 'tally_v1', position: positions[3], error: 'evolve failed' }),
+    ]);
+    expect(running.states().find((state) => state.name === 'tally')?.parked).toEqual([positions[3]]);
   });
 
   it('retries a failed apply without counting anything twice', async () => {

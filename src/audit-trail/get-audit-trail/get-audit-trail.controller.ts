@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../shared/http/id-param.pipe';
@@ -21,6 +22,7 @@ export class GetAuditTrailController {
 
   @Get(':employeeId/audit-trail')
   @RequirePermissions('audit-trail:read')
+  @ReadModels('employees', 'audit-trail')
   @ApiOperation({ summary: 'Every event concerning the employee, in order, with actor, business time and store time' })
   async auditTrail(@IdParam('employeeId') employeeId: string, @Query() dto: GetAuditTrailDto, @CurrentPrincipal() principal: Principal) {
     await this.access.readEmployee(principal, 'audit-trail:read', employeeId);

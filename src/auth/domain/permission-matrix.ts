@@ -51,6 +51,7 @@ export const permissions = [
   'access-log:read',
   'parked-consequences:read',
   'parked-consequences:retry',
+  'parked-events:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +67,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'calendars:manage': 'all',
     'rulebooks:publish': 'all',
     'parked-consequences:retry': 'all',
+    'parked-events:read': 'all',
   },
   clerk: {
     'complaints:receive': 'all',
@@ -115,6 +117,7 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'access-log:read': 'all',
     'service-levels:read': 'all',
     'parked-consequences:read': 'all',
+    'parked-events:read': 'all',
   },
   analyst: { 'complaints:read': 'all', 'scores:read': 'all', 'rankings:read': 'all', 'overdue:read': 'all', 'audit-trail:read': 'all' },
   employee: { 'scores:read': 'self', 'audit-trail:read': 'self', 'records:replay': 'self', 'deductions:contest': 'self' },

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK } from '../../shared/clock';
@@ -24,6 +25,7 @@ export class GetOverdueTicketsController {
 
   @Get()
   @RequirePermissions('overdue:read')
+  @ReadModels('overdue')
   @ApiOperation({ summary: 'Service clocks (acknowledgement, arrival, resolution, complaint handling, callback, talk) overdue or due soon as of a given time (default now), with aging buckets' })
   async overdue(@Query() dto: GetOverdueTicketsDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'overdue:read', dto.department);

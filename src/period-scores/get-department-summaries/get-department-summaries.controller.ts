@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -30,6 +31,7 @@ export class GetDepartmentSummariesController {
 
   @Get('departments')
   @RequirePermissions('rankings:read')
+  @ReadModels('period-scores')
   @ApiOperation({ summary: 'Department summaries of a period: average, grade distribution, below-threshold staff' })
   async summaries(@Query() dto: GetDepartmentSummariesDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', undefined);

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
@@ -30,6 +31,7 @@ export class GetEmployeePeriodScoresController {
 
   @Get(':employeeId/period-scores')
   @RequirePermissions('scores:read')
+  @ReadModels('period-scores')
   @ApiOperation({ summary: "An employee's assessment periods under the rulebook: parts, total, normalised total, grade, appeals, sealed figure and corrections" })
   async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeePeriodScoresDto, @CurrentPrincipal() principal: Principal) {
     await this.access.readEmployee(principal, 'scores:read', employeeId);

@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -22,6 +23,7 @@ export class ListPeriodScoresController {
 
   @Get()
   @RequirePermissions('rankings:read')
+  @ReadModels('period-scores')
   @ApiOperation({ summary: "A period's scores ranked in the company and department; filters, sort, cursor paging, CSV export" })
   async list(@Query() dto: ListPeriodScoresDto, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', dto.department);

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '../../shared/projector/projector.service';
@@ -20,6 +21,7 @@ export class GetDepartmentScoresController {
 
   @Get()
   @RequirePermissions('rankings:read')
+  @ReadModels('employees', 'scores')
   @ApiOperation({ summary: 'Scores of a month, ranked, with the average; optionally for one department' })
   async scores(@Query() dto: GetDepartmentScoresDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', dto.department);

@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK } from '../../shared/clock';
@@ -31,6 +32,7 @@ export class GetEmployeeScoresController {
 
   @Get(':employeeId/scores')
   @RequirePermissions('scores:read')
+  @ReadModels('employees', 'scores')
   @ApiOperation({ summary: "An employee's score per calendar month: 100 minus the deductions in force after hearings, never below 0" })
   async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeeScoresDto, @CurrentPrincipal() principal: Principal) {
     const to = dto.to ?? monthOf(this.clock.now().toISOString(), this.config.timeZone);

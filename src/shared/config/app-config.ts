@@ -41,6 +41,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** How long a lease on background work (projections, sagas) lasts without renewal, in ms. */
   leaseTtlMs: number;
+  /** A read model further than this many events behind the store's head makes /health degraded. */
+  healthMaxProjectionLag?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     healthMaxSagaLag: integer(env.HEALTH_MAX_SAGA_LAG ?? '1000', 'HEALTH_MAX_SAGA_LAG'),
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS ?? '10000', 'SHUTDOWN_TIMEOUT_MS'),
     leaseTtlMs: integer(env.LEASE_TTL_MS ?? '15000', 'LEASE_TTL_MS'),
+    healthMaxProjectionLag: integer(env.HEALTH_MAX_PROJECTION_LAG ?? '1000', 'HEALTH_MAX_PROJECTION_LAG'),
   };
 }
 

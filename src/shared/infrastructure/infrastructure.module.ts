@@ -13,6 +13,7 @@ import { ProjectorService } from '../projector/projector.service';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
 import { LeaseService } from '../lease/lease.service';
+import { ReadModelHeadersInterceptor } from '../projector/read-model-headers';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -31,8 +32,9 @@ import { LeaseService } from '../lease/lease.service';
     StoredEventPublisher,
     HealthRegistry,
     LeaseService,
+    ReadModelHeadersInterceptor,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, CqrsModule],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, ReadModelHeadersInterceptor, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(

@@ -1,10 +1,43 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
-import type { ChangeSet, ReadStore } from '../read-store/read-store.port';
+import type { ChangeSet, Document, ReadStore } from '../read-store/read-store.port';
 import { collectionOf } from '../../../projections/projection';
 import type { ProjectedDocument, Projection } from '../../../projections/projection';
 
 /** Position meaning "no event yet". */
 export const NO_POSITION = -1;
+
+/** The read-store collection holding events a projection could not apply (one doc per projection × event). */
+export const PARKED_EVENTS_COLLECTION = 'projection_parked_events';
+
+/** Which collection of a projection queries read: one doc per projection name, moved on takeover. */
+export const SERVED_READ_MODELS_COLLECTION = 'projection_served_read_models';
+
+export interface ServedReadModel extends Document {
+  /** The projection's name. */
+  _id: string;
+  collection: string;
+  checkpoint: string;
+}
+
+/** An event a projection threw on, parked for it (written with that projection's checkpoint). */
+export interface ParkedEvent extends Document {
+  _id: string;
+  /** The projection's checkpoint name (name and version): a new version does not see old parkings. */
+  checkpoint: string;
+  projection: string;
+  position: number;
+  type: string;
+  streamName: string;
+  error: string;
+  parkedAt: string;
+}
+
+/** Thrown by the projection's own code (documentIds/evolve): the event is poison for it, not the store. */
+class ProjectionApplyError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
 
 /**
  * One projection's side of the runtime: its checkpoint, and the batch of changes made since the
@@ -26,6 +59,18 @@ export class ProjectionWorker {
   private readonly handled: ReadonlySet<string>;
   private readonly cache = new Map<string, ProjectedDocument | null>();
   private readonly dirty = new Set<string>();
+  /** Events parked in the current batch, written with its checkpoint. */
+  private readonly parkedInBatch: ParkedEvent[] = [];
+  /**
+   * The collection queries read. While a new version is rebuilt beside it this is the previous
+   * version's (complete up to `servedPosition`); it moves to `collection` once that has caught up.
+   */
+  servedCollection: string;
+  servedPosition = NO_POSITION;
+  /** True while queries are served from another collection than the one being built. */
+  takeoverPending = false;
+  /** Positions parked for this projection (stored ones and those of the batch once flushed). */
+  parkedPositions: number[] = [];
 
   constructor(
     readonly projection: Projection,
@@ -34,6 +79,7 @@ export class ProjectionWorker {
     this.name = projection.name;
     this.collection = collectionOf(projection);
     this.checkpointName = collectionOf(projection);
+    this.servedCollection = this.collection;
     this.handled = new Set(projection.handles);
   }
 
@@ -42,20 +88,41 @@ export class ProjectionWorker {
     for (const index of this.projection.indexes ?? []) await this.readStore.ensureIndex(this.collection, index);
     const checkpoint = await this.readStore.getCheckpoint(this.checkpointName);
     this.flushedPosition = checkpoint ?? NO_POSITION;
+    const parked = await this.readStore.find<ParkedEvent>(PARKED_EVENTS_COLLECTION, { checkpoint: this.checkpointName }, { sort: { position: 1 } });
+    this.parkedPositions = parked.map((doc) => doc.position);
+    const served = await this.readStore.get<ServedReadModel>(SERVED_READ_MODELS_COLLECTION, this.name);
+    this.takeoverPending = served?.collection !== this.collection;
+    if (served && this.takeoverPending) {
+      this.servedCollection = served.collection;
+      this.servedPosition = (await this.readStore.getCheckpoint(served.checkpoint)) ?? NO_POSITION;
+    } else {
+      this.servedCollection = this.collection;
+      this.servedPosition = this.flushedPosition;
+    }
     this.discard();
   }
 
   get hasPending(): boolean {
-    return this.processedPosition > this.flushedPosition || this.dirty.size > 0;
+    return this.processedPosition > this.flushedPosition || this.dirty.size > 0 || this.parkedInBatch.length > 0;
   }
 
   /**
    * Evolves the event into the batch, unless this projection is already past it. Either the whole
-   * event is taken into the batch or, if evolve or a read throws, none of it.
+   * event is taken into the batch or none of it. If the projection's own code throws on the event
+   * (a poison event), the event is parked for this projection (in the batch, so durably with its
+   * checkpoint) and the projection goes on; if the read store throws, the error propagates and the
+   * event is retried, never parked.
    */
-  async handle(event: RecordedEvent): Promise<void> {
+  async handle(event: RecordedEvent, now: () => Date = () => new Date()): Promise<void> {
     if (event.position <= this.processedPosition) return;
-    if (this.handled.has(event.type)) await this.evolve(event);
+    if (this.handled.has(event.type)) {
+      try {
+        await this.evolve(event);
+      } catch (error) {
+        if (!(error instanceof ProjectionApplyError)) throw error;
+        this.park(event, error.cause, now());
+      }
+    }
     this.processedPosition = event.position;
     this.bufferedEvents += 1;
   }
@@ -69,11 +136,29 @@ export class ProjectionWorker {
       if (doc) changes.upserts.push({ collection: this.collection, doc });
       else changes.deletes.push({ collection: this.collection, id });
     }
+    for (const parked of this.parkedInBatch) changes.upserts.push({ collection: PARKED_EVENTS_COLLECTION, doc: { ...parked } });
     await this.readStore.apply(changes);
+    for (const parked of this.parkedInBatch) if (!this.parkedPositions.includes(parked.position)) this.parkedPositions.push(parked.position);
+    this.parkedInBatch.length = 0;
     this.flushedPosition = this.processedPosition;
+    if (!this.takeoverPending) this.servedPosition = this.flushedPosition;
     this.bufferedEvents = 0;
     this.dirty.clear();
     this.cache.clear();
+  }
+
+  /**
+   * Once this version has caught up with `headPosition`, queries move to it: the served record
+   * points at its collection from now on. Returns true when it took over now.
+   */
+  async takeOverIfCaughtUp(headPosition: number): Promise<boolean> {
+    if (!this.takeoverPending || this.hasPending || this.flushedPosition < headPosition) return false;
+    const record: ServedReadModel = { _id: this.name, collection: this.collection, checkpoint: this.checkpointName };
+    await this.readStore.apply({ upserts: [{ collection: SERVED_READ_MODELS_COLLECTION, doc: record }], deletes: [] });
+    this.servedCollection = this.collection;
+    this.servedPosition = this.flushedPosition;
+    this.takeoverPending = false;
+    return true;
   }
 
   /** Forgets the batch: the events in it will be delivered again from the checkpoint. */
@@ -82,16 +167,30 @@ export class ProjectionWorker {
     this.bufferedEvents = 0;
     this.dirty.clear();
     this.cache.clear();
+    this.parkedInBatch.length = 0;
+  }
+
+  private park(event: RecordedEvent, cause: unknown, at: Date): void {
+    this.parkedInBatch.push({
+      _id: `${this.checkpointName}@${event.position}`,
+      checkpoint: this.checkpointName,
+      projection: this.name,
+      position: event.position,
+      type: event.type,
+      streamName: event.streamName,
+      error: cause instanceof Error ? cause.message : String(cause),
+      parkedAt: at.toISOString(),
+    });
   }
 
   private async evolve(event: RecordedEvent): Promise<void> {
-    const ids = new Set(this.projection.documentIds(event));
+    const ids = new Set(applying(() => this.projection.documentIds(event)));
     const changes = new Map<string, ProjectedDocument | null>();
     for (const id of ids) {
       const current = await this.load(id);
       // The replay guard: a document already holding this event is not evolved again.
       if (current && (current._position ?? NO_POSITION) >= event.position) continue;
-      const next = this.projection.evolve(current, event, id);
+      const next = applying(() => this.projection.evolve(current, event, id));
       if (next === current || (next === null && current === null)) continue;
       changes.set(id, next === null ? null : ({ ...next, _id: id, _position: event.position } as ProjectedDocument));
     }
@@ -106,5 +205,14 @@ export class ProjectionWorker {
     const doc = await this.readStore.get<ProjectedDocument>(this.collection, id);
     this.cache.set(id, doc);
     return doc;
+  }
+}
+
+/** Runs the projection's own code, marking what it throws as a poison event (not a store failure). */
+function applying<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new ProjectionApplyError(error);
   }
 }

@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import type { Projection } from '../../../projections/projection';
-import { NO_POSITION, ProjectionWorker } from './projection-worker';
+import { NO_POSITION, PARKED_EVENTS_COLLECTION, ProjectionWorker } from './projection-worker';
 
 export { rebuildProjection } from './rebuild-projection';
 
@@ -139,6 +139,18 @@ export class Projector {
     return Math.max(0, Math.min(...this.workers.map((worker) => worker.flushedPosition)));
   }
 
+  /** Each read model's checkpoint and parked positions, for health and the parked-events list. */
+  states(): { name: string; checkpoint: string; position: number; servedCollection: string; servedPosition: number; parked: number[] }[] {
+    return this.workers.map((worker) => ({
+      name: worker.name,
+      checkpoint: worker.checkpointName,
+      position: Math.max(0, worker.flushedPosition),
+      servedCollection: worker.servedCollection,
+      servedPosition: Math.max(0, worker.servedPosition),
+      parked: [...worker.parkedPositions],
+    }));
+  }
+
   /** Each read model's checkpoint, by projection name. */
   positions(): Record<string, number> {
     return Object.fromEntries(this.workers.map((worker) => [worker.name, Math.max(0, worker.flushedPosition)]));
@@ -176,6 +188,10 @@ export class Projector {
     await this.stop();
     await this.readStore.clear(worker.collection);
     await this.readStore.resetCheckpoint(worker.checkpointName);
+    // Its parked events are retried by the replay (parked again if they still throw).
+    const parked = await this.readStore.find(PARKED_EVENTS_COLLECTION, { checkpoint: worker.checkpointName });
+    for (const doc of parked) await this.readStore.delete(PARKED_EVENTS_COLLECTION, doc._id);
+    worker.parkedPositions = [];
     worker.flushedPosition = NO_POSITION;
     worker.discard();
     this.logger.log(`rebuilding ${worker.checkpointName} from the first event`);
@@ -214,9 +230,28 @@ export class Projector {
   private async flushAll(): Promise<void> {
     try {
       for (const worker of this.workers) await worker.flush();
+      await this.takeOver();
     } finally {
       void this.settleWaiters();
     }
+  }
+
+  /** Read models rebuilt beside the served ones take over once caught up with the head. */
+  private async takeOver(): Promise<void> {
+    const pending = this.workers.filter((worker) => worker.takeoverPending);
+    if (pending.length === 0) return;
+    const head = await this.eventStore.headPosition();
+    for (const worker of pending) {
+      const from = worker.servedCollection;
+      if (await worker.takeOverIfCaughtUp(head)) this.logger.log(`${worker.collection} caught up at ${head}: queries read it instead of ${from}`);
+    }
+  }
+
+  /** The collection queries of a read model read (see ProjectionWorker.servedCollection). */
+  servedCollection(name: string): string {
+    const worker = this.workers.find((candidate) => candidate.name === name);
+    if (!worker) throw new Error(`no projection named ${name}`);
+    return worker.servedCollection;
   }
 
   private reached(position: number): boolean {
