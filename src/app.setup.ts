@@ -8,11 +8,14 @@ import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { strictValidationPipe } from './shared/http/validation.pipe';
+import { httpMetrics } from './shared/observability/http-metrics.middleware';
+import { MetricsService } from './shared/observability/metrics.service';
 
 /** Everything main.ts and the end-to-end tests configure the same way. */
 export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   // the service speaks plain HTTP (TLS ends in front of it), so requests are not upgraded to https
+  app.use(httpMetrics(app.get(MetricsService)));
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   (app as NestExpressApplication).useBodyParser('json', { limit: config.maxBodyBytes });
   (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });

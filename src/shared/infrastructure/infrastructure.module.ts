@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, loadConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../clock';
 import { EVENT_STORE } from '../event-store/event-store.port';
 import type { EventStore } from '../event-store/event-store.port';
@@ -10,6 +11,9 @@ import { createEventStore, createReadStore } from './stores.factory';
 import { ProjectorService } from '../projector/projector.service';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
+import { MetricsService } from '../observability/metrics.service';
+import { MetricsController } from '../observability/metrics.controller';
+import { ObservedEventStore } from '../observability/observed-event-store';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -21,13 +25,20 @@ import { HealthRegistry } from '../health/health-registry';
   providers: [
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     { provide: CLOCK, useValue: systemClock },
-    { provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG] },
+    {
+      provide: EVENT_STORE,
+      // every adapter is wrapped: append latency and the `event-store-writes` health check
+      useFactory: async (config: AppConfig, metrics: MetricsService) => new ObservedEventStore(await createEventStore(config), metrics.appendSeconds),
+      inject: [APP_CONFIG, MetricsService],
+    },
     { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG] },
     ProjectorService,
     StoredEventPublisher,
     HealthRegistry,
+    MetricsService,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, CqrsModule],
+  controllers: [MetricsController],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, MetricsService, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
@@ -35,7 +46,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly projector: ProjectorService,
     private readonly publisher: StoredEventPublisher,
-  ) {}
+    health: HealthRegistry,
+    metrics: MetricsService,
+  ) {
+    const observed = eventStore as ObservedEventStore;
+    health.register({ name: 'event-store-writes', check: () => observed.writeHealth() });
+    metrics.readHeadFrom(() => eventStore.headPosition());
+  }
 
   /** Stops what reads the stores before closing them. */
   async onApplicationShutdown(): Promise<void> {
