@@ -15,6 +15,7 @@ import { ParkedConsequencesModule } from './parked-consequences/parked-consequen
 import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
+import { LoggingModule } from './shared/observability/logging.module';
 import { TalksModule } from './talks/talks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { RulebookModule } from './rulebook/rulebook.module';
@@ -24,6 +25,7 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
 
 @Module({
   imports: [
+    LoggingModule,
     InfrastructureModule,
     AuthModule,
     ServiceLevelsModule,

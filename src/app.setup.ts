@@ -11,6 +11,8 @@ import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { ReadModelHeadersInterceptor } from './shared/projector/read-model-headers';
 import { strictValidationPipe } from './shared/http/validation.pipe';
+import { httpMetrics } from './shared/observability/http-metrics.middleware';
+import { MetricsService } from './shared/observability/metrics.service';
 
 /**
  * Initialises the app, then starts what must run only once every provider is ready: the saga
@@ -26,6 +28,7 @@ export async function startApp(app: INestApplication): Promise<INestApplication>
 export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   // the service speaks plain HTTP (TLS ends in front of it), so requests are not upgraded to https
+  app.use(httpMetrics(app.get(MetricsService)));
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // a rulebook version is one large document (the shipped default is ~120 KB): it alone gets a
   // larger limit; a body parsed here is not parsed again by the general parser below

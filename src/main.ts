@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp, startApp } from './app.setup';
 import { APP_CONFIG } from './shared/config/app-config';
@@ -9,7 +10,8 @@ import { describeStores } from './shared/infrastructure/stores.factory';
 import { gracefulShutdown } from './shared/lifecycle/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
-  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: false }));
+  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  app.useLogger(app.get(PinoLogger)); // structured JSON logs (src/shared/observability/logging.module.ts)
   const config = app.get<AppConfig>(APP_CONFIG);
   const logger = new Logger('assessment-ledger');
   const shutdown = gracefulShutdown(app, { timeoutMs: config.shutdownTimeoutMs, log: (message) => logger.log(message) });

@@ -1,3 +1,4 @@
+import { checkEmbeddedFile } from '../shared/observability/embedded-files';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { APP_CONFIG } from '../shared/config/app-config';
@@ -18,7 +19,7 @@ import { ReceiveComplaintHandler } from './receive-complaint/receive-complaint.h
 @Module({
   controllers: [ReceiveComplaintController, ComplaintLifecycleController, GetComplaintController, EraseComplainantController],
   providers: [
-    { provide: SUBJECT_KEY_STORE, useFactory: (config: AppConfig) => new SqliteSubjectKeyStore(path.join(config.dataDir, 'subject-keys.sqlite')), inject: [APP_CONFIG] },
+    { provide: SUBJECT_KEY_STORE, useFactory: (config: AppConfig) => new SqliteSubjectKeyStore(checkEmbeddedFile(path.join(config.dataDir, 'subject-keys.sqlite'))), inject: [APP_CONFIG] },
     ComplainantPrivacy,
     ReceiveComplaintHandler,
     ComplaintLifecycleHandler,

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DomainError, NotFoundError } from '../domain/domain-error';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { InvalidFilterError } from '../read-store/read-store.port';
+import { storageFailureCode, storageFailureMessage } from '../observability/storage-failure';
 
 /** The one place where errors become HTTP answers. */
 @Catch()
@@ -49,6 +50,12 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error instanceof Error && (error as { code?: unknown }).code === 'subject_index_incomplete') {
       // the events are stored; retrying with the same Idempotency-Key repairs the subject index
       return [503, { statusCode: 503, code: 'subject_index_incomplete', message: error.message }];
+    }
+    const storage = storageFailureCode(error);
+    if (storage) {
+      // the store cannot write: nothing was recorded, and /health says so (event-store-writes)
+      this.logger.error(`storage failure (${storage}): ${error instanceof Error ? error.message : String(error)}`);
+      return [503, { statusCode: 503, code: storage, message: storageFailureMessage(storage) }];
     }
     this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     return [500, { statusCode: 500, message: 'internal error' }];

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, loadConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../clock';
 import { EVENT_STORE } from '../event-store/event-store.port';
 import type { EventStore } from '../event-store/event-store.port';
@@ -14,6 +15,9 @@ import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
 import { LeaseService } from '../lease/lease.service';
 import { ReadModelHeadersInterceptor } from '../projector/read-model-headers';
+import { MetricsService } from '../observability/metrics.service';
+import { MetricsController } from '../observability/metrics.controller';
+import { ObservedEventStore } from '../observability/observed-event-store';
 
 /**
  * The shared machinery every feature uses: configuration, clock, event store, read store,
@@ -26,15 +30,22 @@ import { ReadModelHeadersInterceptor } from '../projector/read-model-headers';
     { provide: APP_CONFIG, useFactory: () => loadConfig() },
     { provide: CLOCK, useValue: systemClock },
     { provide: DATA_DIR_LOCK, useFactory: lockDataDir, inject: [APP_CONFIG] },
-    { provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG, DATA_DIR_LOCK] },
+    {
+      provide: EVENT_STORE,
+      // every adapter is wrapped: append latency and the `event-store-writes` health check
+      useFactory: async (config: AppConfig, lock: DataDirLock | null, metrics: MetricsService) => new ObservedEventStore(await createEventStore(config, lock ?? undefined), metrics.appendSeconds),
+      inject: [APP_CONFIG, DATA_DIR_LOCK, MetricsService],
+    },
     { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG, DATA_DIR_LOCK] },
     ProjectorService,
     StoredEventPublisher,
     HealthRegistry,
     LeaseService,
     ReadModelHeadersInterceptor,
+    MetricsService,
   ],
-  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, ReadModelHeadersInterceptor, CqrsModule],
+  controllers: [MetricsController],
+  exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, ReadModelHeadersInterceptor, MetricsService, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
@@ -43,7 +54,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
     private readonly projector: ProjectorService,
     private readonly publisher: StoredEventPublisher,
     @Inject(DATA_DIR_LOCK) private readonly dataDirLock: DataDirLock | null,
-  ) {}
+    health: HealthRegistry,
+    metrics: MetricsService,
+  ) {
+    const observed = eventStore as ObservedEventStore;
+    health.register({ name: 'event-store-writes', check: () => observed.writeHealth() });
+    metrics.readHeadFrom(() => eventStore.headPosition());
+  }
 
   /** Stops what reads the stores before closing them. */
   async onApplicationShutdown(): Promise<void> {

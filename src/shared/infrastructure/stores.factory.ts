@@ -7,6 +7,7 @@ import { EsdbEventStore } from '../event-store/eventstoredb/esdb-event-store';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
 import { DataDirLock } from '../lifecycle/data-dir-lock';
+import { checkEmbeddedFile } from '../observability/embedded-files';
 
 /**
  * The one-writer lock on DATA_DIR when any embedded store is in use (null otherwise). Taken
@@ -22,13 +23,13 @@ export async function createEventStore(config: AppConfig, _lock?: DataDirLock): 
   // Not verified at start: an unreachable server makes the service unhealthy, not crash; reads,
   // appends and subscriptions retry (subscriptions with backoff) until it answers.
   if (config.eventStoreDbConnectionString) return EsdbEventStore.connect(config.eventStoreDbConnectionString, { verifyConnection: false });
-  return new SqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });
+  return new SqliteEventStore({ file: checkEmbeddedFile(path.join(config.dataDir, 'events.sqlite')) });
 }
 
 /** MongoDB when a URI is configured, the embedded SQLite store otherwise. */
 export async function createReadStore(config: AppConfig, _lock?: DataDirLock): Promise<ReadStore> {
   if (config.mongoUri) return MongoReadStore.connect(config.mongoUri, config.mongoDatabase);
-  return new SqliteReadStore({ file: path.join(config.dataDir, 'read-models.sqlite') });
+  return new SqliteReadStore({ file: checkEmbeddedFile(path.join(config.dataDir, 'read-models.sqlite')) });
 }
 
 export function describeStores(config: AppConfig): string {
