@@ -7,7 +7,7 @@ import { EsdbEventStore } from '../event-store/eventstoredb/esdb-event-store';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
 import { DataDirLock } from '../lifecycle/data-dir-lock';
-import { checkEmbeddedFile } from '../observability/embedded-files';
+import { assertDataDirWritable, checkEmbeddedFile } from '../observability/embedded-files';
 
 /**
  * The one-writer lock on DATA_DIR when any embedded store is in use (null otherwise). Taken
@@ -15,6 +15,7 @@ import { checkEmbeddedFile } from '../observability/embedded-files';
  */
 export function lockDataDir(config: AppConfig): DataDirLock | null {
   if (config.eventStoreDbConnectionString && config.mongoUri) return null;
+  assertDataDirWritable(config.dataDir);
   return DataDirLock.acquire(config.dataDir);
 }
 
