@@ -243,7 +243,9 @@ export class Projector {
     const head = await this.eventStore.headPosition();
     for (const worker of pending) {
       const from = worker.servedCollection;
-      if (await worker.takeOverIfCaughtUp(head)) this.logger.log(`${worker.collection} caught up at ${head}: queries read it instead of ${from}`);
+      if (!(await worker.takeOverIfCaughtUp(head))) continue;
+      // a first build has nothing to take over from
+      if (from !== worker.collection) this.logger.log(`${worker.collection} caught up at ${head}: queries read it instead of ${from}`);
     }
   }
 
