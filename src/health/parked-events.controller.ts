@@ -1,14 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '../shared/http/read-query.dto';
 import { ProjectorService } from '../shared/projector/projector.service';
 import { RequirePermissions } from '../shared/auth/permissions.decorator';
-
-export class ParkedEventsPageDto {
-  @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-}
 
 /** Events a projection could not apply, parked for it (see docs/projections.md). */
 @ApiTags('health')
@@ -19,7 +13,7 @@ export class ParkedEventsController {
   @Get()
   @RequirePermissions('parked-events:read')
   @ApiOperation({ summary: 'Events a read-model projection could not apply (parked for that projection, with the error), by position; a new projection version retries them' })
-  async list(@Query() dto: ParkedEventsPageDto) {
+  async list(@Query() dto: PageQueryDto) {
     const limit = dto.limit ?? 100;
     const offset = dto.offset ?? 0;
     const { items, total } = await this.projector.parkedEvents({ skip: offset, limit });

@@ -32,3 +32,21 @@ export class PagedReadQueryDto extends LimitedReadQueryDto {
   @Min(0)
   offset?: number;
 }
+
+/** Paging of an operator's list that is not a read model (parked events, parked consequences). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 100, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
