@@ -112,6 +112,19 @@ describe('every consequence lands, under the default rulebook', () => {
     const trail = (await http.get('/employees/R-1/audit-trail').expect(200)).body.entries;
     expect(trail.map((i: { type: string }) => i.type)).toContain('TicketDeadlineBreached');
     expect(await deductionsOf('R-1')).toEqual([]);
+
+    // an upheld complaint the position names no price for costs nothing, and its reversal gives nothing back
+    clock.set('2026-03-18T02:00:00.000Z');
+    await ok('/complaints', {
+      complaintId: 'C-R', channel: 'hotline', complainant: { name: 'Li Si' }, subject: 'repair', description: 'Left a mess.',
+      severity: 'normal', receivedAt: '2026-03-18T09:40:00+08:00', concernsEmployeeIds: ['R-1'],
+    });
+    await ok('/complaints/C-R/verdict', { outcome: 'upheld', employeeIds: ['R-1'], reasoning: 'photos', decidedAt: '2026-03-18T09:45:00+08:00' });
+    await settle(app);
+    await ok('/complaints/C-R/verdict-reversal', { reason: 'another crew', reversedAt: '2026-03-18T09:50:00+08:00' });
+    await settle(app);
+    expect(await deductionsOf('R-1')).toEqual([]);
+    expect((await store().readAll()).filter((e) => e.type === 'DeductionWithdrawn')).toHaveLength(1); // the driver's, above
     expect((await http.get('/parked-consequences').expect(200)).body).toMatchObject({ items: [], total: 0 });
     const sagas = (await http.get('/health').expect(200)).body.checks.find((c: { name: string }) => c.name === 'sagas');
     expect(sagas).toMatchObject({ status: 'ok', details: expect.objectContaining({ parked: 0 }) });
