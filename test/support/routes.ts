@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
+import { METHODS } from 'node:http';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { PERMISSIONS_KEY, PUBLIC_KEY } from '../../src/shared/auth/permissions.decorator';
@@ -37,5 +38,24 @@ export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`no fixture value for path parameter ${name} of ${path}`);
     return values[name];
+  });
+}
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/**
+ * Every method and path the HTTP server's router answers, controllers or not (the OpenAPI document
+ * too). A route bound to every method is how Nest mounts a middleware for all routes (the request
+ * logger), not something served: it is left out.
+ */
+export function servedRoutes(app: INestApplication): { method: string; path: string }[] {
+  const server = app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+  return server.router.stack.flatMap(({ route }) => {
+    if (!route) return [];
+    const methods = Object.keys(route.methods).filter((m) => route.methods[m]);
+    if (METHODS.every((m) => methods.includes(m.toLowerCase()))) return [];
+    return methods.map((m) => ({ method: m.toUpperCase(), path: route.path }));
   });
 }
