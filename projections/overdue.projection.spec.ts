@@ -1,8 +1,12 @@
 import { foldProjection } from './fold';
 import { createOpenTicketsProjection, STILL_RUNNING, type ServiceClockDocument } from './overdue.projection';
-import { ticketDispatched, ticketResolved } from './testing/events';
+import { deductionContested, ticketDispatched, ticketResolved } from './testing/events';
 import { recorder } from './testing/recorded';
 import type { TicketReassigned, TicketDeadlineBreached } from '../src/tickets/domain/ticket.events';
+import type { ComplaintClockStarted, ComplaintDeadlineBreached } from '../src/complaints/domain/complaint.events';
+import type { TalkObligationBreached, TalkObligationOpened } from '../src/talks/domain/talk-obligation.events';
+import type { HearingDeadlineBreached } from '../src/deductions/domain/deduction.events';
+import type { DomainEvent } from '../src/shared/domain/decider';
 
 const overdue = createOpenTicketsProjection();
 const overdueAsOf = (documents: Map<string, ServiceClockDocument>, asOf: string) =>
@@ -79,5 +83,58 @@ describe('overdue (service clocks) projection', () => {
     const once = structuredClone([...documents.entries()]);
 
     expect([...foldProjection(overdue, events, documents).entries()]).toEqual(once);
+  });
+
+  describe('the breached flag (what the deadline watcher skips)', () => {
+    const resolutionBreach: TicketDeadlineBreached = {
+      type: 'TicketDeadlineBreached',
+      data: { ticketId: 'T-1', milestone: 'resolution', startedAt: '2026-03-10T02:00:00.000Z', dueAt: '2026-03-10T02:20:00.000Z', responsibleEmployeeId: 'E-2', department: 'engineering' },
+    };
+
+    it('sets breached on the ticket clock a TicketDeadlineBreached names, and on no other; the clock keeps running', () => {
+      const recorded = recorder();
+      const documents = foldProjection(overdue, [recorded(withDeadlines), recorded(resolutionBreach)]);
+
+      expect(documents.get('ticket:T-1:resolution')).toMatchObject({ breached: true, stoppedAt: STILL_RUNNING, _position: 2 });
+      expect(documents.get('ticket:T-1:acknowledgement')).toMatchObject({ breached: false, stoppedAt: STILL_RUNNING });
+      expect(overdueAsOf(documents, '2026-03-10T02:30:00.000Z').sort()).toEqual(['ticket:T-1:acknowledgement', 'ticket:T-1:resolution']);
+    });
+
+    it('keeps breached once the breached clock stops', () => {
+      const recorded = recorder();
+      const documents = foldProjection(overdue, [recorded(withDeadlines), recorded(resolutionBreach), recorded(ticketResolved({ resolvedAt: '2026-03-10T03:00:00.000Z', late: true }))]);
+
+      expect(documents.get('ticket:T-1:resolution')).toMatchObject({ breached: true, stoppedAt: '2026-03-10T03:00:00.000Z' });
+    });
+
+    const complaintStarted: ComplaintClockStarted = {
+      type: 'ComplaintClockStarted',
+      data: { complaintId: 'C-1', milestone: 'handling', round: 1, startedAt: '2026-03-09T01:00:00.000Z', dueAt: '2026-03-11T01:00:00.000Z', responsibleEmployeeId: 'E-1', department: 'cs' },
+    };
+    const complaintBreached: ComplaintDeadlineBreached = {
+      type: 'ComplaintDeadlineBreached',
+      data: { complaintId: 'C-1', milestone: 'handling', round: 1, startedAt: '2026-03-09T01:00:00.000Z', dueAt: '2026-03-11T01:00:00.000Z', responsibleEmployeeId: 'E-1', department: 'cs' },
+    };
+    const talk = { obligationId: 'TO-1', deductionId: 'D-1', employeeId: 'E-1', supervisorId: 'S-1', supervisorDepartment: 'cs', dueAt: '2026-03-11T02:00:00.000Z' };
+    const talkOpened: TalkObligationOpened = { type: 'TalkObligationOpened', data: { ...talk, openedAt: '2026-03-10T02:00:00.000Z' } };
+    const talkBreached: TalkObligationBreached = { type: 'TalkObligationBreached', data: { ...talk, startedAt: '2026-03-10T02:00:00.000Z' } };
+    const contested = deductionContested({ hearingDueAt: '2026-03-26T02:00:00.000Z' });
+    const hearingBreached: HearingDeadlineBreached = {
+      type: 'HearingDeadlineBreached',
+      data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T02:00:00.000Z', contestedAt: '2026-03-11T02:00:00.000Z', dueAt: '2026-03-26T02:00:00.000Z' },
+    };
+    it.each<[string, DomainEvent<string, unknown>, DomainEvent<string, unknown>, string]>([
+      ['ComplaintDeadlineBreached', complaintStarted, complaintBreached, 'complaint:C-1:handling:1'],
+      ['TalkObligationBreached', talkOpened, talkBreached, 'talk:TO-1'],
+      ['HearingDeadlineBreached', contested, hearingBreached, 'hearing:D-1'],
+    ])('sets breached on the clock a %s names', (_type, start, breach, id) => {
+      const recorded = recorder();
+      const documents = foldProjection(overdue, [recorded(start)]);
+      expect(documents.get(id)).toMatchObject({ breached: false });
+
+      foldProjection(overdue, [recorded(breach)], documents);
+
+      expect(documents.get(id)).toMatchObject({ breached: true, stoppedAt: STILL_RUNNING });
+    });
   });
 });
