@@ -1,8 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
 import { roles } from '../../src/auth/domain/permission-matrix';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
+import { defaultServiceLevels } from '../../src/service-levels/domain/default-service-levels';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { fillPath, routesOf } from '../support/routes';
@@ -80,6 +84,7 @@ const typeConfusedBody: fc.Arbitrary<string> = knownEntries.map(objectJson);
 describe('fuzzed command bodies', () => {
   const clock = new ManualClock(new Date('2026-03-31T04:00:00.000Z'));
   let app: INestApplication;
+  let dataDir: string;
   let http: ReturnType<typeof request>;
   let token: string;
   let commands: Route[];
@@ -90,7 +95,7 @@ describe('fuzzed command bodies', () => {
 
   beforeAll(async () => {
     let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
-    ({ app, tokenFor } = await startTestApp(clock));
+    ({ app, dataDir, tokenFor } = await startTestApp(clock, fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-fuzz-'))));
     http = request(app.getHttpServer());
     token = await tokenFor({ id: 'fuzzer', roles: [...roles], departments: ['cs'], employeeId: 'P-1' });
     store = app.get<EventStore>(EVENT_STORE);
@@ -102,7 +107,10 @@ describe('fuzzed command bodies', () => {
     await http.post('/employees').set(bearer(token)).send({ employeeId: 'E-2', name: 'Zhao Lei', department: 'cs', position: 'delivery-driver' }).expect(201);
     await settle(app);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   // credentialId names no credential: revoking the fuzzer's own would end the run
   const params = { deductionId: 'D-1', ticketId: 'T-1', subjectId: 'C-1', complaintId: 'C-1', obligationId: 'TO-1', period: '2026-03', consequenceId: 'PC-1', credentialId: 'no-such-credential' };
@@ -147,33 +155,267 @@ describe('fuzzed command bodies', () => {
     }
     expect(await head()).toBe(before);
   });
+});
 
-  // Seeded, so the coverage check below (some bodies accepted, some refused by a decider) holds on
-  // every run; FUZZ_SEED=<n> explores other bodies.
-  const validLookingSeed = Number(process.env.FUZZ_SEED ?? 20261203);
-  it('on a populated store, answers valid-looking bodies without a 500 and appends nothing for a refused one', async () => {
-    const seen = new Set<number>();
+// Seeded, so the coverage checks (bodies accepted, refused by a decider, on every route that changes
+// something) hold on every run; FUZZ_SEED=<n> explores other bodies.
+const validLookingSeed = Number(process.env.FUZZ_SEED ?? 20261203);
+
+/**
+ * Each route that names a ticket, complaint or deduction in its path gets entities of its own, one
+ * at each step of their lifecycle, so what the fuzzing of one route changes (a ticket resolved, a
+ * complaint assigned) never hides a step from another: ids `<last path segment>-<stage>`, e.g.
+ * `acknowledgement-T-open`, `resolution-C-received`.
+ */
+const TICKET_STAGES = ['T-open', 'T-onsite', 'T-resolved', 'T-paused'] as const;
+const COMPLAINT_STAGES = ['C-received', 'C-assigned', 'C-resolved', 'C-upheld'] as const;
+const DEDUCTION_STAGES = ['D-applied', 'D-contested'] as const;
+const stepOf = (route: Route) => route.path.split('/').filter((segment) => segment && !segment.startsWith(':')).at(-1)!;
+const own = (route: Route, stages: readonly string[]) => stages.map((stage) => `${stepOf(route)}-${stage}`);
+
+/** Path parameters of a route: its own entities at each step, a shared one, and one that names nothing. */
+function pathValues(route: Route): Record<string, string[]> {
+  const deductions = [...own(route, DEDUCTION_STAGES), 'D-1', 'D-404'];
+  return {
+    ticketId: [...own(route, TICKET_STAGES), 'T-1', 'T-404'],
+    complaintId: [...own(route, COMPLAINT_STAGES), 'C-1', 'C-404'],
+    subjectId: [...own(route, COMPLAINT_STAGES), 'S-404'],
+    deductionId: deductions,
+    // a talk obligation is named after the deduction that caused it
+    obligationId: deductions,
+    period: ['2026-03', '2026-02', '2026-04'],
+    consequenceId: ['PC-404'],
+    // no real credential: revoking the fuzzer's own would end the run
+    credentialId: ['no-such-credential'],
+  };
+}
+/** Ids bodies name: registered staff and shared entities, and ones that name nothing. */
+const POPULATED = {
+  employeeId: ['E-1', 'E-2', 'S-1', 'E-404'],
+  ticketId: ['T-1', 'T-new', 'T-404'],
+  complaintId: ['C-1', 'C-new', 'C-404'],
+  deductionId: ['D-1', 'D-new', 'D-404'],
+  bonusId: ['B-1', 'B-new'],
+  surveyId: ['SV-1', 'SV-new'],
+  ratingId: ['R-1', 'R-new'],
+  subjectId: ['C-1', 'S-404'],
+  period: ['2026-03', '2026-02', '2026-04'],
+};
+/** Instants around the populated facts (March 2026; the clock reads 12:00 on 31 March, Shanghai). */
+const POPULATED_INSTANTS = ['2026-03-10T08:59:00+08:00', '2026-03-10T09:30:00+08:00', '2026-03-20T10:00:00+08:00', '2026-03-31T11:00:00+08:00', '2026-03-31T12:30:00+08:00', '2026-02-27T10:00:00+08:00'];
+const HEARING_PANEL = ['P-1', 'P-2', 'P-3', 'P-4', 'P-5'];
+/** Free text: mostly ordinary, sometimes a control character, a blank or 5,000 characters. */
+const TEXT_FIELDS = ['name', 'subject', 'description', 'location', 'resolution', 'notes', 'reasoning', 'signedOffBy', 'title'];
+
+/** A plausible value for a field of a command on the populated store: its ids, instants and enums, some wrong. */
+function populatedPlausible(field: string): fc.Arbitrary<string> {
+  if (['employeeId', 'assigneeId', 'supervisorId'].includes(field)) return json(fc.constantFrom(...POPULATED.employeeId));
+  if (field === 'employeeIds' || field === 'concernsEmployeeIds') return json(fc.subarray(POPULATED.employeeId));
+  if (field === 'panel') return json(fc.oneof(fc.constant(HEARING_PANEL), fc.subarray([...HEARING_PANEL, 'E-1'])));
+  if (field === 'employeeRepresentatives') return json(fc.subarray(HEARING_PANEL, { maxLength: 3 }));
+  if (field in POPULATED) return json(fc.constantFrom(...POPULATED[field as keyof typeof POPULATED]));
+  if (field.endsWith('Id')) return json(fc.constantFrom('X-1', 'X-404'));
+  if (field.endsWith('At') || field === 'resolveBy') return json(fc.constantFrom(...POPULATED_INSTANTS));
+  if (field === 'reason') return json(fc.oneof(fc.constantFrom('waiting-for-customer', 'waiting-for-parts'), text));
+  if (field === 'kind') return json(fc.constantFrom('repair', 'complaint', 'technical-support', 'sampling', 'nope'));
+  if (field === 'priority') return json(fc.constantFrom('normal', 'urgent', 'whenever'));
+  if (field === 'channel') return json(fc.constantFrom('phone', 'hotline', 'visit', 'letter', 'online', 'referral', 'pigeon'));
+  if (field === 'severity') return json(fc.constantFrom('normal', 'serious', 'group'));
+  if (field === 'outcome') return json(fc.constantFrom('upheld', 'dismissed', 'reduced', 'overturned'));
+  if (field === 'satisfied' || field === 'serious') return json(fc.boolean());
+  if (['points', 'newPoints', 'units'].includes(field)) return json(fc.constantFrom(1, 2, 3, 5, 0, 99));
+  if (field === 'complainant') return json(fc.record({ name: fc.constantFrom('Zhang San', 'Li Ming', ''), phone: fc.constantFrom('+86 138 0000 0000', '12'), subjectId: fc.constantFrom('C-1', 'S-new') }, { requiredKeys: ['name'] }));
+  if (field === 'department') return json(fc.constantFrom('cs', 'repairs', 'cs'));
+  if (field === 'position') return json(fc.constantFrom('property-steward', 'delivery-driver', 'workshop-director', 'astronaut'));
+  if (TEXT_FIELDS.includes(field)) return json(fc.oneof({ arbitrary: fc.constantFrom('Zhang San', 'leaking valve on 3F', 'apologised', 'x'), weight: 4 }, { arbitrary: text, weight: 1 }));
+  return plausible(field);
+}
+
+/** Calendars that pass validation, some of which the domain refuses (no working day, a holiday worked, empty hours, a made-up zone). */
+const calendarBody: fc.Arbitrary<string> = fc
+  .record({
+    timeZone: fc.constantFrom('Asia/Shanghai', 'Asia/Shanghai', 'UTC', 'Mars/Olympus_Mons'),
+    workingWeekdays: fc.subarray([1, 2, 3, 4, 5, 6, 7]),
+    holidays: fc.subarray(['2026-04-04', '2026-04-05', '2026-04-06', '2026-05-01']),
+    makeUpWorkingDays: fc.subarray(['2026-04-06', '2026-04-26', '2026-05-09']),
+    businessHours: fc.record({ start: fc.constantFrom('09:00', '08:30', '18:00'), end: fc.constantFrom('18:00', '17:30', '09:00', '24:00') }),
+  })
+  .map((calendar) => JSON.stringify(calendar));
+
+const validTarget = fc.record({ amount: fc.constantFrom(10, 2, 24), unit: fc.constantFrom('minutes', 'hours', 'workingDays', 'sameDay'), counting: fc.constantFrom('elapsed', 'workingTime') });
+const wrongTarget = fc.record({ amount: fc.constantFrom(10, 0, -1), unit: fc.constantFrom('minutes', 'fortnights'), counting: fc.constantFrom('elapsed', 'sometimes') });
+const target = fc.oneof({ arbitrary: validTarget, weight: 12 }, { arbitrary: wrongTarget, weight: 1 });
+const ticketPolicy = fc.record(
+  {
+    policyId: fc.constantFrom('repair', 'repair-urgent', 'complaint', ''),
+    kind: fc.constantFrom('repair', 'complaint'),
+    priority: fc.constantFrom('normal', 'urgent'),
+    targets: fc.record({ acknowledgement: target, arrival: target, resolution: target }, { requiredKeys: [] }),
+    pausesWhileWaitingForCustomer: fc.boolean(),
+    onReassignment: fc.constantFrom('keep', 'restart', 'keep', 'restart', 'forget'),
+    breachRules: fc.constant([{ ruleCode: 'PS-01', points: 2 }]),
+  },
+  { requiredKeys: ['policyId', 'kind', 'targets', 'pausesWhileWaitingForCustomer', 'onReassignment', 'priority'] },
+);
+/** Service levels that pass validation (the DTO leaves the nesting to the domain), sometimes with something else where a policy or target goes. */
+const serviceLevelsBody: fc.Arbitrary<string> = fc
+  .record({
+    // not null: a known gap (the it.failing below)
+    ticketPolicies: fc.array(fc.oneof({ arbitrary: ticketPolicy, weight: 12 }, { arbitrary: fc.constantFrom(7, 'repair', []), weight: 1 }), { maxLength: 3 }),
+    complaint: fc.record({ targets: fc.record({ handling: fc.oneof({ arbitrary: target, weight: 12 }, { arbitrary: fc.constant(null), weight: 1 }), callback: target }) }),
+    talk: fc.record({ target: fc.oneof({ arbitrary: target, weight: 12 }, { arbitrary: fc.constant('24 hours'), weight: 1 }) }),
+  })
+  .map((settings) => JSON.stringify(settings));
+
+/** A published version: the default rulebook under another version number or date, so it reaches the rulebook decider. */
+const rulebookBody: fc.Arbitrary<string> = fc
+  .record({
+    version: fc.constantFrom(defaultRulebook.version, defaultRulebook.version + 1, defaultRulebook.version + 2, 0),
+    effectiveFrom: fc.constantFrom('2026-04-01T00:00:00+08:00', '2026-03-01T00:00:00+08:00', '2025-01-01T00:00:00+08:00'),
+  })
+  .map((changes) => JSON.stringify({ ...defaultRulebook, ...changes }));
+
+/**
+ * Valid-looking bodies (and path parameters) on a store that holds what they name: staff, tickets
+ * at every step, complaints at every step, deductions applied and contested, a talk owed, an open
+ * period, the default rulebook. Whatever the body, no command answers 5xx, and a refused one
+ * (4xx) appends nothing.
+ */
+describe('fuzzed command bodies on a populated store', () => {
+  const clock = new ManualClock(new Date('2026-03-31T04:00:00.000Z'));
+  let app: INestApplication;
+  let dataDir: string;
+  let http: ReturnType<typeof request>;
+  let token: string;
+  let commands: Route[];
+  let schemas: Map<string, BodySchema>;
+  let store: EventStore;
+  const head = () => store.headPosition();
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-fuzz-populated-'));
+    let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
+    ({ app, tokenFor } = await startTestApp(clock, dataDir));
+    http = request(app.getHttpServer());
+    token = await tokenFor({ id: 'fuzzer', roles: [...roles], departments: ['cs'], employeeId: 'P-1' });
+    const e1 = await tokenFor({ id: 'E-1', roles: ['employee'], employeeId: 'E-1' });
+    store = app.get<EventStore>(EVENT_STORE);
+    commands = routesOf(app).filter((r) => COMMAND_METHODS.includes(r.method));
+    schemas = bodySchemas((await http.get('/docs/openapi.json').expect(200)).body);
+    /** A step of the population, which must be accepted. */
+    const as = (who: string) => async (method: 'post' | 'put', url: string, body: object) => {
+      const { status, body: answer } = await http[method](url).set(bearer(who)).send(body);
+      if (status >= 300) throw new Error(`populating: ${method} ${url} answered ${status} ${JSON.stringify(answer)}`);
+    };
+    const op = as(token);
+    const complaint = (complaintId: string) => ({
+      complaintId, channel: 'hotline', complainant: { name: 'Zhang San', phone: '+86 138 0000 0000' }, subject: 'service attitude', description: 'rude at the desk',
+      severity: 'normal', receivedAt: '2026-03-10T09:00:00+08:00', concernsEmployeeIds: ['E-1'],
+    });
+    await op('post', '/rulebook/versions', defaultRulebook);
+    await op('post', '/periods', { period: '2026-03', openedAt: '2026-03-01T00:00:00+08:00' });
+    for (const [employeeId, position, supervisorId] of [['S-1', 'workshop-director'], ['E-1', 'property-steward', 'S-1'], ['E-2', 'delivery-driver']]) {
+      await op('post', '/employees', { employeeId, name: `Staff ${employeeId}`, department: 'cs', position, ...(supervisorId ? { supervisorId } : {}) });
+    }
+    // the shared entities bodies name
+    await op('post', '/tickets', { ticketId: 'T-1', kind: 'repair', assigneeId: 'E-1', description: 'leaking valve', dispatchedAt: '2026-03-10T09:00:00+08:00' });
+    await op('post', '/complaints', complaint('C-1'));
+    await op('post', '/deductions', { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-01', occurredAt: '2026-03-20T10:00:00+08:00', reason: 'late report' });
+    // each route's own, at every step (in parallel: they are different streams)
+    const tickets = async (ids: string[]) => {
+      const [, onsite, resolved, paused] = ids;
+      await Promise.all(ids.map((ticketId) => op('post', '/tickets', { ticketId, kind: 'repair', assigneeId: 'E-1', description: 'leaking valve', dispatchedAt: '2026-03-10T09:00:00+08:00' })));
+      await Promise.all([
+        op('post', `/tickets/${onsite}/acknowledgement`, { acknowledgedAt: '2026-03-10T09:05:00+08:00' }).then(() => op('post', `/tickets/${onsite}/arrival`, { arrivedAt: '2026-03-10T09:15:00+08:00' })),
+        op('post', `/tickets/${resolved}/resolution`, { resolvedAt: '2026-03-11T10:00:00+08:00', resolution: 'valve replaced' }),
+        op('post', `/tickets/${paused}/pause`, { reason: 'waiting-for-customer', pausedAt: '2026-03-10T09:01:00+08:00' }),
+      ]);
+    };
+    const complaints = async (ids: string[]) => {
+      const [, assigned, resolved, upheld] = ids;
+      await Promise.all(ids.map((complaintId) => op('post', '/complaints', complaint(complaintId))));
+      await Promise.all([assigned, resolved, upheld].map((complaintId) => op('post', `/complaints/${complaintId}/assignment`, { assigneeId: 'E-1', assignedAt: '2026-03-10T09:30:00+08:00' })));
+      await Promise.all([resolved, upheld].map((complaintId) => op('post', `/complaints/${complaintId}/resolution`, { resolvedAt: '2026-03-10T11:00:00+08:00', resolution: 'apologised' })));
+      await op('post', `/complaints/${upheld}/callback`, { calledBackAt: '2026-03-10T15:00:00+08:00', satisfied: true, notes: 'fine now' });
+      await op('post', `/complaints/${upheld}/verdict`, { outcome: 'upheld', employeeIds: ['E-1'], reasoning: 'the recording', decidedAt: '2026-03-12T10:00:00+08:00' });
+    };
+    const deductions = async ([applied, contested]: string[]) => {
+      // E-1's supervisor S-1 then owes a talk for each (named after the deduction)
+      await Promise.all([applied, contested].map((deductionId) => op('post', '/deductions', { deductionId, employeeId: 'E-1', ruleCode: 'PS-01', occurredAt: '2026-03-20T10:00:00+08:00', reason: 'late report' })));
+      await as(e1)('post', `/deductions/${contested}/contest`, { reason: 'it was reported on paper', contestedAt: '2026-03-25T10:00:00+08:00' });
+    };
+    await Promise.all(
+      commands.map(async (route) => {
+        if (route.path.includes(':ticketId')) await tickets(own(route, TICKET_STAGES));
+        if (route.path.includes(':complaintId') || route.path.includes(':subjectId')) await complaints(own(route, COMPLAINT_STAGES));
+        if (route.path.includes(':deductionId') || route.path.includes(':obligationId')) await deductions(own(route, DEDUCTION_STAGES));
+      }),
+    );
+    await settle(app);
+    const types = new Set((await store.readAll()).map((e) => e.type));
+    expect([...types]).toEqual(expect.arrayContaining(['TicketPaused', 'ComplaintVerdictRecorded', 'DeductionContested', 'TalkObligationOpened', 'PeriodOpened']));
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const bodiesFor = (route: Route): fc.Arbitrary<string> => {
+    if (route.method === 'PUT' && route.path === '/working-calendar') return calendarBody;
+    if (route.method === 'PUT' && route.path === '/service-levels') return serviceLevelsBody;
+    if (route.path === '/rulebook/versions') return rulebookBody;
+    const schema = schemas.get(`${route.method} ${route.path}`) ?? { properties: [], required: [] };
+    const fields = Object.fromEntries(schema.properties.map((p) => [p, populatedPlausible(p)]));
+    return fc.record(fields, { requiredKeys: schema.required.filter((p) => p in fields) }).map((entries) => objectJson(Object.entries(entries)));
+  };
+  const pathsFor = (route: Route): fc.Arbitrary<string> => {
+    const values = pathValues(route);
+    const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    return fc.tuple(...names.map((name) => fc.constantFrom(...values[name]))).map((chosen) => fillPath(route.path, Object.fromEntries(names.map((name, i) => [name, chosen[i]]))));
+  };
+
+  it('answers POST and PUT commands without a 5xx, and a refused one appends nothing', async () => {
+    const outcomes = new Map<string, Set<number>>();
     for (const route of commands) {
-      const schema = schemas.get(`${route.method} ${route.path}`) ?? { properties: [], required: [] };
-      const fields = Object.fromEntries(schema.properties.map((p) => [p, plausible(p)]));
-      const bodies = fc.record(fields, { requiredKeys: schema.required.filter((p) => p in fields) }).map((entries) => objectJson(Object.entries(entries)));
+      const seen = new Set<number>();
+      outcomes.set(`${route.method} ${route.path}`, seen);
       await fc.assert(
-        fc.asyncProperty(bodies, async (body) => {
+        fc.asyncProperty(pathsFor(route), bodiesFor(route), async (url, body) => {
           const before = await head();
-          const { status } = await send(route, body);
+          const { status } = await http[route.method.toLowerCase() as 'post' | 'put' | 'delete'](url).set(bearer(token)).set('content-type', 'application/json').send(body);
           seen.add(status);
-          expect([route.method, route.path, body, status < 500]).toEqual([route.method, route.path, body, true]);
+          expect([route.method, url, body, status < 500]).toEqual([route.method, url, body, true]);
           await settle(app);
-          if (status >= 400) expect([route.path, body, await head()]).toEqual([route.path, body, before]);
-          prototypeIsClean();
+          if (status >= 400) expect([route.method, url, body, await head()]).toEqual([route.method, url, body, before]);
+          expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
         }),
-        { numRuns: 12, seed: validLookingSeed },
+        { numRuns: 10, seed: validLookingSeed },
       );
     }
-    // the bodies reach the deciders: some are accepted, some refused there (422), not only by validation
-    expect([...seen].filter((status) => status === 201 || status === 422).sort()).toEqual([201, 422]);
+    // the bodies reach the deciders of every route (accepted, or refused there with a 422), not only validation
+    const all = [...outcomes.values()].flatMap((statuses) => [...statuses]);
+    expect(all).toEqual(expect.arrayContaining([200, 201, 422]));
+    const notReached = [...outcomes].filter(([, statuses]) => ![...statuses].some((s) => s < 300 || s === 422)).map(([route]) => route);
+    expect(notReached.sort()).toEqual(NOT_REACHED);
+  });
+
+  // KNOWN GAP, found by the property above (which leaves null out of `ticketPolicies` until fixed): the
+  // DTO leaves the nesting to the domain, and checkSettings reads `policy.policyId` of a null policy.
+  it.failing('refuses a null ticket policy with a 4xx, not a 500', async () => {
+    const settings = { ...defaultServiceLevels, ticketPolicies: [null] };
+    const before = await head();
+    const { status } = await http.put('/service-levels').set(bearer(token)).send(settings);
+    expect([status >= 400 && status < 500, await head()]).toEqual([true, before]);
   });
 });
+
+/**
+ * Routes the fuzzed bodies cannot take past validation and access on this store, by design: no
+ * real credential is revoked (it would end the run), no consequence is parked, and only the
+ * employee themself contests a deduction. Every other command route must answer 2xx or 422.
+ */
+const NOT_REACHED = ['DELETE /credentials/:credentialId', 'POST /deductions/:deductionId/contest', 'POST /parked-consequences/:consequenceId/retry'];
 
 /** Each command's body fields from the app's own OpenAPI document, keyed `METHOD /path/:param`. */
 function bodySchemas(document: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>; components?: { schemas?: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } }): Map<string, BodySchema> {
