@@ -70,6 +70,7 @@ function refuseRules(where: string): never {
 
 export function checkSettings(settings: ServiceLevelSettings): void {
   for (const [i, policy] of settings.ticketPolicies.entries()) {
+    if (typeof policy !== 'object' || policy === null) throw new DomainError('invalid_policy', `ticketPolicies[${i}] must be an object with policyId, kind, onReassignment and targets`, { path: `ticketPolicies[${i}]` });
     if (!policy.policyId || !policy.kind) throw new DomainError('invalid_policy', `ticketPolicies[${i}] needs policyId and kind`);
     if (!['keep', 'restart'].includes(policy.onReassignment)) throw new DomainError('invalid_policy', `ticketPolicies[${i}].onReassignment must be keep or restart`);
     for (const [m, target] of Object.entries(policy.targets ?? {})) checkTarget(target, `ticketPolicies[${i}].targets.${m}`);
