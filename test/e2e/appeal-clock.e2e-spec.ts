@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import * as fs from 'node:fs';
 import request from 'supertest';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
@@ -18,7 +17,6 @@ import { bearer, ManualClock, operatorAgent, startTestApp } from '../support/tes
 describe('an appeal awaiting its hearing', () => {
   const clock = new ManualClock(new Date('2026-03-31T04:00:00.000Z'));
   let app: INestApplication;
-  let dataDir: string;
   let http: ReturnType<typeof request.agent>;
   let raw: ReturnType<typeof request>;
   const as = {} as Record<'e1' | 'panel1', Record<string, string>>;
@@ -33,7 +31,7 @@ describe('an appeal awaiting its hearing', () => {
 
   beforeAll(async () => {
     let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
-    ({ app, dataDir, tokenFor } = await startTestApp(clock));
+    ({ app, tokenFor } = await startTestApp(clock));
     http = await operatorAgent(app, tokenFor, ['steward-office']);
     raw = request(app.getHttpServer());
     as.e1 = bearer(await tokenFor({ id: 'E-1', roles: ['employee'], employeeId: 'E-1' }));
@@ -46,10 +44,7 @@ describe('an appeal awaiting its hearing', () => {
     }
     await settle(app);
   });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('lists the hearings on the overdue board as due within the default 15 days', async () => {
     const due = '2026-04-15T02:00:00.000Z';

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
 import { defineServiceLevels, registerStaff } from '../service-levels/service-levels.fixture';
@@ -20,7 +21,9 @@ describe('a complaint upheld against two employees, then reversed', () => {
     (await app.get<EventStore>(EVENT_STORE).readBySubject(`employee:${employeeId}`)).filter((e) => e.type === 'DeductionApplied');
 
   beforeAll(async () => {
-    ({ app, dataDir, tokenFor } = await startTestApp(clock));
+    // a folder of the test's own: the app restarts on it
+    dataDir = makeTempDir('verdict');
+    ({ app, tokenFor } = await startTestApp(clock, dataDir));
     http = await operatorAgent(app, tokenFor);
     await defineServiceLevels(http);
     await registerStaff(http, [{ employeeId: 'S-1', position: 'workshop-director' }, ...['E-1', 'E-2', 'E-3'].map((employeeId) => ({ employeeId, position: 'property-steward', ...(employeeId === 'E-1' ? { supervisorId: 'S-1' } : {}) }))]);
@@ -37,7 +40,10 @@ describe('a complaint upheld against two employees, then reversed', () => {
     }, 'clerk-1').expect(201);
     await settle(app);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+    removeDir(dataDir);
+  });
 
   it('walks the lifecycle, refusing steps out of order with a stable code', async () => {
     expect((await post('/complaints/C-1/resolution', { resolvedAt: '2026-10-12T10:00:00+08:00', resolution: 'x' }).expect(422)).body.code).toBe('complaint_not_assigned');

@@ -4,6 +4,7 @@ import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadl
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore, RecordedEvent } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, agentWith, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
 
@@ -41,7 +42,9 @@ describe('every consequence lands, under the default rulebook', () => {
   };
 
   beforeAll(async () => {
-    ({ app, dataDir, tokenFor } = await startTestApp(clock));
+    // a folder of the test's own: the app restarts on it
+    dataDir = makeTempDir('consequences');
+    ({ app, tokenFor } = await startTestApp(clock, dataDir));
     http = await operatorAgent(app, tokenFor, ['technical', 'workshop', 'delivery-west', 'repairs']);
     await ok('/rulebook/versions', defaultRulebook);
     await register('WD-1', 'workshop', 'workshop-director');
@@ -50,7 +53,10 @@ describe('every consequence lands, under the default rulebook', () => {
     await register('DD-1', 'delivery-west', 'delivery-driver');
     await register('R-1', 'repairs', 'repair-technician');
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+    removeDir(dataDir);
+  });
 
   it('an assistant technologist who reaches the site 7 minutes after the call loses 1 point under AT-ARRIVAL (001:817), once, across watcher runs and restarts', async () => {
     await ok('/tickets', { ticketId: 'T-AT', kind: 'technical-support', assigneeId: 'AT-1', description: 'Line 2 stopped: technical support', dispatchedAt: '2026-03-10T09:00:00+08:00', resolveBy: '2026-03-10T18:00:00+08:00' });

@@ -1,7 +1,5 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { freePort, ServiceProcess } from '../support/service-process';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
 
 /**
@@ -9,13 +7,16 @@ import { TEST_ADMIN_TOKEN } from '../support/test-app';
  * in the store, and no read model counts anything twice.
  */
 describe('a crash during a burst of commands', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-crash-'));
+  let dataDir: string;
   let service: ServiceProcess;
   let token = TEST_ADMIN_TOKEN;
 
+  beforeAll(() => {
+    dataDir = makeTempDir('crash');
+  });
   afterAll(async () => {
     await service?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir(dataDir);
   });
 
   const post = (url: string, body: object) =>

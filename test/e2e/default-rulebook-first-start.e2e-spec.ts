@@ -1,6 +1,7 @@
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, startTestApp } from '../support/test-app';
 
 const published = async (app: Awaited<ReturnType<typeof startTestApp>>['app']) =>
@@ -8,9 +9,14 @@ const published = async (app: Awaited<ReturnType<typeof startTestApp>>['app']) =
 
 describe('the shipped default rulebook on first start', () => {
   const clock = new ManualClock(new Date('2026-03-10T01:00:00.000Z'));
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = makeTempDir('first-start');
+  });
+  afterEach(() => removeDir(dataDir));
 
   it('given an empty store, then the first start publishes it once, as the system, and a restart publishes nothing more', async () => {
-    const first = await startTestApp(clock);
+    const first = await startTestApp(clock, dataDir);
     try {
       const events = await published(first.app);
       expect(events).toHaveLength(1);
@@ -20,7 +26,7 @@ describe('the shipped default rulebook on first start', () => {
     } finally {
       await first.app.close();
     }
-    const again = await startTestApp(clock, first.dataDir);
+    const again = await startTestApp(clock, dataDir);
     try {
       expect(await published(again.app)).toHaveLength(1);
     } finally {

@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import * as fs from 'node:fs';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { SagaRunner } from '../../src/service-levels/sagas/saga-runner.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
 
@@ -42,16 +42,20 @@ describe('a saga backlog across ten restarts', () => {
   const firstAttemptOnly = { ...quickRetries, SAGA_RETRY_ATTEMPTS: '1' };
   let app: INestApplication | undefined;
   let dataDir: string;
+  beforeAll(() => {
+    // a folder of the test's own: the service restarts on it
+    dataDir = makeTempDir('saga-backlog');
+  });
   afterEach(async () => {
     await app?.close();
     app = undefined;
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => removeDir(dataDir));
 
   it('appends every derived deduction exactly once, none lost', async () => {
     // given upheld verdicts recorded while no saga runs
-    const started = await startTestApp(clock, undefined, { RUN_SAGAS: 'false', ...quickRetries });
-    ({ app, dataDir } = started);
+    const started = await startTestApp(clock, dataDir, { RUN_SAGAS: 'false', ...quickRetries });
+    app = started.app;
     let http = await operatorAgent(started.app, started.tokenFor, ['delivery']);
     const drivers = ['DR-1', 'DR-2', 'DR-3', 'DR-4'];
     await givenTheDefaultRulebookAndDrivers(http, drivers);
@@ -89,7 +93,6 @@ describe('a saga backlog across ten restarts', () => {
 
 describe('a derived command that is refused', () => {
   let app: INestApplication;
-  let dataDir: string;
   let http: Http;
   const health = async () => (await http.get('/health').expect(200)).body as { status: string; checks: { name: string; status: string; reason?: string; details?: Record<string, unknown> }[] };
   const sagas = async () => (await health()).checks.find((c) => c.name === 'sagas');
@@ -97,14 +100,11 @@ describe('a derived command that is refused', () => {
 
   beforeAll(async () => {
     const started = await startTestApp(clock, undefined, quickRetries);
-    ({ app, dataDir } = started);
+    app = started.app;
     http = await operatorAgent(app, started.tokenFor, ['delivery']);
     await givenTheDefaultRulebookAndDrivers(http, ['DR-1']);
   });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('is parked with its cause and error, listed, and /health says degraded', async () => {
     expect((await sagas())?.status).toBe('ok');

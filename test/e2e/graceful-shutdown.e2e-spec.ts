@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { SqliteEventStore } from '../../src/shared/event-store/sqlite/sqlite-event-store';
 import { freePort, ServiceProcess } from '../support/service-process';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
 
 type Outcome = { deductionId: string; status?: number; code?: string; error?: string };
@@ -31,14 +30,17 @@ function post(agent: http.Agent, url: string, token: string, body: object): Prom
  * every command answered 2xx is in the store after a restart.
  */
 describe('SIGTERM under keep-alive load (real process)', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-sigterm-'));
+  let dataDir: string;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   let service: ServiceProcess | undefined;
 
+  beforeAll(() => {
+    dataDir = makeTempDir('sigterm');
+  });
   afterAll(async () => {
     agent.destroy();
     await service?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir(dataDir);
   });
 
   it('exits within the bound, resets no accepted request, and keeps every acknowledged command', async () => {

@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import * as fs from 'node:fs';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
@@ -13,14 +12,13 @@ import { agentWith, ManualClock, operatorAgent, startTestApp } from '../support/
 describe('Idempotency-Key bound to the request', () => {
   const clock = new ManualClock(new Date('2026-03-31T04:00:00.000Z'));
   let app: INestApplication;
-  let dataDir: string;
   let http: Awaited<ReturnType<typeof operatorAgent>>;
   let steward: ReturnType<typeof agentWith>;
   let store: EventStore;
 
   beforeAll(async () => {
     const started = await startTestApp(clock);
-    ({ app, dataDir } = started);
+    app = started.app;
     http = await operatorAgent(app, started.tokenFor, ['repairs']);
     await http.post('/rulebook/versions').send(defaultRulebook).expect((res) => expect([200, 201]).toContain(res.status));
     await http.post('/employees').send({ employeeId: 'E-1', name: 'Wang Wu', department: 'repairs', position: 'property-steward' }).expect(201);
@@ -28,10 +26,7 @@ describe('Idempotency-Key bound to the request', () => {
     steward = agentWith(app, await started.tokenFor({ id: 'sup-e1', roles: ['supervisor', 'employee'], departments: ['repairs'], employeeId: 'E-1' }));
     store = app.get(EVENT_STORE);
   });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   const deduction = { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-01', occurredAt: '2026-03-10T10:00:00+08:00', reason: 'late report' };
 

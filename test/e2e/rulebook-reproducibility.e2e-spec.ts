@@ -1,7 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import request from 'supertest';
 import { createPeriodScoresProjection } from '../../projections/period-scores.projection';
 import { collectionOf } from '../../projections/projection';
@@ -54,7 +51,7 @@ describe('reproducible scores across a rulebook revision, a close and a late hea
       await post('/employees', { employeeId: id, name: id, department: dept, position: pos }, 201, 'admin-1');
     }
   });
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
 
   it('closing March seals the score; a hearing in May that overturns a March deduction is kept as a correction', async () => {
     await post('/periods', { period: '2026-03', openedAt: '2026-03-01T00:00:00+08:00' });
@@ -109,8 +106,8 @@ describe('reproducible scores across a rulebook revision, a close and a late hea
     const replayed = (await http.get('/employees/E-D1/record').expect(200)).body.periodScores.find((p: { period: string }) => p.period === '2026-H1');
     expect(replayed).toMatchObject({ normalised: 89.1, grade: 'excellent', score: { total: 98 } });
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-rebuild-'));
-    const fresh = new SqliteReadStore({ file: path.join(dir, 'read-models.sqlite') });
+    // in memory: a rebuild leaves no file behind
+    const fresh = new SqliteReadStore({ file: ':memory:' });
     const projection = createPeriodScoresProjection();
     await rebuildProjection(app.get(EVENT_STORE), fresh, projection);
     const rebuilt = await fresh.get<{ _id: string; score: { normalised: number; grade: string; total: number } }>(collectionOf(projection), 'E-D1:2026-H1');

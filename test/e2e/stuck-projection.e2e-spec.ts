@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { ChangeSet, ReadStore } from '../../src/shared/read-store/read-store.port';
 import { SqliteReadStore } from '../../src/shared/read-store/sqlite/sqlite-read-store';
 import { ProjectorService } from '../../src/shared/projector/projector.service';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 
 /**
@@ -32,9 +31,8 @@ function withStuckWrites(inner: ReadStore, stuck: (checkpoint: string) => boolea
 
 describe('/health on a stuck or stopped projection', () => {
   const clock = new ManualClock(new Date('2026-03-31T04:00:00.000Z'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-stuck-'));
-  const readStore = new SqliteReadStore({ file: path.join(dataDir, 'read-models.sqlite') });
-  const { store, release } = withStuckWrites(readStore, (checkpoint) => checkpoint.startsWith('scores'));
+  let dataDir: string;
+  let release: () => void;
   let app: INestApplication;
   let http: Awaited<ReturnType<typeof operatorAgent>>;
   const check = async (name: string) => {
@@ -43,14 +41,17 @@ describe('/health on a stuck or stopped projection', () => {
   };
 
   beforeAll(async () => {
-    const started = await startTestApp(clock, dataDir, { HEALTH_MAX_PROJECTION_LAG: '3' }, store);
+    dataDir = makeTempDir('stuck');
+    const stuck = withStuckWrites(new SqliteReadStore({ file: path.join(dataDir, 'read-models.sqlite') }), (checkpoint) => checkpoint.startsWith('scores'));
+    release = stuck.release;
+    const started = await startTestApp(clock, dataDir, { HEALTH_MAX_PROJECTION_LAG: '3' }, stuck.store);
     app = started.app;
     http = await operatorAgent(app, started.tokenFor);
   });
   afterAll(async () => {
-    release();
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    release?.();
+    await app?.close();
+    removeDir(dataDir);
   });
 
   it('is degraded, naming the read model and how far behind it is, while it does not advance; ok once it catches up', async () => {

@@ -6,6 +6,7 @@ import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
 import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle/ticket-lifecycle.command';
 import { settle } from '../support/settle';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
 import { defineServiceLevels, registerStaff } from '../service-levels/service-levels.fixture';
@@ -31,14 +32,12 @@ describe('a repair ticket over the National Day holidays', () => {
   const scores = async (employeeId: string) => (await http.get(`/employees/${employeeId}/scores?from=2026-10&to=2026-10`).expect(200)).body.months[0];
 
   beforeAll(async () => {
-    ({ app, dataDir, tokenFor } = await startTestApp(clock));
+    // a folder of the test's own: the app restarts on it
+    dataDir = makeTempDir('ticket-deadline');
+    ({ app, tokenFor } = await startTestApp(clock, dataDir));
     http = await operatorAgent(app, tokenFor);
     await defineServiceLevels(http);
     await registerStaff(http, [{ employeeId: 'S-1', position: 'workshop-director' }, { employeeId: 'E-1', supervisorId: 'S-1' }]);
-  });
-  afterAll(() => app.close());
-
-  it('stores the deadline computed at dispatch: 17:50 on Friday 9 October', async () => {
     await http
       .post('/tickets')
       .set('X-Actor', 'clerk-1')
@@ -49,6 +48,13 @@ describe('a repair ticket over the National Day holidays', () => {
       resolveBy: '2026-10-09T09:50:00.000Z',
       policyId: 'repair-2wd',
       deadlines: { resolution: { dueAt: '2026-10-09T09:50:00.000Z' } },
+  });
+  afterAll(async () => {
+    await app?.close();
+    removeDir(dataDir);
+  });
+
+  it('stores the deadline computed at dispatch: 17:50 on Friday 9 October', async () => {
     });
   });
 

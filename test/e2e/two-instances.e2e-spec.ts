@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import * as fs from 'node:fs';
 import { createProjections } from '../../projections';
 import { collectionOf } from '../../projections/projection';
 import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
@@ -17,7 +16,7 @@ import type { Http } from '../service-levels/service-levels.fixture';
 import { settle } from '../support/settle';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 
-type Instance = { app: INestApplication; dataDir: string; http: Http };
+type Instance = { app: INestApplication; http: Http };
 
 /**
  * Two instances on one EventStoreDB (protocol double) and one MongoDB (in-memory double), both
@@ -32,7 +31,7 @@ describe('two instances on EventStoreDB and MongoDB (doubles)', () => {
 
   const start = async (): Promise<Instance> => {
     const started = await startTestApp(clock, undefined, { EVENTSTOREDB_CONNECTION_STRING: double.connectionString, LEASE_TTL_MS: '300' }, new MongoReadStore(database));
-    const instance = { app: started.app, dataDir: started.dataDir, http: await operatorAgent(started.app, started.tokenFor) };
+    const instance = { app: started.app, http: await operatorAgent(started.app, started.tokenFor) };
     instances.push(instance);
     return instance;
   };
@@ -46,10 +45,7 @@ describe('two instances on EventStoreDB and MongoDB (doubles)', () => {
     double = await EsdbDouble.start();
   });
   afterAll(async () => {
-    for (const { app, dataDir } of instances) {
-      await app.close().catch(() => undefined);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    for (const { app } of instances) await app.close().catch(() => undefined);
     await double.stop();
   });
 

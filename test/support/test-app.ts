@@ -1,9 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { CredentialsService } from '../../src/auth/credentials/credentials.service';
 import type { Role } from '../../src/auth/domain/permission-matrix';
@@ -13,6 +10,7 @@ import type { Clock } from '../../src/shared/clock';
 import { APP_CONFIG, loadConfig } from '../../src/shared/config/app-config';
 import { READ_STORE } from '../../src/shared/read-store/read-store.port';
 import type { ReadStore } from '../../src/shared/read-store/read-store.port';
+import { makeTempDir, removeDir } from './temp-dir';
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -36,29 +34,49 @@ export interface TestPrincipal {
 }
 
 /**
- * The whole service on the embedded stores in a fresh temporary data directory, with an admin
- * token and `tokenFor(principal)` to issue a credential for the roles a test needs.
+ * The whole service on the embedded stores, with an admin token and `tokenFor(principal)` to issue
+ * a credential for the roles a test needs. Without a `dataDir` it runs in a fresh temporary folder
+ * that `app.close()` removes; a test that passes its own folder (to restart on it) removes it itself.
  */
 export async function startTestApp(
   clock: Clock,
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-')),
+  dataDir?: string,
   env: NodeJS.ProcessEnv = {},
   readStore?: ReadStore,
 ) {
-  let builder = Test.createTestingModule({ imports: [AppModule] });
-  if (readStore) builder = builder.overrideProvider(READ_STORE).useValue(readStore);
-  const moduleRef = await builder
-    .overrideProvider(APP_CONFIG)
-    .useValue(loadConfig({ DATA_DIR: dataDir, COMPANY_TIME_ZONE: 'Asia/Shanghai', BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN, DEADLINE_WATCH_INTERVAL_MS: '0', ...env }))
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app: INestApplication = configureApp(moduleRef.createNestApplication({ logger: false }));
-  await startApp(app);
+  const ownDataDir = dataDir === undefined ? makeTempDir('e2e') : undefined;
+  const dir = dataDir ?? ownDataDir!;
+  let app: INestApplication | undefined;
+  try {
+    let builder = Test.createTestingModule({ imports: [AppModule] });
+    if (readStore) builder = builder.overrideProvider(READ_STORE).useValue(readStore);
+    const moduleRef = await builder
+      .overrideProvider(APP_CONFIG)
+      .useValue(loadConfig({ DATA_DIR: dir, COMPANY_TIME_ZONE: 'Asia/Shanghai', BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN, DEADLINE_WATCH_INTERVAL_MS: '0', ...env }))
+      .overrideProvider(CLOCK)
+      .useValue(clock)
+      .compile();
+    app = configureApp(moduleRef.createNestApplication({ logger: false }));
+    await startApp(app);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    removeDir(ownDataDir);
+    throw error;
+  }
+  if (ownDataDir) {
+    const close = app.close.bind(app);
+    app.close = async () => {
+      try {
+        await close();
+      } finally {
+        removeDir(ownDataDir);
+      }
+    };
+  }
   const credentials = app.get(CredentialsService);
   const tokenFor = async ({ id, roles, departments = [], employeeId }: TestPrincipal): Promise<string> =>
     (await credentials.issue({ id, roles, departments, ...(employeeId ? { employeeId } : {}) }, 'test')).token;
-  return { app, dataDir, adminToken: env.BOOTSTRAP_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN, tokenFor };
+  return { app, dataDir: dir, adminToken: env.BOOTSTRAP_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN, tokenFor };
 }
 
 /** The header that authenticates a request with the token. */
