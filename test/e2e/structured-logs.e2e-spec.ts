@@ -1,43 +1,43 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { SqliteEventStore } from '../../src/shared/event-store/sqlite/sqlite-event-store';
-import { freePort } from '../support/service-process';
-
-const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
+import { freePort, spawnService } from '../support/service-process';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 const TOKEN = `al_${'logs'.repeat(10)}abc`; // "al_" and 43 base64url characters
 
 /** The built service, its stdout kept: the log lines an operator's collector would read. */
 describe('structured JSON logs with the correlation id on every line of a request', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-logs-'));
-  let child: ChildProcess;
+  let dataDir: string;
+  let child: ChildProcess | undefined;
   let stdout = '';
   let url: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+    dataDir = makeTempDir('logs');
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BOOTSTRAP_ADMIN_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const service = spawnService({ NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BOOTSTRAP_ADMIN_TOKEN: TOKEN }, ['ignore', 'pipe', 'ignore']);
+    child = service;
+    service.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const deadline = Date.now() + 20000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}`);
+      if (service.exitCode !== null) throw new Error(`service exited with ${service.exitCode}`);
       if (Date.now() > deadline) throw new Error('service did not answer within 20 s');
       if (await fetch(`${url}/health/live`).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
   });
 
+  /** SIGTERM, and the promise of its exit: the service flushes its logs as it stops. */
+  const stop = async () => {
+    const service = child;
+    if (!service || service.exitCode !== null || service.signalCode !== null) return;
+    await new Promise<void>((resolve) => (service.once('exit', () => resolve()), service.kill('SIGTERM')));
+  };
   afterAll(async () => {
-    if (child.exitCode === null && child.signalCode === null) await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
+    removeDir(dataDir);
   });
 
   const send = (method: string, route: string, headers: Record<string, string>, body?: object) =>
@@ -49,7 +49,7 @@ describe('structured JSON logs with the correlation id on every line of a reques
     expect(res.status).toBe(201);
     expect(res.headers.get('x-correlation-id')).toBe('req-logs-42');
 
-    await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+    await stop();
     const lines = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThan(0);
     const mine = lines.filter((l) => l.correlationId === 'req-logs-42');

@@ -1,10 +1,28 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import type { ChildProcess, StdioOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { childrenDir } from './test-run';
 
 const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
+
+/**
+ * Starts the built service (`npm run build`) as a child process. Until it exits it is registered in
+ * the run's folder, so test/global-teardown.ts fails the run if a test leaves it running.
+ */
+export function spawnService(env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, stdio });
+  const dir = childrenDir();
+  if (dir && child.pid !== undefined) {
+    const registration = path.join(dir, String(child.pid));
+    const { testPath, currentTestName } = expect.getState();
+    fs.writeFileSync(registration, `${path.relative(process.cwd(), testPath ?? '?')}: ${currentTestName ?? '(a hook)'}`);
+    child.once('exit', () => fs.rmSync(registration, { force: true }));
+  }
+  return child;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,7 +35,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The built service (`npm run build`) as a child process on the embedded stores. */
+/** The built service as a child process on the embedded stores; stop() or kill() it in afterAll. */
 export class ServiceProcess {
   private child?: ChildProcess;
   private stderrText = '';
@@ -31,14 +49,16 @@ export class ServiceProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
+  /** Starts the process and waits until it answers /health; a process that does not is killed. */
   async start(): Promise<void> {
-    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
-    this.child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, ...this.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    this.child = spawnService({ PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, ...this.env }, ['ignore', 'ignore', 'pipe']);
     this.child.stderr?.on('data', (chunk: Buffer) => (this.stderrText = (this.stderrText + chunk.toString()).slice(-20000)));
-    await this.waitUntilHealthy();
+    try {
+      await this.waitUntilHealthy();
+    } catch (error) {
+      await this.kill();
+      throw error;
+    }
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
@@ -51,13 +71,15 @@ export class ServiceProcess {
     });
   }
 
+  /** SIGTERM, and SIGKILL if the process has not exited within 15 s (its shutdown bound is 10 s). */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(killer);
   }
 
   /** What the process wrote to stderr (its last 20,000 characters). */
