@@ -35,8 +35,13 @@ const embedded: Backend = async (clock) => {
 /** The server adapters, in process: EventStoreDB's protocol double and MongoDB's mingo executor. */
 const serverAdapters: Backend = async (clock) => {
   const double = await EsdbDouble.start();
-  const { app, tokenFor } = await startTestApp(clock, undefined, { EVENTSTOREDB_CONNECTION_STRING: double.connectionString }, new MongoReadStore(new InMemoryMongoDatabase()));
-  return { app, tokenFor, stop: async () => (await app.close(), await double.stop()) };
+  try {
+    const { app, tokenFor } = await startTestApp(clock, undefined, { EVENTSTOREDB_CONNECTION_STRING: double.connectionString }, new MongoReadStore(new InMemoryMongoDatabase()));
+    return { app, tokenFor, stop: async () => (await app.close(), await double.stop()) };
+  } catch (error) {
+    await double.stop();
+    throw error;
+  }
 };
 
 /**
@@ -67,7 +72,7 @@ describe.each([
       if (event instanceof StoredEvent) published.push(event);
     });
   });
-  afterAll(() => stop());
+  afterAll(() => stop?.());
 
   let lastPosition = 0;
   const ok = async (url: string, body: object, actor?: string) => {
