@@ -55,15 +55,15 @@ describe('an appeal awaiting its hearing', () => {
     expect(await hearings('asOf=2026-04-14T03:00:00.000Z')).toEqual([]);
   });
 
-  it('is stopped by the hearing', async () => {
+  it('is stopped by the hearing; the one not held in time is breached once, however often the watcher runs; the clocks rebuild the same from the events', async () => {
+    // D-1 is heard on 10 April
     clock.set('2026-04-10T04:00:00.000Z');
     const hearing = { panel: ['P-1', 'P-2', 'P-3', 'P-4', 'P-5'], employeeRepresentatives: ['P-4', 'P-5'], outcome: 'upheld', reasoning: 'fair', heardAt: '2026-04-10T10:00:00+08:00' };
     await raw.post('/deductions/D-1/hearing').set(as.panel1).send(hearing).expect(201);
     await settle(app);
     expect((await hearings('asOf=2026-04-14T03:00:00.000Z&dueWithinMinutes=1440')).map((h) => h.subjectId)).toEqual(['D-2']);
-  });
 
-  it('records the breach of the hearing not held in time, once, when the watcher runs (twice)', async () => {
+    // D-2's hearing is not held in time: the watcher (run twice) records the breach once
     clock.set('2026-04-15T02:00:00.000Z');
     expect(await tick()).toBe(0);
     clock.set('2026-04-16T00:00:00.000Z');
@@ -73,9 +73,8 @@ describe('an appeal awaiting its hearing', () => {
     expect(await breaches('D-2')).toEqual([expect.objectContaining({ deductionId: 'D-2', dueAt: '2026-04-15T02:00:00.000Z' })]);
     expect(await breaches('D-1')).toEqual([]);
     expect(await hearings('asOf=2026-04-16T00:00:00.000Z')).toEqual([{ subjectId: 'D-2', dueAt: '2026-04-15T02:00:00.000Z', breached: true }]);
-  });
 
-  it('rebuilds the same clocks from the stored events', async () => {
+    // a rebuild from the stored events finds the same clocks
     const rebuilt = foldProjection(createOpenTicketsProjection(), await store().readAll());
     const clocks = [...rebuilt.values()].filter((d) => d.clock === 'hearing').map(({ subjectId, dueAt, stoppedAt, breached }) => ({ subjectId, dueAt, stoppedAt, breached }));
     expect(clocks).toEqual([

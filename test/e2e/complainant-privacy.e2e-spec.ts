@@ -100,6 +100,8 @@ describe("complainants' personal data", () => {
   });
 
   it('refuses a new complaint under an erased subject, and an erasure of an unknown one', async () => {
+    // given C-1's complainant erased (erasing again appends nothing)
+    await http.post('/complainants/C-1/erasure').set(as.admin).send({ reason: 'the complainant asked (request R-17)' }).expect(201);
     const again = {
       complaintId: 'C-2',
       channel: 'visit',

@@ -20,6 +20,8 @@ describe('a complaint upheld against two employees, then reversed', () => {
   const deductionsOf = async (employeeId: string) =>
     (await app.get<EventStore>(EVENT_STORE).readBySubject(`employee:${employeeId}`)).filter((e) => e.type === 'DeductionApplied');
 
+  const verdict = { outcome: 'upheld', employeeIds: ['E-1', 'E-2'], reasoning: 'recording confirms it', decidedAt: '2026-10-12T13:45:00+08:00' };
+
   beforeAll(async () => {
     // a folder of the test's own: the app restarts on it
     dataDir = makeTempDir('verdict');
@@ -63,7 +65,6 @@ describe('a complaint upheld against two employees, then reversed', () => {
 
   it('costs each steward named what the rulebook names for an upheld complaint (PS-17, 2 points), once', async () => {
     const before = [await score('E-1'), await score('E-2')];
-    const verdict = { outcome: 'upheld', employeeIds: ['E-1', 'E-2'], reasoning: 'recording confirms it', decidedAt: '2026-10-12T13:45:00+08:00' };
     await post('/complaints/C-1/verdict', verdict).expect(201);
     expect((await post('/complaints/C-1/verdict', verdict).expect(201)).body.appended).toBe(0);
     await settle(app);
@@ -82,6 +83,9 @@ describe('a complaint upheld against two employees, then reversed', () => {
   });
 
   it('withdraws both deductions when the verdict is reversed, and the scores return', async () => {
+    // given the verdict (the same one again appends nothing)
+    await post('/complaints/C-1/verdict', verdict).expect(201);
+    await settle(app);
     await post('/complaints/C-1/verdict-reversal', { reason: 'a temporary worker took the call', reversedAt: '2026-10-12T13:50:00+08:00' }).expect(201);
     await settle(app);
     expect(await score('E-1')).toMatchObject({ totalDeducted: 2, score: 98 });

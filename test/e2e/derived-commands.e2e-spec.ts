@@ -97,6 +97,11 @@ describe('a derived command that is refused', () => {
   const health = async () => (await http.get('/health').expect(200)).body as { status: string; checks: { name: string; status: string; reason?: string; details?: Record<string, unknown> }[] };
   const sagas = async () => (await health()).checks.find((c) => c.name === 'sagas');
   const deductionsOfDR9 = async () => (await complaintDeductions(app)).filter((e) => (e.data as { employeeId: string }).employeeId === 'DR-9');
+  /** A verdict against a driver not yet registered: the deduction it derives is refused. Recorded again, it appends nothing. */
+  const verdictAgainstUnregisteredDriver = async () => {
+    await upheldComplaintAgainst(http, 'C-9', 'DR-9');
+    await settle(app);
+  };
 
   beforeAll(async () => {
     const started = await startTestApp(clock, undefined, quickRetries);
@@ -108,9 +113,7 @@ describe('a derived command that is refused', () => {
 
   it('is parked with its cause and error, listed, and /health says degraded', async () => {
     expect((await sagas())?.status).toBe('ok');
-    // a verdict against a driver not yet registered: the deduction it derives is refused
-    await upheldComplaintAgainst(http, 'C-9', 'DR-9');
-    await settle(app);
+    await verdictAgainstUnregisteredDriver();
 
     const list = (await http.get('/parked-consequences?status=parked').expect(200)).body;
     expect(list).toMatchObject({ total: 1, limit: 100, offset: 0 });
@@ -130,6 +133,7 @@ describe('a derived command that is refused', () => {
   });
 
   it('stays parked while its cause is not fixed: a retry answers 422 and appends nothing', async () => {
+    await verdictAgainstUnregisteredDriver();
     const [parked] = (await http.get('/parked-consequences?status=parked').expect(200)).body.items;
     const refused = await http.post(`/parked-consequences/${parked._id}/retry`).expect(422);
     expect(refused.body).toMatchObject({ code: 'consequence_still_failing', error: { code: 'employee_not_registered' } });
@@ -138,6 +142,7 @@ describe('a derived command that is refused', () => {
   });
 
   it('is appended once by a retry after the fix, and kept in the list as resolved', async () => {
+    await verdictAgainstUnregisteredDriver();
     await registerDriver(http, 'DR-9');
     const [parked] = (await http.get('/parked-consequences?status=parked').expect(200)).body.items;
     const retried = await http.post(`/parked-consequences/${parked._id}/retry`).expect(200);

@@ -82,7 +82,13 @@ describe.each([
     return res.body;
   };
 
-  it('records an employee, a complaint, a ticket, deductions, a contest and a hearing', async () => {
+  /** The facts every test below reads: recorded once, by whichever of them runs first. */
+  let walkthrough: Promise<void> | undefined;
+  const givenTheWalkthrough = () => (walkthrough ??= recordTheWalkthrough());
+
+  it('records an employee, a complaint, a ticket, deductions, a contest and a hearing', () => givenTheWalkthrough());
+
+  async function recordTheWalkthrough(): Promise<void> {
     await ok('/employees', { employeeId: 'E-1', name: 'Li Ming', department: 'customer-service', position: 'property-steward' }, 'admin-1');
     await ok('/employees', { employeeId: 'E-2', name: 'Wang Qiang', department: 'repairs', position: 'repair-technician' }, 'admin-1');
     await ok('/complaints', {
@@ -110,9 +116,10 @@ describe.each([
     await ok('/deductions/D-2/contest', { reason: 'I was on an approved leave', contestedAt: '2026-03-13T10:00:00+08:00' }, 'E-1');
     clock.set('2026-03-31T04:00:00.000Z');
     await ok('/deductions/D-2/hearing', { panel: ['P-1', 'P-2', 'P-3', 'R-1', 'R-2'], employeeRepresentatives: ['R-1', 'R-2'], outcome: 'reduced', newPoints: 1, reasoning: 'leave was approved late', heardAt: '2026-03-20T15:00:00+08:00' }, 'panel-1');
-  });
+  }
 
   it('shows the score as 100 minus the deductions in force after the hearing', async () => {
+    await givenTheWalkthrough();
     const res = await get(`/employees/E-1/scores?from=2026-02&to=2026-03&minPosition=${lastPosition}`).expect(200);
     expect(res.body.months).toEqual([
       expect.objectContaining({ month: '2026-02', score: 100, totalDeducted: 0 }),
@@ -124,6 +131,7 @@ describe.each([
   });
 
   it('lists the ticket as overdue after its deadline until it is resolved', async () => {
+    await givenTheWalkthrough();
     const before = await get('/overdue?clock=resolution&asOf=2026-03-10T17:00:00%2B08:00').expect(200);
     expect(before.body.items).toEqual([]);
     const after = await get('/overdue?clock=resolution&asOf=2026-03-10T19:00:00%2B08:00').expect(200);
@@ -134,6 +142,7 @@ describe.each([
   });
 
   it('keeps an audit trail of every event about the employee with actor and both times, without complainant data', async () => {
+    await givenTheWalkthrough();
     const res = await get(`/employees/E-1/audit-trail?minPosition=${lastPosition}`).expect(200);
     const entries = res.body.entries as { type: string; actor: string; occurredAt: string; recordedAt: string; data: object }[];
     expect(entries.map((e) => e.type)).toEqual(['EmployeeRegistered', 'ComplaintReceived', 'DeductionApplied', 'DeductionApplied', 'DeductionContested', 'HearingRecorded']);
@@ -148,6 +157,7 @@ describe.each([
   });
 
   it('replays the record straight from the event store, also as of an earlier instant', async () => {
+    await givenTheWalkthrough();
     // a supervisor may replay the record but not see complainants' personal data
     const now = await get('/employees/E-1/record', 'supervisor-1').expect(200);
     expect(now.body.monthlyScores).toEqual([expect.objectContaining({ month: '2026-03', score: 97 })]);
@@ -159,7 +169,8 @@ describe.each([
     await get('/employees/E-404/record').expect(404);
   });
 
-  it('publishes on the event bus only events the store has recorded', () => {
+  it('publishes on the event bus only events the store has recorded', async () => {
+    await givenTheWalkthrough();
     expect(published.length).toBeGreaterThan(0);
     for (const { event } of published) expect(event.position).toBeGreaterThan(0);
     expect(published.map((p) => p.event.type)).toContain('HearingRecorded');
@@ -208,9 +219,10 @@ describe('bad input and broken rules over HTTP', () => {
   });
 
   it('answers 409 when If-Match names a revision the stream no longer has', async () => {
-    const res = await http.post('/deductions/D-1/contest').set(as.employee).set('If-Match', '"5"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(409);
+    await http.post('/deductions').set(as.supervisor).send({ ...deduction, deductionId: 'D-3' }).expect(201);
+    const res = await http.post('/deductions/D-3/contest').set(as.employee).set('If-Match', '"5"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(409);
     expect(res.body.code).toBe('wrong_expected_revision');
-    await http.post('/deductions/D-1/contest').set(as.employee).set('If-Match', '"0"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(201);
+    await http.post('/deductions/D-3/contest').set(as.employee).set('If-Match', '"0"').send({ reason: 'x', contestedAt: '2026-03-10T10:00:00+08:00' }).expect(201);
   });
 
   it('returns the first response to a retried POST with the same Idempotency-Key and appends nothing', async () => {

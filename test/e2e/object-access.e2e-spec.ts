@@ -13,7 +13,11 @@ describe('who may reach which object', () => {
   const as = {} as Record<'admin' | 'supervisor' | 'e1' | 'e2' | 'panel1' | 'panel9' | 'auditor' | 'analyst', Record<string, string>>;
   const head = async () => (await http.get('/health').expect(200)).body.headPosition as number;
 
-  beforeAll(async () => {
+  const contest = { reason: 'I was on leave', contestedAt: '2026-03-10T10:00:00+08:00' };
+  const hearing = { panel: ['P-1', 'P-2', 'P-3', 'R-1', 'R-2'], employeeRepresentatives: ['R-1', 'R-2'], outcome: 'upheld', reasoning: 'fair', heardAt: '2026-03-20T10:00:00+08:00' };
+
+  // a service of its own for each test: the access log and the events hold only what that test did
+  beforeEach(async () => {
     let tokenFor: Awaited<ReturnType<typeof startTestApp>>['tokenFor'];
     let adminToken: string;
     ({ app, tokenFor, adminToken } = await startTestApp(clock));
@@ -31,7 +35,7 @@ describe('who may reach which object', () => {
     const deduction = { deductionId: 'D-1', employeeId: 'E-1', ruleCode: 'PS-01', points: 2, occurredAt: '2026-03-09T10:00:00+08:00', reason: 'late' };
     await http.post('/deductions').set(as.supervisor).set('X-Actor', 'someone-else').send(deduction).expect(201);
   });
-  afterAll(() => app.close());
+  afterEach(() => app?.close());
 
   it("answers 404 to an employee asking for another's record, scores or audit trail", async () => {
     for (const path of ['record', 'scores?from=2026-03&to=2026-03', 'audit-trail']) {
@@ -54,7 +58,6 @@ describe('who may reach which object', () => {
   });
 
   it('lets an employee contest only their own deduction', async () => {
-    const contest = { reason: 'I was on leave', contestedAt: '2026-03-10T10:00:00+08:00' };
     const before = await head();
     await http.post('/deductions/D-1/contest').set(as.e2).send(contest).expect(404);
     expect(await head()).toBe(before);
@@ -62,7 +65,7 @@ describe('who may reach which object', () => {
   });
 
   it('answers 403 to a panel member recording a hearing whose panel does not list them', async () => {
-    const hearing = { panel: ['P-1', 'P-2', 'P-3', 'R-1', 'R-2'], employeeRepresentatives: ['R-1', 'R-2'], outcome: 'upheld', reasoning: 'fair', heardAt: '2026-03-20T10:00:00+08:00' };
+    await http.post('/deductions/D-1/contest').set(as.e1).send(contest).expect(201);
     const before = await head();
     await http.post('/deductions/D-1/hearing').set(as.panel9).send(hearing).expect(403);
     expect(await head()).toBe(before);
@@ -70,6 +73,8 @@ describe('who may reach which object', () => {
   });
 
   it('writes the authenticated principal as the actor, whatever X-Actor says', async () => {
+    await http.post('/deductions/D-1/contest').set(as.e1).send(contest).expect(201);
+    await http.post('/deductions/D-1/hearing').set(as.panel1).send(hearing).expect(201);
     const trail = await http.get('/employees/E-1/audit-trail').set(as.auditor).set('X-Actor', 'forged').expect(200);
     const actors = trail.body.entries.map((e: { type: string; actor: string }) => [e.type, e.actor]);
     expect(actors).toEqual([
@@ -81,6 +86,12 @@ describe('who may reach which object', () => {
   });
 
   it('logs every read of an individual, granted or refused, for auditors only', async () => {
+    // given reads refused (E-1 of E-2's record, a supervisor of cs of E-2's scores) and E-1's of their own
+    for (const path of ['record', 'scores?from=2026-03&to=2026-03', 'audit-trail']) {
+      await http.get(`/employees/E-2/${path}`).set(as.e1).expect(404);
+      await http.get(`/employees/E-1/${path}`).set(as.e1).expect(200);
+    }
+    await http.get('/employees/E-2/scores').set(as.supervisor).expect(403);
     await http.get('/employees/E-1/scores').set(as.analyst).expect(200);
     const log = await http.get('/access-log?employeeId=E-2').set(as.auditor).expect(200);
     expect(log.body.entries).toEqual(

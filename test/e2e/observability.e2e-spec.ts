@@ -1,26 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import { ObservedEventStore } from '../../src/shared/observability/observed-event-store';
+import { spawnService } from '../support/service-process';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, bearer, startTestApp } from '../support/test-app';
 
-const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
-
-/** Runs the built service until it exits (it is expected to refuse to start); its exit code and stderr. */
+/**
+ * Runs the built service until it exits (it is expected to refuse to start); its exit code and
+ * stderr. One that is still running after 15 s is killed, so a failing test leaves no process behind.
+ */
 function runUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+  const child = spawnService({ PORT: '0', HOST: '127.0.0.1', ...env }, ['ignore', 'ignore', 'pipe']);
+  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stderr }));
+    child.once('exit', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stderr });
+    });
   });
 }
 
@@ -29,11 +33,11 @@ const employee = (n: number) => ({ employeeId: `E-${n}`, name: `Employee ${n}`, 
 describe('health, metrics and start-up checks that tell the truth', () => {
   const temps: string[] = [];
   const tempDir = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-obs-'));
+    const dir = makeTempDir('obs');
     temps.push(dir);
     return dir;
   };
-  afterAll(() => temps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => temps.forEach(removeDir));
 
   describe('with the service running on the embedded stores', () => {
     let app: INestApplication;
@@ -41,8 +45,21 @@ describe('health, metrics and start-up checks that tell the truth', () => {
     let http: ReturnType<typeof request>;
     let eventsDb: Database.Database;
 
-    beforeAll(async () => {
-      const started = await startTestApp(new ManualClock(new Date('2026-03-31T04:00:00.000Z')), tempDir());
+    /** Caps the events file at its size, then registers employees until a command is refused: that answer. */
+    const fillTheEventsFile = async () => {
+      const pages = eventsDb.pragma('page_count', { simple: true }) as number;
+      eventsDb.pragma(`max_page_count = ${pages}`);
+      for (let n = 1; n <= 200; n++) {
+        const res = await http.post('/employees').set(bearer(admin)).send(employee(n));
+        if (res.status !== 201) return res;
+      }
+      return undefined;
+    };
+    const freeSpace = () => eventsDb.pragma('max_page_count = 1073741823');
+
+    // a service of its own for each test: the metrics count what that test did
+    beforeEach(async () => {
+      const started = await startTestApp(new ManualClock(new Date('2026-03-31T04:00:00.000Z')));
       app = started.app;
       admin = started.adminToken;
       http = request(app.getHttpServer());
@@ -50,18 +67,11 @@ describe('health, metrics and start-up checks that tell the truth', () => {
       // the real SQLite connection of the embedded event store, to make its file full for real
       eventsDb = ((app.get(EVENT_STORE) as ObservedEventStore).inner as unknown as { db: Database.Database }).db;
     });
-    afterAll(() => app.close());
+    afterEach(() => app?.close());
 
     it('given a full events file, when commands are sent, then they answer 503 disk_full and /health is failing naming event-store-writes; once space is back, both recover', async () => {
       await http.post('/employees').set(bearer(admin)).send(employee(0)).expect(201);
-      const pages = eventsDb.pragma('page_count', { simple: true }) as number;
-      eventsDb.pragma(`max_page_count = ${pages}`);
-
-      let failed: request.Response | undefined;
-      for (let n = 1; n <= 200 && !failed; n++) {
-        const res = await http.post('/employees').set(bearer(admin)).send(employee(n));
-        if (res.status !== 201) failed = res;
-      }
+      const failed = await fillTheEventsFile();
       expect(failed?.status).toBe(503);
       expect(failed?.body).toMatchObject({ statusCode: 503, code: 'disk_full' });
       expect(failed?.body.message).toMatch(/disk is full/);
@@ -72,13 +82,18 @@ describe('health, metrics and start-up checks that tell the truth', () => {
       expect(health.body.reason).toMatch(/event-store-writes: .*SQLITE_FULL/);
       expect(health.body.checks).toContainEqual(expect.objectContaining({ name: 'event-store-writes', status: 'failing' }));
 
-      eventsDb.pragma('max_page_count = 1073741823');
+      freeSpace();
       await http.post('/employees').set(bearer(admin)).send(employee(1000)).expect(201);
       const recovered = await http.get('/health');
       expect(recovered.body.checks).toContainEqual({ name: 'event-store-writes', status: 'ok' });
     });
 
     it('/metrics holds requests by route pattern and status, append latency, head position, lag, parked and health per component, and process metrics', async () => {
+      // given a command refused for a full disk, then one accepted once space is back
+      await http.post('/employees').set(bearer(admin)).send(employee(0)).expect(201);
+      expect((await fillTheEventsFile())?.status).toBe(503);
+      freeSpace();
+      await http.post('/employees').set(bearer(admin)).send(employee(1000)).expect(201);
       await http.get('/employees/E-0/scores').set(bearer(admin));
       await http.get('/employees/E-1/scores').set(bearer(admin));
       const res = await http.get('/metrics').expect(200);
@@ -103,7 +118,7 @@ describe('health, metrics and start-up checks that tell the truth', () => {
   });
 
   it('exports lag and parked of every check that reports them in its details', async () => {
-    const { app } = await startTestApp(new ManualClock(new Date('2026-03-31T04:00:00.000Z')), tempDir());
+    const { app } = await startTestApp(new ManualClock(new Date('2026-03-31T04:00:00.000Z')));
     try {
       const { HealthRegistry } = await import('../../src/shared/health/health-registry');
       app.get(HealthRegistry).register({ name: 'projection:example', check: () => ({ name: 'projection:example', status: 'degraded', reason: 'behind', details: { position: 7, headPosition: 19, lag: 12, parked: 2 } }) });
@@ -120,10 +135,13 @@ describe('health, metrics and start-up checks that tell the truth', () => {
   it('given events.sqlite with a damaged page in the middle, the service refuses to start naming the file', async () => {
     const source = tempDir();
     const { app, adminToken } = await startTestApp(new ManualClock(new Date('2026-03-31T04:00:00.000Z')), source);
-    const http = request(app.getHttpServer());
-    await http.post('/rulebook/versions').set(bearer(adminToken)).send(defaultRulebook);
-    for (let n = 0; n < 60; n++) await http.post('/employees').set(bearer(adminToken)).send(employee(n)).expect(201);
-    await app.close();
+    try {
+      const http = request(app.getHttpServer());
+      await http.post('/rulebook/versions').set(bearer(adminToken)).send(defaultRulebook);
+      for (let n = 0; n < 60; n++) await http.post('/employees').set(bearer(adminToken)).send(employee(n)).expect(201);
+    } finally {
+      await app.close();
+    }
 
     const damaged = tempDir();
     for (const name of fs.readdirSync(source)) if (name.endsWith('.sqlite')) fs.copyFileSync(path.join(source, name), path.join(damaged, name));

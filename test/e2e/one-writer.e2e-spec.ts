@@ -1,12 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { freePort, ServiceProcess } from '../support/service-process';
+import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
 
 /** The embedded stores have one writer: a second instance on the same DATA_DIR refuses to start. */
 describe('two instances on one DATA_DIR (real processes)', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-one-writer-'));
+  let dataDir: string;
   const started: ServiceProcess[] = [];
   const instance = async () => {
     const service = new ServiceProcess(dataDir, await freePort(), { BOOTSTRAP_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
@@ -14,10 +12,13 @@ describe('two instances on one DATA_DIR (real processes)', () => {
     return service;
   };
 
-  afterAll(async () => {
-    for (const service of started) await service.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    dataDir = makeTempDir('one-writer');
   });
+  afterEach(async () => {
+    for (const service of started.splice(0)) await service.stop();
+  });
+  afterAll(() => removeDir(dataDir));
 
   it('given one instance running, when a second starts on its DATA_DIR, then the second refuses saying why, and the first keeps serving', async () => {
     const first = await instance();
@@ -29,7 +30,9 @@ describe('two instances on one DATA_DIR (real processes)', () => {
   });
 
   it('given the holder was killed (kill -9), when a new instance starts on the DATA_DIR, then it starts', async () => {
-    await started[0].kill();
+    const holder = await instance();
+    await holder.start();
+    await holder.kill();
     const next = await instance();
     await next.start();
     expect((await fetch(`${next.url}/health`)).status).toBe(200);

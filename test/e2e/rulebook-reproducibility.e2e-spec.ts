@@ -53,7 +53,9 @@ describe('reproducible scores across a rulebook revision, a close and a late hea
   });
   afterAll(() => app?.close());
 
-  it('closing March seals the score; a hearing in May that overturns a March deduction is kept as a correction', async () => {
+  // one timeline: each step builds on the facts and the clock of the one before
+  it('keeps March sealed and corrected, 2026-H1 unchanged by the revision, and rolls the department up once at the close', async () => {
+    // closing March seals the score; a hearing in May that overturns a March deduction is kept as a correction
     await post('/periods', { period: '2026-03', openedAt: '2026-03-01T00:00:00+08:00' });
     await post('/deductions', { deductionId: 'M-1', employeeId: 'E-PS', ruleCode: 'PS-10', occurredAt: '2026-03-20T10:00:00+08:00', reason: 'complaint not recorded' });
     await post('/deductions', { deductionId: 'M-2', employeeId: 'E-PS', ruleCode: 'PS-01', occurredAt: '2026-03-21T10:00:00+08:00', reason: 'late report' });
@@ -79,16 +81,14 @@ describe('reproducible scores across a rulebook revision, a close and a late hea
     // The replay as the store held it before the hearing shows the sealed figure, uncorrected.
     const then = (await http.get(`/employees/E-PS/record?asOf=${beforeHearing}`).expect(200)).body.periodScores[0];
     expect(then).toMatchObject({ normalised: 93, corrected: false, sealed: { score: { normalised: 93 } } });
-  });
 
-  let h1Before: unknown;
-  it('a revision effective 2026-07-01 leaves every 2026-H1 score unchanged, in the read model, the replay and a rebuild from 0', async () => {
+    // a revision effective 2026-07-01 leaves every 2026-H1 score unchanged, in the read model, the replay and a rebuild from 0
     clock.set('2026-06-29T02:00:00.000Z');
     await complaint('H1-1', 'E-D1', '2026-02-10T10:00:00+08:00');
     await complaint('H1-2', 'E-D1', '2026-03-10T10:00:00+08:00');
     for (let i = 0; i < 6; i++) await complaint(`H1-D2-${i}`, 'E-D2', `2026-04-${10 + i}T10:00:00+08:00`);
     await post('/surveys', { surveyId: 'S-D1', employeeId: 'E-D1', period: '2026-H1', ruleCode: 'TS-SAT-DELIVERY', satisfactionRate: 91, sampleSize: 30, surveyedAt: '2026-06-28T10:00:00+08:00' });
-    h1Before = await scoreOf('E-D1', '2026-H1');
+    const h1Before = await scoreOf('E-D1', '2026-H1');
     expect(h1Before).toMatchObject({ total: 98, normalised: 89.1, grade: 'excellent' });
     // A revision may not reach back into the past…
     expect((await http.post('/rulebook/versions').send({ ...revision, effectiveFrom: '2026-06-01T00:00:00+08:00' }).expect(422)).body.code).toBe('rulebook_revision_retroactive');
@@ -115,9 +115,8 @@ describe('reproducible scores across a rulebook revision, a close and a late hea
     const rebuiltMarch = await fresh.get<{ _id: string; normalised: number; corrected: boolean }>(collectionOf(projection), 'E-PS:2026-03');
     expect(rebuiltMarch).toMatchObject({ normalised: 98, corrected: true });
     await fresh.close();
-  });
 
-  it('closing 2026-H1 seals the scores and applies the department roll-up once, traceable to the close (004:182)', async () => {
+    // closing 2026-H1 seals the scores and applies the department roll-up once, traceable to the close (004:182)
     // D2: 66 of 110 = 60 after a poor survey (recorded after the revision, still scored under version 1).
     await post('/surveys', { surveyId: 'S-D2', employeeId: 'E-D2', period: '2026-H1', ruleCode: 'TS-SAT-DELIVERY', satisfactionRate: 80, sampleSize: 30, surveyedAt: '2026-06-28T10:00:00+08:00' });
     await post('/periods', { period: '2026-H1', openedAt: '2026-01-01T00:00:00+08:00' });

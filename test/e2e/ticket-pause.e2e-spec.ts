@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import * as fs from 'node:fs';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
@@ -20,7 +19,6 @@ import type { Http } from '../service-levels/service-levels.fixture';
 describe('a repair ticket waiting a day for the customer', () => {
   const clock = new ManualClock(new Date('2026-03-09T02:30:00.000Z'));
   let app: INestApplication;
-  let dataDir: string;
   let http: Http;
   const store = () => app.get<EventStore>(EVENT_STORE);
   const events = async (ticketId: string) => (await store().readStream(`ticket-${ticketId}`)).map((e) => ({ type: e.type, data: e.data }) as TicketEvent);
@@ -33,23 +31,23 @@ describe('a repair ticket waiting a day for the customer', () => {
 
   beforeAll(async () => {
     let tokenFor;
-    ({ app, dataDir, tokenFor } = await startTestApp(clock));
+    ({ app, tokenFor } = await startTestApp(clock));
     http = await operatorAgent(app, tokenFor);
     await http.post('/rulebook/versions').send(defaultRulebook).expect((res) => expect([200, 201]).toContain(res.status));
     await http.post('/employees').send({ employeeId: 'E-1', name: 'Wang Qiang', department: 'repairs', position: 'property-steward' }).expect(201);
     await dispatch('T-1');
     await dispatch('T-2');
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('pauses the resolution clock while the ticket waits for the customer', async () => {
+    // both wait for the customer from Monday 11:00; T-1 resumes on Tuesday at 11:00, T-2 stays paused
     clock.set('2026-03-09T03:00:00.000Z');
     for (const ticketId of ['T-1', 'T-2']) {
       await http.post(`/tickets/${ticketId}/pause`).send({ reason: 'waiting-for-customer', pausedAt: '2026-03-09T11:00:00+08:00' }).expect(201);
     }
+    clock.set('2026-03-10T03:00:00.000Z');
+    await http.post('/tickets/T-1/resumption').send({ resumedAt: '2026-03-10T11:00:00+08:00' }).expect(201);
+  });
+  afterAll(() => app?.close());
+
+  it('pauses the resolution clock while the ticket waits for the customer', async () => {
     const paused = (await events('T-1')).find((e) => e.type === 'TicketPaused');
     expect(paused).toEqual({
       type: 'TicketPaused',
@@ -64,8 +62,6 @@ describe('a repair ticket waiting a day for the customer', () => {
   });
 
   it('resumes a day later with the deadline moved by exactly the paused working time', async () => {
-    clock.set('2026-03-10T03:00:00.000Z');
-    await http.post('/tickets/T-1/resumption').send({ resumedAt: '2026-03-10T11:00:00+08:00' }).expect(201);
     const resumed = (await events('T-1')).find((e) => e.type === 'TicketResumed')!;
     expect(resumed.data).toMatchObject({ pausedAt: '2026-03-09T03:00:00.000Z', resumedAt: '2026-03-10T03:00:00.000Z', deadlines: { resolution: { dueAt: '2026-03-12T02:00:00.000Z' } } });
   });
