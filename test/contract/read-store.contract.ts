@@ -8,7 +8,7 @@ import { Document, DuplicateKeyError, Filter, FindOptions, InvalidFilterError, R
 export interface ReadStoreFixture {
   store: ReadStore;
   /** Opens a second store over the same data (after `store` is closed). */
-  reopen?: () => Promise<ReadStore>;
+  reopen: () => Promise<ReadStore>;
   cleanup: () => Promise<void>;
 }
 
@@ -294,7 +294,6 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
       });
 
       it('keeps the lease when the store is reopened', async () => {
-        if (!fixture.reopen) return;
         const name = lease();
         await store.tryAcquireLease(name, 'a', 1_000, 500);
         await store.close();
@@ -437,7 +436,6 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
 
     describe('durability', () => {
       it('keeps documents and checkpoints across a reopen', async () => {
-        if (!fixture.reopen) return; // this leg has nothing to reopen
         const collection = uniqueCollection('durable');
         const projection = uniqueCollection('projection');
         await store.apply({
