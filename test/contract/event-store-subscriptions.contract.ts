@@ -1,6 +1,6 @@
 import { EventStore, Subscription } from '../../src/shared/event-store/event-store.port';
 import type { EventStoreFixture } from './event-store.contract';
-import { newEvent, newStream, sleep, until } from './event-store-contract.helpers';
+import { newEvent, newStream, until } from './event-store-contract.helpers';
 
 /** Subscribing to all events: catch-up, live delivery, retries and stop. */
 export function subscriptionContract(current: () => EventStoreFixture): void {
@@ -69,27 +69,40 @@ export function subscriptionContract(current: () => EventStoreFixture): void {
       const checkpoint = await store.headPosition();
       const handled: string[] = [];
       let started = false;
+      let finishHandler!: () => void;
+      const handlerMayFinish = new Promise<void>((resolve) => (finishHandler = resolve));
 
       subscription = store.subscribeToAll(
         {
           onEvent: async (event) => {
             if (event.streamName !== stream) return;
             started = true;
-            await sleep(100);
+            await handlerMayFinish;
             handled.push(event.type);
           },
         },
         { fromPosition: checkpoint },
       );
-      const { position } = await store.append(stream, [newEvent('Slow')]);
-      await until(async () => started);
-      await subscription.stop();
+      // a second subscription tells when the store has delivered what was appended after the stop
+      const witnessed: string[] = [];
+      const witness = store.subscribeToAll({ onEvent: (event) => void (event.streamName === stream && witnessed.push(event.type)) }, { fromPosition: checkpoint });
+      try {
+        const { position } = await store.append(stream, [newEvent('Slow')]);
+        await until(async () => started);
+        let stopped = false;
+        const stopping = subscription.stop().then(() => (stopped = true));
+        await store.append(stream, [newEvent('AfterStop')]);
+        await until(async () => witnessed.includes('AfterStop'));
 
-      expect(handled).toEqual(['Slow']);
-      expect(subscription.lastPosition).toBe(position);
-      await store.append(stream, [newEvent('AfterStop')]);
-      await sleep(600);
-      expect(handled).toEqual(['Slow']);
+        expect(stopped).toBe(false);
+        finishHandler();
+        await stopping;
+        expect(handled).toEqual(['Slow']);
+        expect(subscription.lastPosition).toBe(position);
+      } finally {
+        finishHandler();
+        await witness.stop();
+      }
     });
   });
 

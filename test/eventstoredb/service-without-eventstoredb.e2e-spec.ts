@@ -17,7 +17,7 @@ describe('the service when EventStoreDB is unreachable at start', () => {
   });
   afterAll(async () => {
     await app?.close();
-    await double.stop();
+    await double?.stop();
   });
 
   it('starts, reports unhealthy, and serves commands and read models once the server answers', async () => {
@@ -42,11 +42,12 @@ describe('the service when EventStoreDB is unreachable at start', () => {
   }, 30000);
 });
 
+/** Polls the condition (every 20 ms) until it holds. */
 async function eventually(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`condition not met within ${timeoutMs} ms`);
 }

@@ -17,6 +17,8 @@ export interface ActiveSubscription {
   readonly id: string;
   /** Events sent to this subscriber so far (a bounded number while the subscriber does not read). */
   sent: number;
+  /** Whether the transport is full and the double waits for the subscriber to read before sending more. */
+  waitingForSubscriber: boolean;
   drop(code: grpc.status, details: string): void;
 }
 
@@ -140,6 +142,7 @@ export class EsdbDoubleReads {
     const subscription: ActiveSubscription = {
       id: randomUUID(),
       sent: 0,
+      waitingForSubscriber: false,
       drop: (code, details) => {
         if (state.ended) return;
         finish();
@@ -164,7 +167,7 @@ export class EsdbDoubleReads {
           considered += 1;
           if (include(record)) {
             const { event, link } = this.resolve(record, options.getResolveLinks());
-            if (!(await send(call, readEventResponse(event, link, record.position)))) return;
+            if (!(await send(call, readEventResponse(event, link, record.position), subscription))) return;
             subscription.sent += 1;
             this.counters.subscriptionEventsSent += 1;
           }
@@ -255,9 +258,10 @@ function checkpoint(position: bigint): streams.ReadResp {
 }
 
 /** Writes one message, waiting for the transport to drain; false once the call is over. */
-async function send(call: ReadCall, message: streams.ReadResp): Promise<boolean> {
+async function send(call: ReadCall, message: streams.ReadResp, subscription?: ActiveSubscription): Promise<boolean> {
   if (call.cancelled || call.writableEnded || call.destroyed) return false;
   if (call.write(message)) return true;
+  if (subscription) subscription.waitingForSubscriber = true;
   await new Promise<void>((resolve) => {
     const done = (): void => {
       call.off('drain', done);
@@ -269,6 +273,7 @@ async function send(call: ReadCall, message: streams.ReadResp): Promise<boolean>
     call.on('cancelled', done);
     call.on('close', done);
   });
+  if (subscription) subscription.waitingForSubscriber = false;
   return !(call.cancelled || call.writableEnded || call.destroyed);
 }
 
