@@ -15,24 +15,20 @@ describe('two instances on one DATA_DIR (real processes)', () => {
   beforeAll(() => {
     dataDir = makeTempDir('one-writer');
   });
-  afterEach(async () => {
-    for (const service of started.splice(0)) await service.stop();
+  afterAll(async () => {
+    for (const service of started) await service.stop();
+    removeDir(dataDir);
   });
-  afterAll(() => removeDir(dataDir));
 
-  it('given one instance running, when a second starts on its DATA_DIR, then the second refuses saying why, and the first keeps serving', async () => {
+  it('given one instance running, a second on its DATA_DIR refuses saying why while the first keeps serving; once the holder is killed (kill -9), a new instance starts', async () => {
     const first = await instance();
     await first.start();
     const second = await instance();
     await expect(second.start()).rejects.toThrow(/exited with 1/);
     expect(second.stderr).toContain(`DATA_DIR ${dataDir} is in use by another running instance (pid `);
     expect((await fetch(`${first.url}/health`)).status).toBe(200);
-  });
 
-  it('given the holder was killed (kill -9), when a new instance starts on the DATA_DIR, then it starts', async () => {
-    const holder = await instance();
-    await holder.start();
-    await holder.kill();
+    await first.kill();
     const next = await instance();
     await next.start();
     expect((await fetch(`${next.url}/health`)).status).toBe(200);
