@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { permissionMatrix, permissions, roles } from './permission-matrix';
 
-/** The table in the README between `<!-- permission-matrix -->` and `<!-- /permission-matrix -->`. */
+/** The table in docs/security.md between `<!-- permission-matrix -->` and `<!-- /permission-matrix -->`. */
 function documentedMatrix(): string[][] {
-  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../../docs/security.md'), 'utf8');
   const table = /<!-- permission-matrix -->([\s\S]*?)<!-- \/permission-matrix -->/.exec(readme)?.[1] ?? '';
   return table
     .split('\n')
@@ -13,7 +13,7 @@ function documentedMatrix(): string[][] {
 }
 
 describe('the permission matrix', () => {
-  it('is documented in the README exactly as the guard enforces it', () => {
+  it('is documented in docs/security.md exactly as the guard enforces it', () => {
     const expected = [['permission', ...roles], ...permissions.map((p) => [p, ...roles.map((r) => permissionMatrix[r][p] ?? '')])];
     expect(documentedMatrix()).toEqual(expected);
   });

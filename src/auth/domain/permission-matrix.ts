@@ -1,5 +1,5 @@
 /**
- * Who may do what: the one permission matrix. The README's table is checked against it
+ * Who may do what: the one permission matrix. The table in docs/security.md is checked against it
  * (permission-matrix.spec.ts), and the route × role end-to-end test derives its expectations from it.
  *
  * A grant has a scope, checked where an id comes from the caller:
