@@ -127,7 +127,7 @@ export async function benchService({ root, dataDir, logFile, options, record, fa
 }
 
 /**
- * The saga runner's checkpoint (src/service-levels/sagas/saga-runner.service.ts), set to the head
+ * The saga runner's checkpoint (src/policies/sagas/saga-runner.service.ts), set to the head
  * so the service starts as one that has been running all along: otherwise it first replays every
  * seeded event through the sagas (one committed transaction per event) while being measured.
  */

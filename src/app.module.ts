@@ -8,7 +8,6 @@ import { EmployeeRecordsModule } from './employee-records/employee-records.modul
 import { EmployeesModule } from './employees/employees.module';
 import { HealthController } from './health/health.controller';
 import { ParkedEventsController } from './health/parked-events.controller';
-import { HearingsModule } from './hearings/hearings.module';
 import { OverdueModule } from './overdue/overdue.module';
 import { ScoresModule } from './scores/scores.module';
 import { ParkedConsequencesModule } from './parked-consequences/parked-consequences.module';
@@ -20,6 +19,7 @@ import { TalksModule } from './talks/talks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { RulebookModule } from './rulebook/rulebook.module';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { PoliciesModule } from './policies/policies.module';
 import { PeriodsModule } from './periods/periods.module';
 import { PeriodScoresModule } from './period-scores/period-scores.module';
 
@@ -30,12 +30,12 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
     AuthModule,
     ServiceLevelsModule,
     ParkedConsequencesModule,
+    PoliciesModule,
     EmployeesModule,
     ComplaintsModule,
     TicketsModule,
     DeductionsModule,
     ConsequencesModule,
-    HearingsModule,
     ScoresModule,
     OverdueModule,
     AuditTrailModule,

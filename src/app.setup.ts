@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
-import { SagaRunner } from './service-levels/sagas/saga-runner.service';
+import { SagaRunner } from './policies/sagas/saga-runner.service';
 import { APP_CONFIG } from './shared/config/app-config';
 import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { createOpenTicketsProjection } from '../../projections/overdue.projection';
 import { foldProjection } from '../../projections/fold';
 import { settle } from '../support/settle';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore, RecordedEvent } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';

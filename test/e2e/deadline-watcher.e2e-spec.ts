@@ -10,7 +10,7 @@ import { ProjectorService } from '../../src/shared/projector/projector.service';
 import { READ_STORE } from '../../src/shared/read-store/read-store.port';
 import type { ReadStore } from '../../src/shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../projections/overdue.projection';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { DispatchTicketCommand } from '../../src/tickets/dispatch-ticket/dispatch-ticket.command';
 import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle/ticket-lifecycle.command';
 import { settle } from '../support/settle';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
-import { SagaRunner } from '../../src/service-levels/sagas/saga-runner.service';
+import { SagaRunner } from '../../src/policies/sagas/saga-runner.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';

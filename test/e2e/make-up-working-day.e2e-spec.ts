@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { settle } from '../support/settle';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';

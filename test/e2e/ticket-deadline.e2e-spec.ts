@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle/ticket-lifecycle.command';
 import { settle } from '../support/settle';
 import { makeTempDir, removeDir } from '../support/temp-dir';

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { ticketDecider } from '../../src/tickets/domain/ticket.decider';
 import type { TicketEvent } from '../../src/tickets/domain/ticket.events';
 import type { KnownTicket } from '../../src/tickets/domain/ticket.state';

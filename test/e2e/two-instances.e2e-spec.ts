@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createProjections } from '../../projections';
 import { collectionOf } from '../../projections/projection';
-import { DeadlineWatcher } from '../../src/service-levels/deadline-watcher/deadline-watcher.service';
+import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { LeaseService } from '../../src/shared/lease/lease.service';

@@ -1,5 +1,5 @@
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
-import type { RecordHearing } from '../../deductions/domain/deduction.commands';
+import type { RecordHearing } from '../domain/deduction.commands';
 
 export class RecordHearingCommand {
   constructor(

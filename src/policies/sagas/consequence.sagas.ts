@@ -11,7 +11,7 @@ import type { DeductionApplied, DeductionWithdrawn } from '../../deductions/doma
 import type { TalkObligationBreached } from '../../talks/domain/talk-obligation.events';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
 import type { TicketDeadlineBreached } from '../../tickets/domain/ticket.events';
-import type { DeductionRule } from '../domain/service-level-policy';
+import type { DeductionRule } from '../../service-levels/domain/service-level-policy';
 
 /**
  * Sagas are pure mappings from a stored event to the commands it causes. Every command carries

@@ -3,8 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MaxDecimalPlaces } from '../../shared/http/decimal';
 import { IsText } from '../../shared/http/identifier';
-import { hearingOutcomes } from '../../deductions/domain/deduction.events';
-import type { HearingOutcome } from '../../deductions/domain/deduction.events';
+import { hearingOutcomes } from '../domain/deduction.events';
+import type { HearingOutcome } from '../domain/deduction.events';
 
 export class RecordHearingDto {
   @ApiProperty({ type: [String], example: ['E-0001', 'E-0002', 'E-0003'], description: 'Employee ids of the panel members' })

@@ -12,8 +12,8 @@ import { LeaseService } from '../../shared/lease/lease.service';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { sagasHealthCheck } from './sagas-health';
-import { serviceLevelSagas } from './service-level.sagas';
-import type { Saga } from './service-level.sagas';
+import { serviceLevelSagas } from './consequence.sagas';
+import type { Saga } from './consequence.sagas';
 
 const CHECKPOINT = 'sagas:service-levels';
 

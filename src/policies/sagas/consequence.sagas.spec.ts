@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../shared/event-store/event-store.port';
 import type { ApplyConsequenceCommand } from '../../consequences/apply-consequence/apply-consequence.command';
 import type { WithdrawConsequenceCommand } from '../../consequences/withdraw-consequence/withdraw-consequence.command';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
-import { breachSaga, reversedVerdictSaga, talkObligationSaga, upheldComplaintSaga } from './service-level.sagas';
+import { breachSaga, reversedVerdictSaga, talkObligationSaga, upheldComplaintSaga } from './consequence.sagas';
 
 const stored = (type: string, data: object, id = 'event-1'): RecordedEvent => ({
   id, type, data, streamName: 's', revision: 0, position: 1,
@@ -10,7 +10,7 @@ const stored = (type: string, data: object, id = 'event-1'): RecordedEvent => ({
 });
 const verdict = { complaintId: 'C-1', verdictNumber: 1, outcome: 'upheld', employeeIds: ['E-1', 'E-2'], severity: 'normal', rule: { ruleCode: '004:146', points: 2 }, reasoning: 'x', decidedAt: '2026-03-12T00:00:00.000Z' };
 
-describe('the service-level sagas', () => {
+describe('the consequence sagas', () => {
   it('turn an upheld verdict into one consequence per employee, resolved by severity, with ids derived from the cause', () => {
     const commands = upheldComplaintSaga(stored('ComplaintVerdictRecorded', verdict)) as ApplyConsequenceCommand[];
     expect(commands).toHaveLength(2);

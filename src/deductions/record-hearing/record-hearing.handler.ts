@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock';
 import type { CommandResult } from '../../shared/command-handling/handle-command';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { handleDeductionCommand } from '../../deductions/deduction-command.handler';
+import { handleDeductionCommand } from '../deduction-command.handler';
 import { RecordHearingCommand } from './record-hearing.command';
 
 /** A hearing decides a contested deduction, so it is recorded on the deduction's stream. */
