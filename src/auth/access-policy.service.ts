@@ -3,7 +3,6 @@ import { NotFoundError } from '../shared/domain/domain-error';
 import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { loadEmployee } from '../employees/load-employee';
-import { loadDeduction } from '../deductions/deduction-stream';
 import { grantsOf } from './domain/permission-matrix';
 import type { Permission } from './domain/permission-matrix';
 import { decideAccess } from './domain/object-access';
@@ -49,11 +48,12 @@ export class AccessPolicy {
     }
   }
 
-  /** An employee contests only their own deductions; others' are as if they did not exist. */
-  async contestDeduction(principal: Principal, deductionId: string): Promise<void> {
-    const deduction = await loadDeduction(this.store, deductionId);
-    const employeeId = deduction.status === 'unknown' ? undefined : deduction.applied.employeeId;
-    const decision = decideAccess(principal, 'deductions:contest', { employeeId });
+  /**
+   * An employee contests only their own deductions; others' are as if they did not exist. The
+   * caller names whose the deduction is (`undefined` when it is unknown), so auth knows no feature.
+   */
+  contestDeduction(principal: Principal, deductionId: string, ownerEmployeeId: string | undefined): void {
+    const decision = decideAccess(principal, 'deductions:contest', { employeeId: ownerEmployeeId });
     if (!decision.allowed) throw new NotFoundError('deduction', deductionId);
   }
 

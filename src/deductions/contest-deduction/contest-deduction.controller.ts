@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
@@ -8,6 +8,9 @@ import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
+import { EVENT_STORE } from '../../shared/event-store/event-store.port';
+import type { EventStore } from '../../shared/event-store/event-store.port';
+import { loadDeduction } from '../deduction-stream';
 import { ContestDeductionCommand } from './contest-deduction.command';
 import { ContestDeductionDto } from './contest-deduction.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
@@ -21,6 +24,7 @@ export class ContestDeductionController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly access: AccessPolicy,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Post(':deductionId/contest')
@@ -33,7 +37,8 @@ export class ContestDeductionController {
     @CommandMeta() metadata: CommandMetadata,
     @IfMatchRevision() revision?: number,
   ): Promise<CommandResponse> {
-    await this.access.contestDeduction(principal, deductionId);
+    const deduction = await loadDeduction(this.store, deductionId);
+    this.access.contestDeduction(principal, deductionId, deduction.status === 'unknown' ? undefined : deduction.applied.employeeId);
     const data = { deductionId, reason: dto.reason, contestedAt: toInstant(dto.contestedAt) };
     const result = await this.commandBus.execute<ContestDeductionCommand, CommandResult>(new ContestDeductionCommand(data, metadata, revision));
     return CommandResponse.of(deductionId, result);
