@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApplyDeductionCommand } from '../../deductions/apply-deduction/apply-deduction.command';
+import { DeductionLifecycleCommand } from '../../deductions/deduction-lifecycle.command';
 import { loadEmployee } from '../../employees/load-employee';
 import { resolveConsequence } from '../../rulebook/domain/consequence';
 import { DEFAULT_COMPANY } from '../../rulebook/domain/rulebook.types';
@@ -38,8 +38,8 @@ export class ApplyConsequenceHandler implements ICommandHandler<ApplyConsequence
     }
     const { ruleCode, points, serious } = cost;
     return this.commandBus.execute(
-      new ApplyDeductionCommand(
-        { deductionId: data.deductionId, employeeId: data.employeeId, ruleCode, points, ...(serious ? { serious } : {}), occurredAt: data.at, reason: data.reason, source: data.source },
+      new DeductionLifecycleCommand(
+        { type: 'ApplyDeduction', data: { deductionId: data.deductionId, employeeId: data.employeeId, ruleCode, points, ...(serious ? { serious } : {}), occurredAt: data.at, reason: data.reason, source: data.source } },
         metadata,
       ),
     );

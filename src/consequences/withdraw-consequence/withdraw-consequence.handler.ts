@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { deductionStream } from '../../deductions/deduction-stream';
-import { WithdrawDeductionCommand } from '../../deductions/withdraw-deduction/withdraw-deduction.command';
+import { DeductionLifecycleCommand } from '../../deductions/deduction-lifecycle.command';
 import type { CommandResult } from '../../shared/command-handling/handle-command';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
@@ -18,6 +18,6 @@ export class WithdrawConsequenceHandler implements ICommandHandler<WithdrawConse
   async execute({ data, metadata }: WithdrawConsequenceCommand) {
     const applied = await this.store.readStream(deductionStream(data.deductionId));
     if (applied.length === 0) return { appended: 0 as const, consequence: 'none' as const };
-    return this.commandBus.execute(new WithdrawDeductionCommand(data, metadata));
+    return this.commandBus.execute(new DeductionLifecycleCommand({ type: 'WithdrawDeduction', data }, metadata));
   }
 }

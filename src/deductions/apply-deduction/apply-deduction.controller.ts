@@ -8,7 +8,7 @@ import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
 import { toInstant } from '../../shared/http/instant';
 import type { DeductionSource } from '../domain/deduction.events';
-import { ApplyDeductionCommand } from './apply-deduction.command';
+import { DeductionLifecycleCommand } from '../deduction-lifecycle.command';
 import { ApplyDeductionDto } from './apply-deduction.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
@@ -36,7 +36,7 @@ export class ApplyDeductionController {
     const { sourceComplaintId, sourceTicketId, occurredAt, ...rest } = dto;
     const data = { ...rest, occurredAt: toInstant(occurredAt), source: sourceOf(sourceComplaintId, sourceTicketId) };
     if (data.source === undefined) delete data.source;
-    const result = await this.commandBus.execute<ApplyDeductionCommand, CommandResult>(new ApplyDeductionCommand(data, metadata, revision));
+    const result = await this.commandBus.execute<DeductionLifecycleCommand, CommandResult>(new DeductionLifecycleCommand({ type: 'ApplyDeduction', data }, metadata, revision));
     return CommandResponse.of(dto.deductionId, result);
   }
 }

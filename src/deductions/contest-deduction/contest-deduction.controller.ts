@@ -11,7 +11,7 @@ import { toInstant } from '../../shared/http/instant';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { loadDeduction } from '../deduction-stream';
-import { ContestDeductionCommand } from './contest-deduction.command';
+import { DeductionLifecycleCommand } from '../deduction-lifecycle.command';
 import { ContestDeductionDto } from './contest-deduction.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
@@ -40,7 +40,7 @@ export class ContestDeductionController {
     const deduction = await loadDeduction(this.store, deductionId);
     this.access.contestDeduction(principal, deductionId, deduction.status === 'unknown' ? undefined : deduction.applied.employeeId);
     const data = { deductionId, reason: dto.reason, contestedAt: toInstant(dto.contestedAt) };
-    const result = await this.commandBus.execute<ContestDeductionCommand, CommandResult>(new ContestDeductionCommand(data, metadata, revision));
+    const result = await this.commandBus.execute<DeductionLifecycleCommand, CommandResult>(new DeductionLifecycleCommand({ type: 'ContestDeduction', data }, metadata, revision));
     return CommandResponse.of(deductionId, result);
   }
 }

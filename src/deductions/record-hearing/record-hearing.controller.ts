@@ -8,7 +8,7 @@ import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
-import { RecordHearingCommand } from './record-hearing.command';
+import { DeductionLifecycleCommand } from '../deduction-lifecycle.command';
 import { RecordHearingDto } from './record-hearing.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
@@ -35,7 +35,7 @@ export class RecordHearingController {
   ): Promise<CommandResponse> {
     this.access.recordHearing(principal, dto.panel);
     const data = { deductionId, ...dto, heardAt: toInstant(dto.heardAt) };
-    const result = await this.commandBus.execute<RecordHearingCommand, CommandResult>(new RecordHearingCommand(data, metadata, revision));
+    const result = await this.commandBus.execute<DeductionLifecycleCommand, CommandResult>(new DeductionLifecycleCommand({ type: 'RecordHearing', data }, metadata, revision));
     return CommandResponse.of(deductionId, result);
   }
 }

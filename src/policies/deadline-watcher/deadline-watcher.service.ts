@@ -15,7 +15,7 @@ import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../../projections/overdue.projection';
 import type { ServiceClockDocument } from '../../../projections/overdue.projection';
 import { ComplaintLifecycleCommand } from '../../complaints/complaint-lifecycle/complaint-lifecycle.command';
-import { RecordHearingBreachCommand } from '../../deductions/record-hearing-breach/record-hearing-breach.command';
+import { DeductionLifecycleCommand } from '../../deductions/deduction-lifecycle.command';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
 import { TicketLifecycleCommand } from '../../tickets/ticket-lifecycle/ticket-lifecycle.command';
 
@@ -98,6 +98,6 @@ function breachCommand(clock: ServiceClockDocument): ICommand {
     case 'talkObligation':
       return new TalkObligationLifecycleCommand({ type: 'RecordTalkBreach', data: { obligationId: clock.subjectId } }, metadata);
     case 'deduction':
-      return new RecordHearingBreachCommand({ deductionId: clock.subjectId }, metadata);
+      return new DeductionLifecycleCommand({ type: 'RecordHearingBreach', data: { deductionId: clock.subjectId } }, metadata);
   }
 }

@@ -1,0 +1,58 @@
+import type { ICommandHandler } from '@nestjs/cqrs';
+import type { Clock } from '../clock';
+import type { Decider } from '../domain/decider';
+import type { EventStore } from '../event-store/event-store.port';
+import type { CommandMetadata } from './command-metadata';
+import { handleCommand } from './handle-command';
+import type { CommandResult } from './handle-command';
+import type { WithoutNow } from './without-now';
+
+/** What travels on the command bus to an aggregate: the decider's command without `now`, and who sent it. */
+export interface AggregateMessage<Command> {
+  readonly command: WithoutNow<Command>;
+  readonly metadata: CommandMetadata;
+  /** From If-Match: a mismatch is a 409 and is not retried. */
+  readonly expectedRevision?: number;
+}
+
+/**
+ * An aggregate's stream, declared once — its decider, its stream name, the business time and the
+ * subjects of its events, the facts from other streams it decides on — and the one command-bus
+ * handler for every command on it. The runner adds the clock's `now` and the caller's metadata,
+ * then loads, decides and appends with the revision it read (`handleCommand`).
+ */
+export abstract class AggregateCommandHandler<Command extends { type: string; now: string }, Event extends { type: string; data: unknown }, State, Context = undefined>
+  implements ICommandHandler<AggregateMessage<Command>, CommandResult>
+{
+  protected abstract readonly decider: Decider<Command, Event, State, Context>;
+
+  constructor(
+    protected readonly store: EventStore,
+    protected readonly clock: Clock,
+  ) {}
+
+  protected abstract streamOf(command: WithoutNow<Command>): string;
+  protected abstract occurredAt(event: Event): string;
+  protected abstract subjects(event: Event): string[];
+
+  /** Facts from other streams the decision needs; runs again on every retried attempt. */
+  protected context(_command: WithoutNow<Command>): Promise<Context> {
+    return Promise.resolve(undefined as Context);
+  }
+
+  /** What the runner adds from the caller before deciding (for example who applied a deduction). */
+  protected fromCaller(command: WithoutNow<Command>, _metadata: CommandMetadata): WithoutNow<Command> | Promise<WithoutNow<Command>> {
+    return command;
+  }
+
+  async execute({ command: sent, metadata, expectedRevision }: AggregateMessage<Command>): Promise<CommandResult> {
+    const command = await this.fromCaller(sent, metadata);
+    return handleCommand(this.store, this.streamOf(command), this.decider, { ...command, now: this.clock.now().toISOString() } as Command, {
+      metadata,
+      expectedRevision,
+      context: () => this.context(command),
+      occurredAt: (event) => this.occurredAt(event),
+      subjects: (event) => this.subjects(event),
+    });
+  }
+}
