@@ -11,8 +11,7 @@ import { READ_STORE } from '../../src/shared/read-store/read-store.port';
 import type { ReadStore } from '../../src/shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../projections/overdue.projection';
 import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
-import { DispatchTicketCommand } from '../../src/tickets/dispatch-ticket/dispatch-ticket.command';
-import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle/ticket-lifecycle.command';
+import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle.command';
 import { settle } from '../support/settle';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
@@ -126,7 +125,7 @@ describe('the deadline watcher behind more than a page of breached clocks', () =
       for (let i = 0; i < oldTickets.length; i += 20) await Promise.all(oldTickets.slice(i, i + 20).map(run));
     };
     await inChunks((ticketId) =>
-      commands.execute(new DispatchTicketCommand({ ticketId, kind: 'repair', assigneeId: 'E-1', description: 'Leaking valve', dispatchedAt: new Date(DISPATCHED_AT).toISOString() }, metadata(`dispatch:${ticketId}`))),
+      commands.execute(new TicketLifecycleCommand({ type: 'DispatchTicket', data: { ticketId, kind: 'repair', assigneeId: 'E-1', description: 'Leaking valve', dispatchedAt: new Date(DISPATCHED_AT).toISOString() } }, metadata(`dispatch:${ticketId}`))),
     );
     clock.set('2026-10-09T09:55:00.000Z');
     // breached as the watcher would record them, without relying on the paging this test is about

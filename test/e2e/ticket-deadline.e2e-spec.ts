@@ -4,7 +4,7 @@ import request from 'supertest';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
-import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle/ticket-lifecycle.command';
+import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle.command';
 import { settle } from '../support/settle';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';

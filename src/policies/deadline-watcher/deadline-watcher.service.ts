@@ -17,7 +17,7 @@ import type { ServiceClockDocument } from '../../../projections/overdue.projecti
 import { ComplaintLifecycleCommand } from '../../complaints/complaint-lifecycle/complaint-lifecycle.command';
 import { DeductionLifecycleCommand } from '../../deductions/deduction-lifecycle.command';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
-import { TicketLifecycleCommand } from '../../tickets/ticket-lifecycle/ticket-lifecycle.command';
+import { TicketLifecycleCommand } from '../../tickets/ticket-lifecycle.command';
 
 const BATCH = 200;
 

@@ -7,7 +7,7 @@ import type { CommandResult } from '../../shared/command-handling/handle-command
 import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
 import { toInstant } from '../../shared/http/instant';
-import { DispatchTicketCommand } from './dispatch-ticket.command';
+import { TicketLifecycleCommand } from '../ticket-lifecycle.command';
 import { DispatchTicketDto } from './dispatch-ticket.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
@@ -21,7 +21,7 @@ export class DispatchTicketController {
   @ApiCommand('Dispatch a work order to an employee, its deadlines fixed by the service-level policy for its kind and priority')
   async dispatch(@Body() dto: DispatchTicketDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     const data = { ...dto, dispatchedAt: toInstant(dto.dispatchedAt), resolveBy: dto.resolveBy === undefined ? undefined : toInstant(dto.resolveBy) };
-    const result = await this.commandBus.execute<DispatchTicketCommand, CommandResult>(new DispatchTicketCommand(data, metadata, revision));
+    const result = await this.commandBus.execute<TicketLifecycleCommand, CommandResult>(new TicketLifecycleCommand({ type: 'DispatchTicket', data }, metadata, revision));
     return CommandResponse.of(dto.ticketId, result);
   }
 }

@@ -8,7 +8,7 @@ import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
-import { ResolveTicketCommand } from './resolve-ticket.command';
+import { TicketLifecycleCommand } from '../ticket-lifecycle.command';
 import { ResolveTicketDto } from './resolve-ticket.dto';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 
@@ -27,7 +27,7 @@ export class ResolveTicketController {
     @IfMatchRevision() revision?: number,
   ): Promise<CommandResponse> {
     const data = { ticketId, resolvedAt: toInstant(dto.resolvedAt), resolution: dto.resolution };
-    const result = await this.commandBus.execute<ResolveTicketCommand, CommandResult>(new ResolveTicketCommand(data, metadata, revision));
+    const result = await this.commandBus.execute<TicketLifecycleCommand, CommandResult>(new TicketLifecycleCommand({ type: 'ResolveTicket', data }, metadata, revision));
     return CommandResponse.of(ticketId, result);
   }
 }

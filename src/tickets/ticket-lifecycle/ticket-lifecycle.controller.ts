@@ -11,7 +11,7 @@ import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import type { TicketCommand } from '../domain/ticket.decider';
-import { TicketLifecycleCommand } from './ticket-lifecycle.command';
+import { TicketLifecycleCommand } from '../ticket-lifecycle.command';
 import { AcknowledgeTicketDto, CancelTicketDto, CloseTicketDto, PauseTicketDto, ReassignTicketDto, RecordArrivalDto, ResumeTicketDto } from './ticket-lifecycle.dto';
 
 @ApiTags('tickets')

@@ -1,6 +1,6 @@
-import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
-import type { WithoutNow } from '../../shared/command-handling/without-now';
-import type { TicketCommand } from '../domain/ticket.decider';
+import type { CommandMetadata } from '../shared/command-handling/command-metadata';
+import type { WithoutNow } from '../shared/command-handling/without-now';
+import type { TicketCommand } from './domain/ticket.decider';
 
 /** Any step of a ticket after its dispatch other than the resolution. */
 export class TicketLifecycleCommand {

@@ -1,10 +1,10 @@
-import type { ComplainantPrivacy } from '../../complaints/privacy/complainant-privacy.service';
-import { complaintStream } from '../../complaints/complaint-stream';
-import type { ComplaintReceived } from '../../complaints/domain/complaint.events';
-import type { SealedText } from '../../shared/domain/sealed-text';
-import type { EventStore } from '../../shared/event-store/event-store.port';
-import type { TicketDispatched } from '../domain/ticket.events';
-import { ticketStream } from '../ticket-stream';
+import type { ComplainantPrivacy } from '../complaints/privacy/complainant-privacy.service';
+import { complaintStream } from '../complaints/complaint-stream';
+import type { ComplaintReceived } from '../complaints/domain/complaint.events';
+import type { SealedText } from '../shared/domain/sealed-text';
+import type { EventStore } from '../shared/event-store/event-store.port';
+import type { TicketDispatched } from './domain/ticket.events';
+import { ticketStream } from './ticket-stream';
 
 /**
  * The customer's name on a sign-off ("Zhang San (owner, flat 501)") is their personal data. It is
