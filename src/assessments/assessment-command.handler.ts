@@ -1,29 +1,36 @@
 import type { Clock } from '../shared/clock';
-import type { CommandMetadata } from '../shared/command-handling/command-metadata';
-import { handleCommand } from '../shared/command-handling/handle-command';
-import type { CommandResult } from '../shared/command-handling/handle-command';
-import type { Decider } from '../shared/domain/decider';
+import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
+import type { AppConfig } from '../shared/config/app-config';
 import type { EventStore } from '../shared/event-store/event-store.port';
+import type { WithoutNow } from '../shared/command-handling/without-now';
 import { loadEmployee } from '../employees/load-employee';
 import { loadAssessmentContext } from '../rulebook/load-assessment-context';
 import type { AssessmentDecisionContext } from './domain/assessment.deciders';
 
-/** The one path for bonuses, ratings and surveys: employee + rulebook + closed periods as context. */
-export function handleAssessmentCommand<C extends { now: string; data: { employeeId: string } }, E extends { type: string; data: object }, S>(
-  deps: { store: EventStore; clock: Clock; timeZone: string },
-  stream: string,
-  decider: Decider<C, E, S, AssessmentDecisionContext>,
-  command: Omit<C, 'now'>,
-  metadata: CommandMetadata,
-  occurredAt: (event: E) => string,
-  expectedRevision?: number,
-): Promise<CommandResult> {
-  const { store, clock, timeZone } = deps;
-  return handleCommand(store, stream, decider, { ...command, now: clock.now().toISOString() } as C, {
-    metadata,
-    expectedRevision,
-    context: async () => ({ employee: await loadEmployee(store, command.data.employeeId), rulebook: await loadAssessmentContext(store, timeZone) }),
-    occurredAt,
-    subjects: (event) => [`employee:${command.data.employeeId}`],
-  });
+/**
+ * What bonuses, ratings and surveys share: each is a stream of one fact about one employee, decided
+ * with the employee as registered, the rulebook in force and the closed periods.
+ */
+export abstract class AssessmentCommandHandler<Command extends { type: string; now: string; data: { employeeId: string } }, Event extends { type: string; data: object }, State> extends AggregateCommandHandler<
+  Command,
+  Event,
+  State,
+  AssessmentDecisionContext
+> {
+  constructor(
+    store: EventStore,
+    clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    super(store, clock);
+  }
+
+  protected subjects(event: Event): string[] {
+    return [`employee:${(event.data as { employeeId: string }).employeeId}`];
+  }
+
+  protected override async context(command: WithoutNow<Command>): Promise<AssessmentDecisionContext> {
+    const [employee, rulebook] = await Promise.all([loadEmployee(this.store, command.data.employeeId), loadAssessmentContext(this.store, this.config.timeZone)]);
+    return { employee, rulebook };
+  }
 }

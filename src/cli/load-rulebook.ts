@@ -7,7 +7,8 @@ import { createEventStore, describeStores } from '../shared/infrastructure/store
 import { defaultRulebook } from '../rulebook/default-rulebook';
 import { DEFAULT_COMPANY } from '../rulebook/domain/rulebook.types';
 import type { RulebookVersion } from '../rulebook/domain/rulebook.types';
-import { publishRulebookVersion } from '../rulebook/publish-rulebook-version/publish-rulebook-version';
+import { PublishRulebookVersionCommand } from '../rulebook/publish-rulebook-version/publish-rulebook-version.command';
+import { PublishRulebookVersionHandler } from '../rulebook/publish-rulebook-version/publish-rulebook-version.handler';
 
 /**
  * `npm run load-rulebook` publishes the shipped default rulebook (src/rulebook/default-rulebook.json);
@@ -20,7 +21,9 @@ async function main(file?: string): Promise<void> {
   try {
     console.log(describeStores(config));
     const id = randomUUID();
-    const result = await publishRulebookVersion(store, systemClock, DEFAULT_COMPANY, rulebook, { actor: 'system:load-rulebook', correlationId: id, causationId: id, idempotencyKey: `rulebook-v${rulebook.version}` });
+    const result = await new PublishRulebookVersionHandler(store, systemClock).execute(
+      new PublishRulebookVersionCommand({ type: 'PublishRulebookVersion', data: { companyId: DEFAULT_COMPANY, rulebook } }, { actor: 'system:load-rulebook', correlationId: id, causationId: id, idempotencyKey: `rulebook-v${rulebook.version}` }),
+    );
     console.log(result.appended ? `published rulebook version ${rulebook.version} (${result.streamName}@${result.revision})` : `rulebook version ${rulebook.version} was already published`);
   } finally {
     await store.close();

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { APP_CONFIG } from '../shared/config/app-config';
 import type { AppConfig } from '../shared/config/app-config';
 import { ComplaintLifecycleController } from './complaint-lifecycle/complaint-lifecycle.controller';
-import { ComplaintLifecycleHandler } from './complaint-lifecycle/complaint-lifecycle.handler';
+import { ComplaintLifecycleHandler } from './complaint-lifecycle.handler';
 import { EraseComplainantController } from './erase-complainant/erase-complainant.controller';
 import { EraseComplainantHandler } from './erase-complainant/erase-complainant.handler';
 import { GetComplaintController } from './get-complaint/get-complaint.controller';
@@ -14,14 +14,12 @@ import { SqliteSubjectKeyStore } from './privacy/sqlite-subject-key-store';
 import { SUBJECT_KEY_STORE } from './privacy/subject-key-store.port';
 import type { SubjectKeyStore } from './privacy/subject-key-store.port';
 import { ReceiveComplaintController } from './receive-complaint/receive-complaint.controller';
-import { ReceiveComplaintHandler } from './receive-complaint/receive-complaint.handler';
 
 @Module({
   controllers: [ReceiveComplaintController, ComplaintLifecycleController, GetComplaintController, EraseComplainantController],
   providers: [
     { provide: SUBJECT_KEY_STORE, useFactory: (config: AppConfig) => new SqliteSubjectKeyStore(checkEmbeddedFile(path.join(config.dataDir, 'subject-keys.sqlite'))), inject: [APP_CONFIG] },
     ComplainantPrivacy,
-    ReceiveComplaintHandler,
     ComplaintLifecycleHandler,
     EraseComplainantHandler,
     GetComplaintHandler,

@@ -27,7 +27,7 @@ export class AwardBonusController {
   @ApiCommand('Award a bonus under a bonus rule in force at occurredAt')
   async award(@Body() dto: AwardBonusDto, @CommandMeta() metadata: CommandMetadata, @CurrentPrincipal() principal: Principal, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     await this.access.applyToEmployee(principal, 'bonuses:award', dto.employeeId);
-    const result = await this.commandBus.execute<AwardBonusCommand, CommandResult>(new AwardBonusCommand({ ...dto, occurredAt: toInstant(dto.occurredAt) }, metadata, revision));
+    const result = await this.commandBus.execute<AwardBonusCommand, CommandResult>(new AwardBonusCommand({ type: 'AwardBonus', data: { ...dto, occurredAt: toInstant(dto.occurredAt) } }, metadata, revision));
     return CommandResponse.of(dto.bonusId, result);
   }
 }

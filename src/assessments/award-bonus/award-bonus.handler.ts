@@ -1,27 +1,37 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import type { WithoutNow } from '../../shared/command-handling/without-now';
 import { APP_CONFIG } from '../../shared/config/app-config';
 import type { AppConfig } from '../../shared/config/app-config';
-import type { CommandResult } from '../../shared/command-handling/handle-command';
+import type { StateOf } from '../../shared/domain/decider';
 import { EVENT_STORE, streamName } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { handleAssessmentCommand } from '../assessment-command.handler';
+import { AssessmentCommandHandler } from '../assessment-command.handler';
 import { bonusDecider } from '../domain/assessment.deciders';
+import type { AwardBonus } from '../domain/assessment.deciders';
+import type { BonusAwarded } from '../domain/assessment.events';
 import { AwardBonusCommand } from './award-bonus.command';
 
 @CommandHandler(AwardBonusCommand)
-export class AwardBonusHandler implements ICommandHandler<AwardBonusCommand, CommandResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class AwardBonusHandler extends AssessmentCommandHandler<AwardBonus, BonusAwarded, StateOf<typeof bonusDecider>> {
+  protected readonly decider = bonusDecider;
 
-  execute({ data, metadata, expectedRevision }: AwardBonusCommand): Promise<CommandResult> {
-    const deps = { store: this.store, clock: this.clock, timeZone: this.config.timeZone };
-    const command = { type: 'AwardBonus' as const, data: { ...data, awardedBy: metadata.actor } };
-    return handleAssessmentCommand(deps, streamName('bonus', data.bonusId), bonusDecider, command, metadata, (e) => e.data.occurredAt, expectedRevision);
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
+    super(store, clock, config);
+  }
+
+  protected streamOf(command: WithoutNow<AwardBonus>): string {
+    return streamName('bonus', command.data.bonusId);
+  }
+
+  protected occurredAt(event: BonusAwarded): string {
+    return event.data.occurredAt;
+  }
+
+  protected override fromCaller(command: WithoutNow<AwardBonus>, metadata: CommandMetadata): WithoutNow<AwardBonus> {
+    return { ...command, data: { ...command.data, awardedBy: metadata.actor } };
   }
 }

@@ -27,7 +27,7 @@ export class RecordRatingsController {
   @ApiCommand("Record an assessor's or the panel's ratings of a rated scheme for a period")
   async record(@Body() dto: RecordRatingsDto, @CommandMeta() metadata: CommandMetadata, @CurrentPrincipal() principal: Principal, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     await this.access.applyToEmployee(principal, 'ratings:record', dto.employeeId);
-    const result = await this.commandBus.execute<RecordRatingsCommand, CommandResult>(new RecordRatingsCommand({ ...dto, ratedAt: toInstant(dto.ratedAt) }, metadata, revision));
+    const result = await this.commandBus.execute<RecordRatingsCommand, CommandResult>(new RecordRatingsCommand({ type: 'RecordRatings', data: { ...dto, ratedAt: toInstant(dto.ratedAt) } }, metadata, revision));
     return CommandResponse.of(dto.ratingId, result);
   }
 }

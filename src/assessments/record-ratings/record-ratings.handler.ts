@@ -1,27 +1,37 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
+import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import type { WithoutNow } from '../../shared/command-handling/without-now';
 import { APP_CONFIG } from '../../shared/config/app-config';
 import type { AppConfig } from '../../shared/config/app-config';
-import type { CommandResult } from '../../shared/command-handling/handle-command';
+import type { StateOf } from '../../shared/domain/decider';
 import { EVENT_STORE, streamName } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { handleAssessmentCommand } from '../assessment-command.handler';
+import { AssessmentCommandHandler } from '../assessment-command.handler';
 import { ratingsDecider } from '../domain/assessment.deciders';
+import type { RecordRatings } from '../domain/assessment.deciders';
+import type { RatingsRecorded } from '../domain/assessment.events';
 import { RecordRatingsCommand } from './record-ratings.command';
 
 @CommandHandler(RecordRatingsCommand)
-export class RecordRatingsHandler implements ICommandHandler<RecordRatingsCommand, CommandResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class RecordRatingsHandler extends AssessmentCommandHandler<RecordRatings, RatingsRecorded, StateOf<typeof ratingsDecider>> {
+  protected readonly decider = ratingsDecider;
 
-  execute({ data, metadata, expectedRevision }: RecordRatingsCommand): Promise<CommandResult> {
-    const deps = { store: this.store, clock: this.clock, timeZone: this.config.timeZone };
-    const command = { type: 'RecordRatings' as const, data: { ...data, ratedBy: metadata.actor } };
-    return handleAssessmentCommand(deps, streamName('rating', data.ratingId), ratingsDecider, command, metadata, (e) => e.data.ratedAt, expectedRevision);
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
+    super(store, clock, config);
+  }
+
+  protected streamOf(command: WithoutNow<RecordRatings>): string {
+    return streamName('rating', command.data.ratingId);
+  }
+
+  protected occurredAt(event: RatingsRecorded): string {
+    return event.data.ratedAt;
+  }
+
+  protected override fromCaller(command: WithoutNow<RecordRatings>, metadata: CommandMetadata): WithoutNow<RecordRatings> {
+    return { ...command, data: { ...command.data, ratedBy: metadata.actor } };
   }
 }

@@ -27,7 +27,7 @@ export class RecordSurveyResultController {
   @ApiCommand('Record a satisfaction survey result; the rule turns the shortfall into points')
   async record(@Body() dto: RecordSurveyResultDto, @CommandMeta() metadata: CommandMetadata, @CurrentPrincipal() principal: Principal, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
     await this.access.applyToEmployee(principal, 'surveys:record', dto.employeeId);
-    const result = await this.commandBus.execute<RecordSurveyResultCommand, CommandResult>(new RecordSurveyResultCommand({ ...dto, surveyedAt: toInstant(dto.surveyedAt) }, metadata, revision));
+    const result = await this.commandBus.execute<RecordSurveyResultCommand, CommandResult>(new RecordSurveyResultCommand({ type: 'RecordSurveyResult', data: { ...dto, surveyedAt: toInstant(dto.surveyedAt) } }, metadata, revision));
     return CommandResponse.of(dto.surveyId, result);
   }
 }

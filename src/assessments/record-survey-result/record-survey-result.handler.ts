@@ -1,27 +1,32 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
+import type { WithoutNow } from '../../shared/command-handling/without-now';
 import { APP_CONFIG } from '../../shared/config/app-config';
 import type { AppConfig } from '../../shared/config/app-config';
-import type { CommandResult } from '../../shared/command-handling/handle-command';
+import type { StateOf } from '../../shared/domain/decider';
 import { EVENT_STORE, streamName } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { handleAssessmentCommand } from '../assessment-command.handler';
+import { AssessmentCommandHandler } from '../assessment-command.handler';
 import { surveyDecider } from '../domain/assessment.deciders';
+import type { RecordSurveyResult } from '../domain/assessment.deciders';
+import type { SurveyResultRecorded } from '../domain/assessment.events';
 import { RecordSurveyResultCommand } from './record-survey-result.command';
 
 @CommandHandler(RecordSurveyResultCommand)
-export class RecordSurveyResultHandler implements ICommandHandler<RecordSurveyResultCommand, CommandResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class RecordSurveyResultHandler extends AssessmentCommandHandler<RecordSurveyResult, SurveyResultRecorded, StateOf<typeof surveyDecider>> {
+  protected readonly decider = surveyDecider;
 
-  execute({ data, metadata, expectedRevision }: RecordSurveyResultCommand): Promise<CommandResult> {
-    const deps = { store: this.store, clock: this.clock, timeZone: this.config.timeZone };
-    const command = { type: 'RecordSurveyResult' as const, data };
-    return handleAssessmentCommand(deps, streamName('survey', data.surveyId), surveyDecider, command, metadata, (e) => e.data.surveyedAt, expectedRevision);
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
+    super(store, clock, config);
+  }
+
+  protected streamOf(command: WithoutNow<RecordSurveyResult>): string {
+    return streamName('survey', command.data.surveyId);
+  }
+
+  protected occurredAt(event: SurveyResultRecorded): string {
+    return event.data.surveyedAt;
   }
 }

@@ -14,7 +14,7 @@ import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import type { ComplaintCommand } from '../domain/complaint.decider';
-import { ComplaintLifecycleCommand } from './complaint-lifecycle.command';
+import { ComplaintLifecycleCommand } from '../complaint-lifecycle.command';
 import { AssignComplaintDto, RecordCallbackDto, RecordVerdictDto, ResolveComplaintDto, ReverseVerdictDto } from './complaint-lifecycle.dto';
 
 @ApiTags('complaints')

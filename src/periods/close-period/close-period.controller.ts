@@ -10,7 +10,7 @@ import { CommandMeta } from '../../shared/http/command-metadata.decorator';
 import { toInstant } from '../../shared/http/instant';
 import { DEFAULT_COMPANY } from '../../rulebook/domain/rulebook.types';
 import { PeriodParamPipe } from '../period-param.pipe';
-import { ClosePeriodCommand } from './close-period.command';
+import { PeriodLifecycleCommand } from '../period-lifecycle.command';
 import { ClosePeriodDto } from './close-period.dto';
 
 @ApiTags('periods')
@@ -23,7 +23,7 @@ export class ClosePeriodController {
   @ApiCommand('Close a period: seal every score of it (and apply the department roll-up) as events')
   async close(@Param('period', PeriodParamPipe) period: string, @Body() dto: ClosePeriodDto, @CommandMeta() metadata: CommandMetadata): Promise<CommandResponse> {
     const data = { companyId: DEFAULT_COMPANY, period, closedAt: toInstant(dto.closedAt), departmentHeads: dto.departmentHeads };
-    const result = await this.commandBus.execute<ClosePeriodCommand, CommandResult>(new ClosePeriodCommand(data, metadata));
+    const result = await this.commandBus.execute<PeriodLifecycleCommand, CommandResult>(new PeriodLifecycleCommand({ type: 'ClosePeriod', data }, metadata));
     return CommandResponse.of(period, result);
   }
 }

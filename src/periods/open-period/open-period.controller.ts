@@ -9,7 +9,7 @@ import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta } from '../../shared/http/command-metadata.decorator';
 import { toInstant } from '../../shared/http/instant';
 import { DEFAULT_COMPANY } from '../../rulebook/domain/rulebook.types';
-import { OpenPeriodCommand } from './open-period.command';
+import { PeriodLifecycleCommand } from '../period-lifecycle.command';
 import { OpenPeriodDto } from './open-period.dto';
 
 @ApiTags('periods')
@@ -22,7 +22,7 @@ export class OpenPeriodController {
   @ApiCommand('Open an assessment period of the company (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)')
   async open(@Body() dto: OpenPeriodDto, @CommandMeta() metadata: CommandMetadata): Promise<CommandResponse> {
     const data = { companyId: DEFAULT_COMPANY, period: dto.period, openedAt: toInstant(dto.openedAt) };
-    const result = await this.commandBus.execute<OpenPeriodCommand, CommandResult>(new OpenPeriodCommand(data, metadata));
+    const result = await this.commandBus.execute<PeriodLifecycleCommand, CommandResult>(new PeriodLifecycleCommand({ type: 'OpenPeriod', data }, metadata));
     return CommandResponse.of(dto.period, result);
   }
 }

@@ -14,7 +14,7 @@ import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../../projections/overdue.projection';
 import type { ServiceClockDocument } from '../../../projections/overdue.projection';
-import { ComplaintLifecycleCommand } from '../../complaints/complaint-lifecycle/complaint-lifecycle.command';
+import { ComplaintLifecycleCommand } from '../../complaints/complaint-lifecycle.command';
 import { DeductionLifecycleCommand } from '../../deductions/deduction-lifecycle.command';
 import { TalkObligationLifecycleCommand } from '../../talks/talk-obligation/talk-obligation.command';
 import { TicketLifecycleCommand } from '../../tickets/ticket-lifecycle.command';

@@ -9,7 +9,8 @@ import { HealthRegistry } from '../../shared/health/health-registry';
 import { defaultRulebook } from '../default-rulebook';
 import { DEFAULT_COMPANY } from '../domain/rulebook.types';
 import { loadRulebook } from '../load-rulebook';
-import { publishRulebookVersion } from '../publish-rulebook-version/publish-rulebook-version';
+import { PublishRulebookVersionCommand } from '../publish-rulebook-version/publish-rulebook-version.command';
+import { PublishRulebookVersionHandler } from '../publish-rulebook-version/publish-rulebook-version.handler';
 
 const RETRY_MS = 2000;
 
@@ -64,12 +65,14 @@ export class PublishDefaultRulebookOnFirstStart implements OnModuleInit, OnModul
   private async publishIfNone(): Promise<void> {
     if ((await loadRulebook(this.store, DEFAULT_COMPANY)).versions.length > 0) return;
     const id = `first-start-rulebook-v${defaultRulebook.version}`;
-    const result = await publishRulebookVersion(this.store, this.clock, DEFAULT_COMPANY, defaultRulebook, {
-      actor: 'system:first-start',
-      correlationId: id,
-      causationId: id,
-      idempotencyKey: `rulebook-v${defaultRulebook.version}`,
-    });
+    const result = await new PublishRulebookVersionHandler(this.store, this.clock).execute(
+      new PublishRulebookVersionCommand({ type: 'PublishRulebookVersion', data: { companyId: DEFAULT_COMPANY, rulebook: defaultRulebook } }, {
+        actor: 'system:first-start',
+        correlationId: id,
+        causationId: id,
+        idempotencyKey: `rulebook-v${defaultRulebook.version}`,
+      }),
+    );
     if (result.appended) this.logger.log(`published the shipped default rulebook, version ${defaultRulebook.version} (DEFAULT_RULEBOOK=none starts without it)`);
   }
 }

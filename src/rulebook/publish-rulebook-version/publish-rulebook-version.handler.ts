@@ -1,22 +1,39 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
-import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { AggregateCommandHandler } from '../../shared/command-handling/aggregate-command.handler';
+import type { WithoutNow } from '../../shared/command-handling/without-now';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { DEFAULT_COMPANY } from '../domain/rulebook.types';
+import { rulebookDecider } from '../domain/rulebook.decider';
+import type { PublishRulebookVersion, RulebookState } from '../domain/rulebook.decider';
+import type { RulebookEvent } from '../domain/rulebook.events';
+import { rulebookStream } from '../load-rulebook';
 import { PublishRulebookVersionCommand } from './publish-rulebook-version.command';
-import { publishRulebookVersion } from './publish-rulebook-version';
 
+/**
+ * A company's `rulebook-<companyId>` stream: versions published over HTTP, by `npm run load-rulebook`
+ * and on the first start all go through this one declaration (the CLI and the first-start publisher
+ * construct it directly).
+ */
 @CommandHandler(PublishRulebookVersionCommand)
-export class PublishRulebookVersionHandler implements ICommandHandler<PublishRulebookVersionCommand, CommandResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+export class PublishRulebookVersionHandler extends AggregateCommandHandler<PublishRulebookVersion, RulebookEvent, RulebookState> {
+  protected readonly decider = rulebookDecider;
 
-  execute({ rulebook, metadata, expectedRevision }: PublishRulebookVersionCommand): Promise<CommandResult> {
-    return publishRulebookVersion(this.store, this.clock, DEFAULT_COMPANY, rulebook, metadata, expectedRevision);
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock) {
+    super(store, clock);
+  }
+
+  protected streamOf(command: WithoutNow<PublishRulebookVersion>): string {
+    return rulebookStream(command.data.companyId);
+  }
+
+  protected occurredAt(event: RulebookEvent): string {
+    return event.data.rulebook.effectiveFrom;
+  }
+
+  protected subjects(event: RulebookEvent): string[] {
+    return [`rulebook:${event.data.companyId}`];
   }
 }

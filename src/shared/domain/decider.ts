@@ -13,3 +13,6 @@ export interface DomainEvent<Type extends string, Data> {
   type: Type;
   data: Data;
 }
+
+/** The state type a decider folds its events into. */
+export type StateOf<D> = D extends { initialState: infer State } ? State : never;
