@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock';
 import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
+import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
 import type { AppConfig } from '../shared/config/app-config';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import type { WithoutNow } from '../shared/command-handling/without-now';
@@ -21,12 +22,9 @@ export abstract class AssessmentCommandHandler<Command extends { type: string; n
     store: EventStore,
     clock: Clock,
     private readonly config: AppConfig,
+    stream: Omit<AggregateStream<Command, Event, State, AssessmentDecisionContext>, 'subjects'>,
   ) {
-    super(store, clock);
-  }
-
-  protected subjects(event: Event): string[] {
-    return [`employee:${(event.data as { employeeId: string }).employeeId}`];
+    super(store, clock, { ...stream, subjects: (event) => [`employee:${(event.data as { employeeId: string }).employeeId}`] });
   }
 
   protected override async context(command: WithoutNow<Command>): Promise<AssessmentDecisionContext> {

@@ -8,35 +8,20 @@ import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { loadEmployee } from '../employees/load-employee';
 import { ServiceLevelsService } from '../service-levels/service-levels.service';
-import { complaintDecider } from './domain/complaint.decider';
 import type { ComplaintCommand, ComplaintContext, ComplaintState } from './domain/complaint.decider';
 import type { ComplaintEvent } from './domain/complaint.events';
 import { ComplaintLifecycleCommand } from './complaint-lifecycle.command';
-import { complaintEventOccurredAt, complaintEventSubjects, complaintStream } from './complaint-stream';
+import { complaintAggregate } from './complaint-stream';
 
 /** A complaint's stream: every command decides with the calendar and service levels in force; an assignment also with the assignee. */
 @CommandHandler(ComplaintLifecycleCommand)
 export class ComplaintLifecycleHandler extends AggregateCommandHandler<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintContext | undefined> {
-  protected readonly decider = complaintDecider;
-
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     private readonly serviceLevels: ServiceLevelsService,
   ) {
-    super(store, clock);
-  }
-
-  protected streamOf(command: WithoutNow<ComplaintCommand>): string {
-    return complaintStream(command.data.complaintId);
-  }
-
-  protected occurredAt(event: ComplaintEvent): string {
-    return complaintEventOccurredAt(event);
-  }
-
-  protected subjects(event: ComplaintEvent): string[] {
-    return complaintEventSubjects(event);
+    super(store, clock, complaintAggregate);
   }
 
   protected override async context(command: WithoutNow<ComplaintCommand>): Promise<ComplaintContext> {

@@ -1,31 +1,23 @@
+import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
+import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
+import { complaintDecider } from './domain/complaint.decider';
+import type { ComplaintCommand, ComplaintContext, ComplaintState } from './domain/complaint.decider';
 import { assertNever } from '../shared/domain/domain-error';
 import { streamName } from '../shared/event-store/event-store.port';
 import type { ComplaintEvent } from './domain/complaint.events';
 
 export const complaintStream = (complaintId: string) => streamName('complaint', complaintId);
 
-export function complaintEventOccurredAt(event: ComplaintEvent): string {
-  switch (event.type) {
-    case 'ComplaintReceived':
-      return event.data.receivedAt;
-    case 'ComplaintClockStarted':
-      return event.data.startedAt;
-    case 'ComplaintAssigned':
-      return event.data.assignedAt;
-    case 'ComplaintResolved':
-      return event.data.resolvedAt;
-    case 'ComplaintCallbackRecorded':
-      return event.data.calledBackAt;
-    case 'ComplaintDeadlineBreached':
-      return event.data.dueAt;
-    case 'ComplaintVerdictRecorded':
-      return event.data.decidedAt;
-    case 'ComplaintVerdictReversed':
-      return event.data.reversedAt;
-    default:
-      return assertNever(event);
-  }
-}
+export const complaintEventOccurredAt = businessTimeFrom<ComplaintEvent>({
+  ComplaintReceived: 'receivedAt',
+  ComplaintClockStarted: 'startedAt',
+  ComplaintAssigned: 'assignedAt',
+  ComplaintResolved: 'resolvedAt',
+  ComplaintCallbackRecorded: 'calledBackAt',
+  ComplaintDeadlineBreached: 'dueAt',
+  ComplaintVerdictRecorded: 'decidedAt',
+  ComplaintVerdictReversed: 'reversedAt',
+});
 
 export function complaintEventSubjects(event: ComplaintEvent): string[] {
   const employees = (ids: string[]) => ids.map((id) => `employee:${id}`);
@@ -48,3 +40,11 @@ export function complaintEventSubjects(event: ComplaintEvent): string[] {
       return assertNever(event);
   }
 }
+
+/** The complaint aggregate: received, its clock started, assigned, resolved, called back, breached, judged, its verdict reversed. */
+export const complaintAggregate: AggregateStream<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintContext | undefined> = {
+  decider: complaintDecider,
+  streamOf: (command) => complaintStream(command.data.complaintId),
+  occurredAt: complaintEventOccurredAt,
+  subjects: complaintEventSubjects,
+};

@@ -11,37 +11,22 @@ import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { loadEmployee } from '../employees/load-employee';
 import { loadAssessmentContext } from '../rulebook/load-assessment-context';
-import { deductionDecider } from './domain/deduction.decider';
 import type { DeductionContext } from './domain/deduction.decider';
 import type { DeductionState } from './domain/deduction.state';
 import type { DeductionCommand } from './domain/deduction.commands';
 import type { DeductionEvent } from './domain/deduction.events';
 import { DeductionLifecycleCommand } from './deduction-lifecycle.command';
-import { deductionEventOccurredAt, deductionEventSubjects, deductionStream } from './deduction-stream';
+import { deductionAggregate } from './deduction-stream';
 
 /** A deduction's stream: applying one needs the employee and the rulebook in force (with the company's time zone for its period). */
 @CommandHandler(DeductionLifecycleCommand)
 export class DeductionLifecycleHandler extends AggregateCommandHandler<DeductionCommand, DeductionEvent, DeductionState, DeductionContext> {
-  protected readonly decider = deductionDecider;
-
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super(store, clock);
-  }
-
-  protected streamOf(command: WithoutNow<DeductionCommand>): string {
-    return deductionStream(command.data.deductionId);
-  }
-
-  protected occurredAt(event: DeductionEvent): string {
-    return deductionEventOccurredAt(event);
-  }
-
-  protected subjects(event: DeductionEvent): string[] {
-    return deductionEventSubjects(event);
+    super(store, clock, deductionAggregate);
   }
 
   protected override fromCaller(command: WithoutNow<DeductionCommand>, metadata: CommandMetadata): WithoutNow<DeductionCommand> {

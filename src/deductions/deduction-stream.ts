@@ -1,5 +1,9 @@
+import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
+import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
+import { deductionDecider } from './domain/deduction.decider';
+import type { DeductionContext } from './domain/deduction.decider';
+import type { DeductionCommand } from './domain/deduction.commands';
 import { streamName } from '../shared/event-store/event-store.port';
-import { assertNever } from '../shared/domain/domain-error';
 import { asDomainEvent } from '../shared/command-handling/handle-command';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import type { DeductionEvent } from './domain/deduction.events';
@@ -8,22 +12,13 @@ import type { DeductionState } from './domain/deduction.state';
 
 export const deductionStream = (deductionId: string) => streamName('deduction', deductionId);
 
-export function deductionEventOccurredAt(event: DeductionEvent): string {
-  switch (event.type) {
-    case 'DeductionApplied':
-      return event.data.occurredAt;
-    case 'DeductionContested':
-      return event.data.contestedAt;
-    case 'HearingRecorded':
-      return event.data.heardAt;
-    case 'DeductionWithdrawn':
-      return event.data.withdrawnAt;
-    case 'HearingDeadlineBreached':
-      return event.data.dueAt;
-    default:
-      return assertNever(event);
-  }
-}
+export const deductionEventOccurredAt = businessTimeFrom<DeductionEvent>({
+  DeductionApplied: 'occurredAt',
+  DeductionContested: 'contestedAt',
+  HearingRecorded: 'heardAt',
+  DeductionWithdrawn: 'withdrawnAt',
+  HearingDeadlineBreached: 'dueAt',
+});
 
 export function deductionEventSubjects(event: DeductionEvent): string[] {
   const subjects = [`deduction:${event.data.deductionId}`, `employee:${event.data.employeeId}`];
@@ -39,3 +34,11 @@ export async function loadDeduction(store: EventStore, deductionId: string): Pro
   const events = await store.readStream(deductionStream(deductionId));
   return events.map(asDomainEvent<DeductionEvent>).reduce(evolveDeduction, initialDeductionState);
 }
+
+/** The deduction aggregate: applied, contested, heard, withdrawn, its hearing overdue. */
+export const deductionAggregate: AggregateStream<DeductionCommand, DeductionEvent, DeductionState, DeductionContext> = {
+  decider: deductionDecider,
+  streamOf: (command) => deductionStream(command.data.deductionId),
+  occurredAt: deductionEventOccurredAt,
+  subjects: deductionEventSubjects,
+};

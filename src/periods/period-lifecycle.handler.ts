@@ -3,10 +3,11 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../shared/clock';
 import type { Clock } from '../shared/clock';
 import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
+import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
+import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
 import type { WithoutNow } from '../shared/command-handling/without-now';
 import { APP_CONFIG } from '../shared/config/app-config';
 import type { AppConfig } from '../shared/config/app-config';
-import { assertNever } from '../shared/domain/domain-error';
 import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { DEFAULT_COMPANY } from '../rulebook/domain/rulebook.types';
@@ -17,40 +18,27 @@ import { loadPeriodCloseContext } from './close-period/period-close.context';
 import { periodsStream } from './load-periods';
 import { PeriodLifecycleCommand } from './period-lifecycle.command';
 
+/** The periods aggregate: one stream per company; a close seals every registered employee's period. */
+const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> = {
+  decider: periodDecider,
+  streamOf: () => periodsStream(DEFAULT_COMPANY),
+  occurredAt: businessTimeFrom<PeriodEvent>({ PeriodOpened: 'openedAt', PeriodClosed: 'closedAt', PeriodScoreSealed: 'closedAt', RollUpPenaltyApplied: 'closedAt' }),
+  subjects: (event) => {
+    const subjects = [`period:${event.data.period}`];
+    if (event.type === 'PeriodScoreSealed' || event.type === 'RollUpPenaltyApplied') subjects.push(`employee:${event.data.employeeId}`);
+    return subjects;
+  },
+};
+
 /** The company's periods stream: a close seals every registered employee's period, so it decides on all of them. */
 @CommandHandler(PeriodLifecycleCommand)
 export class PeriodLifecycleHandler extends AggregateCommandHandler<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> {
-  protected readonly decider = periodDecider;
-
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super(store, clock);
-  }
-
-  protected streamOf(): string {
-    return periodsStream(DEFAULT_COMPANY);
-  }
-
-  protected occurredAt(event: PeriodEvent): string {
-    switch (event.type) {
-      case 'PeriodOpened':
-        return event.data.openedAt;
-      case 'PeriodClosed':
-      case 'PeriodScoreSealed':
-      case 'RollUpPenaltyApplied':
-        return event.data.closedAt;
-      default:
-        return assertNever(event);
-    }
-  }
-
-  protected subjects(event: PeriodEvent): string[] {
-    const subjects = [`period:${event.data.period}`];
-    if (event.type === 'PeriodScoreSealed' || event.type === 'RollUpPenaltyApplied') subjects.push(`employee:${event.data.employeeId}`);
-    return subjects;
+    super(store, clock, periodAggregate);
   }
 
   protected override context(command: WithoutNow<PeriodCommand>): Promise<PeriodContext> {

@@ -10,13 +10,12 @@ import type { EventStore } from '../shared/event-store/event-store.port';
 import { ComplainantPrivacy } from '../complaints/privacy/complainant-privacy.service';
 import { loadEmployee } from '../employees/load-employee';
 import { ServiceLevelsService } from '../service-levels/service-levels.service';
-import { ticketDecider } from './domain/ticket.decider';
 import type { TicketCommand, TicketContext } from './domain/ticket.decider';
 import type { TicketDispatched, TicketEvent } from './domain/ticket.events';
 import type { TicketState } from './domain/ticket.state';
 import { sealSignOff } from './seal-sign-off';
 import { TicketLifecycleCommand } from './ticket-lifecycle.command';
-import { ticketEventOccurredAt, ticketEventSubjects, ticketStream } from './ticket-stream';
+import { ticketAggregate, ticketStream } from './ticket-stream';
 
 /**
  * A ticket's stream. A dispatch and a reassignment need the assignee as registered; a dispatch, a
@@ -25,27 +24,13 @@ import { ticketEventOccurredAt, ticketEventSubjects, ticketStream } from './tick
  */
 @CommandHandler(TicketLifecycleCommand)
 export class TicketLifecycleHandler extends AggregateCommandHandler<TicketCommand, TicketEvent, TicketState, TicketContext | undefined> {
-  protected readonly decider = ticketDecider;
-
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     private readonly serviceLevels: ServiceLevelsService,
     private readonly privacy: ComplainantPrivacy,
   ) {
-    super(store, clock);
-  }
-
-  protected streamOf(command: WithoutNow<TicketCommand>): string {
-    return ticketStream(command.data.ticketId);
-  }
-
-  protected occurredAt(event: TicketEvent): string {
-    return ticketEventOccurredAt(event);
-  }
-
-  protected subjects(event: TicketEvent): string[] {
-    return ticketEventSubjects(event);
+    super(store, clock, ticketAggregate);
   }
 
   protected override async fromCaller(command: WithoutNow<TicketCommand>, _metadata: CommandMetadata): Promise<WithoutNow<TicketCommand>> {

@@ -1,35 +1,25 @@
-import { assertNever } from '../shared/domain/domain-error';
+import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
+import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
+import { ticketDecider } from './domain/ticket.decider';
+import type { TicketCommand, TicketContext } from './domain/ticket.decider';
+import type { TicketState } from './domain/ticket.state';
 import { streamName } from '../shared/event-store/event-store.port';
 import type { TicketEvent } from './domain/ticket.events';
 
 export const ticketStream = (ticketId: string) => streamName('ticket', ticketId);
 
-export function ticketEventOccurredAt(event: TicketEvent): string {
-  switch (event.type) {
-    case 'TicketDispatched':
-      return event.data.dispatchedAt;
-    case 'TicketAcknowledged':
-      return event.data.acknowledgedAt;
-    case 'TicketArrived':
-      return event.data.arrivedAt;
-    case 'TicketResolved':
-      return event.data.resolvedAt;
-    case 'TicketClosed':
-      return event.data.closedAt;
-    case 'TicketReassigned':
-      return event.data.reassignedAt;
-    case 'TicketCancelled':
-      return event.data.cancelledAt;
-    case 'TicketPaused':
-      return event.data.pausedAt;
-    case 'TicketResumed':
-      return event.data.resumedAt;
-    case 'TicketDeadlineBreached':
-      return event.data.dueAt;
-    default:
-      return assertNever(event);
-  }
-}
+export const ticketEventOccurredAt = businessTimeFrom<TicketEvent>({
+  TicketDispatched: 'dispatchedAt',
+  TicketAcknowledged: 'acknowledgedAt',
+  TicketArrived: 'arrivedAt',
+  TicketResolved: 'resolvedAt',
+  TicketClosed: 'closedAt',
+  TicketReassigned: 'reassignedAt',
+  TicketCancelled: 'cancelledAt',
+  TicketPaused: 'pausedAt',
+  TicketResumed: 'resumedAt',
+  TicketDeadlineBreached: 'dueAt',
+});
 
 export function ticketEventSubjects(event: TicketEvent): string[] {
   const subjects = [`ticket:${event.data.ticketId}`];
@@ -39,3 +29,11 @@ export function ticketEventSubjects(event: TicketEvent): string[] {
   if (event.type === 'TicketDispatched' && event.data.complaintId) subjects.push(`complaint:${event.data.complaintId}`);
   return subjects;
 }
+
+/** The ticket aggregate: dispatched, acknowledged, arrived, paused, resumed, resolved, closed, reassigned, cancelled, breached. */
+export const ticketAggregate: AggregateStream<TicketCommand, TicketEvent, TicketState, TicketContext | undefined> = {
+  decider: ticketDecider,
+  streamOf: (command) => ticketStream(command.data.ticketId),
+  occurredAt: ticketEventOccurredAt,
+  subjects: ticketEventSubjects,
+};

@@ -17,18 +17,8 @@ import { AwardBonusCommand } from './award-bonus.command';
 
 @CommandHandler(AwardBonusCommand)
 export class AwardBonusHandler extends AssessmentCommandHandler<AwardBonus, BonusAwarded, StateOf<typeof bonusDecider>> {
-  protected readonly decider = bonusDecider;
-
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(store, clock, config);
-  }
-
-  protected streamOf(command: WithoutNow<AwardBonus>): string {
-    return streamName('bonus', command.data.bonusId);
-  }
-
-  protected occurredAt(event: BonusAwarded): string {
-    return event.data.occurredAt;
+    super(store, clock, config, { decider: bonusDecider, streamOf: (command) => streamName('bonus', command.data.bonusId), occurredAt: (event) => event.data.occurredAt });
   }
 
   protected override fromCaller(command: WithoutNow<AwardBonus>, metadata: CommandMetadata): WithoutNow<AwardBonus> {

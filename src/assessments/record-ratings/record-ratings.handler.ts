@@ -17,18 +17,8 @@ import { RecordRatingsCommand } from './record-ratings.command';
 
 @CommandHandler(RecordRatingsCommand)
 export class RecordRatingsHandler extends AssessmentCommandHandler<RecordRatings, RatingsRecorded, StateOf<typeof ratingsDecider>> {
-  protected readonly decider = ratingsDecider;
-
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(store, clock, config);
-  }
-
-  protected streamOf(command: WithoutNow<RecordRatings>): string {
-    return streamName('rating', command.data.ratingId);
-  }
-
-  protected occurredAt(event: RatingsRecorded): string {
-    return event.data.ratedAt;
+    super(store, clock, config, { decider: ratingsDecider, streamOf: (command) => streamName('rating', command.data.ratingId), occurredAt: (event) => event.data.ratedAt });
   }
 
   protected override fromCaller(command: WithoutNow<RecordRatings>, metadata: CommandMetadata): WithoutNow<RecordRatings> {

@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
-import type { WithoutNow } from '../../shared/command-handling/without-now';
 import { APP_CONFIG } from '../../shared/config/app-config';
 import type { AppConfig } from '../../shared/config/app-config';
 import type { StateOf } from '../../shared/domain/decider';
@@ -16,17 +15,7 @@ import { RecordSurveyResultCommand } from './record-survey-result.command';
 
 @CommandHandler(RecordSurveyResultCommand)
 export class RecordSurveyResultHandler extends AssessmentCommandHandler<RecordSurveyResult, SurveyResultRecorded, StateOf<typeof surveyDecider>> {
-  protected readonly decider = surveyDecider;
-
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(store, clock, config);
-  }
-
-  protected streamOf(command: WithoutNow<RecordSurveyResult>): string {
-    return streamName('survey', command.data.surveyId);
-  }
-
-  protected occurredAt(event: SurveyResultRecorded): string {
-    return event.data.surveyedAt;
+    super(store, clock, config, { decider: surveyDecider, streamOf: (command) => streamName('survey', command.data.surveyId), occurredAt: (event) => event.data.surveyedAt });
   }
 }

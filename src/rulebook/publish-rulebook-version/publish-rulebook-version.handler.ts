@@ -3,7 +3,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import { AggregateCommandHandler } from '../../shared/command-handling/aggregate-command.handler';
-import type { WithoutNow } from '../../shared/command-handling/without-now';
+import type { AggregateStream } from '../../shared/command-handling/aggregate-stream';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { rulebookDecider } from '../domain/rulebook.decider';
@@ -12,6 +12,13 @@ import type { RulebookEvent } from '../domain/rulebook.events';
 import { rulebookStream } from '../load-rulebook';
 import { PublishRulebookVersionCommand } from './publish-rulebook-version.command';
 
+const rulebookAggregate: AggregateStream<PublishRulebookVersion, RulebookEvent, RulebookState, undefined> = {
+  decider: rulebookDecider,
+  streamOf: (command) => rulebookStream(command.data.companyId),
+  occurredAt: (event) => event.data.rulebook.effectiveFrom,
+  subjects: (event) => [`rulebook:${event.data.companyId}`],
+};
+
 /**
  * A company's `rulebook-<companyId>` stream: versions published over HTTP, by `npm run load-rulebook`
  * and on the first start all go through this one declaration (the CLI and the first-start publisher
@@ -19,21 +26,7 @@ import { PublishRulebookVersionCommand } from './publish-rulebook-version.comman
  */
 @CommandHandler(PublishRulebookVersionCommand)
 export class PublishRulebookVersionHandler extends AggregateCommandHandler<PublishRulebookVersion, RulebookEvent, RulebookState> {
-  protected readonly decider = rulebookDecider;
-
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock) {
-    super(store, clock);
-  }
-
-  protected streamOf(command: WithoutNow<PublishRulebookVersion>): string {
-    return rulebookStream(command.data.companyId);
-  }
-
-  protected occurredAt(event: RulebookEvent): string {
-    return event.data.rulebook.effectiveFrom;
-  }
-
-  protected subjects(event: RulebookEvent): string[] {
-    return [`rulebook:${event.data.companyId}`];
+    super(store, clock, rulebookAggregate);
   }
 }

@@ -1,7 +1,7 @@
 import type { ICommandHandler } from '@nestjs/cqrs';
 import type { Clock } from '../clock';
-import type { Decider } from '../domain/decider';
 import type { EventStore } from '../event-store/event-store.port';
+import type { AggregateStream } from './aggregate-stream';
 import type { CommandMetadata } from './command-metadata';
 import { handleCommand } from './handle-command';
 import type { CommandResult } from './handle-command';
@@ -16,24 +16,19 @@ export interface AggregateMessage<Command> {
 }
 
 /**
- * An aggregate's stream, declared once — its decider, its stream name, the business time and the
- * subjects of its events, the facts from other streams it decides on — and the one command-bus
- * handler for every command on it. The runner adds the clock's `now` and the caller's metadata,
- * then loads, decides and appends with the revision it read (`handleCommand`).
+ * The one command-bus handler for every command on an aggregate's stream. The runner adds the
+ * clock's `now` and the caller's metadata, loads the facts the decision needs, then loads, decides
+ * and appends with the revision it read (`handleCommand`). A subclass names its stream declaration
+ * and, where the decision needs them, the facts from other streams and what the caller adds.
  */
 export abstract class AggregateCommandHandler<Command extends { type: string; now: string }, Event extends { type: string; data: unknown }, State, Context = undefined>
   implements ICommandHandler<AggregateMessage<Command>, CommandResult>
 {
-  protected abstract readonly decider: Decider<Command, Event, State, Context>;
-
   constructor(
     protected readonly store: EventStore,
     protected readonly clock: Clock,
+    private readonly stream: AggregateStream<Command, Event, State, Context>,
   ) {}
-
-  protected abstract streamOf(command: WithoutNow<Command>): string;
-  protected abstract occurredAt(event: Event): string;
-  protected abstract subjects(event: Event): string[];
 
   /** Facts from other streams the decision needs; runs again on every retried attempt. */
   protected context(_command: WithoutNow<Command>): Promise<Context> {
@@ -47,12 +42,13 @@ export abstract class AggregateCommandHandler<Command extends { type: string; no
 
   async execute({ command: sent, metadata, expectedRevision }: AggregateMessage<Command>): Promise<CommandResult> {
     const command = await this.fromCaller(sent, metadata);
-    return handleCommand(this.store, this.streamOf(command), this.decider, { ...command, now: this.clock.now().toISOString() } as Command, {
+    const { decider, streamOf, occurredAt, subjects } = this.stream;
+    return handleCommand(this.store, streamOf(command), decider, { ...command, now: this.clock.now().toISOString() } as Command, {
       metadata,
       expectedRevision,
       context: () => this.context(command),
-      occurredAt: (event) => this.occurredAt(event),
-      subjects: (event) => this.subjects(event),
+      occurredAt,
+      subjects,
     });
   }
 }

@@ -6,7 +6,6 @@ import type { EventStore } from '../event-store/event-store.port';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import { createProjections } from '../../../projections';
-import { collectionOf } from '../../../projections/projection';
 import type { Projection } from '../../../projections/projection';
 import { Projector } from './projector';
 import { LeaseService } from '../lease/lease.service';
