@@ -9,13 +9,8 @@ import type { ComplaintEvent } from './domain/complaint.events';
 export const complaintStream = (complaintId: string) => streamName('complaint', complaintId);
 
 export const complaintEventOccurredAt = businessTimeFrom<ComplaintEvent>({
-  ComplaintReceived: 'receivedAt',
-  ComplaintClockStarted: 'startedAt',
-  ComplaintAssigned: 'assignedAt',
-  ComplaintResolved: 'resolvedAt',
-  ComplaintCallbackRecorded: 'calledBackAt',
-  ComplaintDeadlineBreached: 'dueAt',
-  ComplaintVerdictRecorded: 'decidedAt',
+  ComplaintReceived: 'receivedAt', ComplaintClockStarted: 'startedAt', ComplaintAssigned: 'assignedAt', ComplaintResolved: 'resolvedAt',
+  ComplaintCallbackRecorded: 'calledBackAt', ComplaintDeadlineBreached: 'dueAt', ComplaintVerdictRecorded: 'decidedAt',
   ComplaintVerdictReversed: 'reversedAt',
 });
 

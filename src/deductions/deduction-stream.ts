@@ -13,10 +13,7 @@ import type { DeductionState } from './domain/deduction.state';
 export const deductionStream = (deductionId: string) => streamName('deduction', deductionId);
 
 export const deductionEventOccurredAt = businessTimeFrom<DeductionEvent>({
-  DeductionApplied: 'occurredAt',
-  DeductionContested: 'contestedAt',
-  HearingRecorded: 'heardAt',
-  DeductionWithdrawn: 'withdrawnAt',
+  DeductionApplied: 'occurredAt', DeductionContested: 'contestedAt', HearingRecorded: 'heardAt', DeductionWithdrawn: 'withdrawnAt',
   HearingDeadlineBreached: 'dueAt',
 });
 

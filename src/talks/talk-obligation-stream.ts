@@ -6,10 +6,7 @@ import type { TalkObligationEvent } from './domain/talk-obligation.events';
 export const talkObligationStream = (obligationId: string) => streamName('talkObligation', obligationId);
 
 export const talkEventOccurredAt = businessTimeFrom<TalkObligationEvent>({
-  TalkObligationOpened: 'openedAt',
-  TalkHeld: 'heldAt',
-  TalkObligationBreached: 'dueAt',
-  TalkObligationCancelled: 'cancelledAt',
+  TalkObligationOpened: 'openedAt', TalkHeld: 'heldAt', TalkObligationBreached: 'dueAt', TalkObligationCancelled: 'cancelledAt',
 });
 
 /** The supervisor who owes the talk; the penalised employee only once it is held. */

@@ -9,15 +9,8 @@ import type { TicketEvent } from './domain/ticket.events';
 export const ticketStream = (ticketId: string) => streamName('ticket', ticketId);
 
 export const ticketEventOccurredAt = businessTimeFrom<TicketEvent>({
-  TicketDispatched: 'dispatchedAt',
-  TicketAcknowledged: 'acknowledgedAt',
-  TicketArrived: 'arrivedAt',
-  TicketResolved: 'resolvedAt',
-  TicketClosed: 'closedAt',
-  TicketReassigned: 'reassignedAt',
-  TicketCancelled: 'cancelledAt',
-  TicketPaused: 'pausedAt',
-  TicketResumed: 'resumedAt',
+  TicketDispatched: 'dispatchedAt', TicketAcknowledged: 'acknowledgedAt', TicketArrived: 'arrivedAt', TicketResolved: 'resolvedAt',
+  TicketClosed: 'closedAt', TicketReassigned: 'reassignedAt', TicketCancelled: 'cancelledAt', TicketPaused: 'pausedAt', TicketResumed: 'resumedAt',
   TicketDeadlineBreached: 'dueAt',
 });
 
