@@ -193,4 +193,13 @@ describe('eventIdsFor', () => {
     expect(eventIdsFor(1, 'ticket-T-1', 'k2')).not.toEqual(eventIdsFor(1, 'ticket-T-1', 'k'));
     expect(eventIdsFor(1, 'ticket-T-2', 'k')).not.toEqual(eventIdsFor(1, 'ticket-T-1', 'k'));
   });
+
+  it('keeps the ids it derived in earlier releases, so a command retried across an upgrade is still a retry', () => {
+    // SHA-1 of "<key>\0<stream>\0<index>", first 16 bytes, version 5 and RFC 4122 variant bits (computed outside the service)
+    expect(eventIdsFor(2, 'deduction-D-1', 'ded-1')).toEqual(['08ff655c-e726-55c2-a862-7da14dcbb21c', '3a68dc6c-bdfb-583a-8eb3-a80665070a00']);
+  });
+
+  it('gives no ids to a command that appends nothing', () => {
+    expect(eventIdsFor(0, 'deduction-D-1', 'ded-1')).toEqual([]);
+  });
 });
