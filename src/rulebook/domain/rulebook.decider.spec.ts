@@ -44,7 +44,7 @@ describe('publishing a rulebook version', () => {
   });
 
   it('refuses a published version number with other content', () => {
-    expect(refusal([published(v1)], publish({ ...v1, name: 'another' }))).toEqual({ code: 'rulebook_version_exists', path: undefined });
+    expect(refusal([published(v1)], publish({ ...v1, title: 'another' }))).toEqual({ code: 'rulebook_version_exists', path: undefined });
   });
 
   it('refuses a version that is not the next number, naming the version field', () => {
