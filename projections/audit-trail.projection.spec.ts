@@ -79,4 +79,44 @@ describe('audit-trail projection', () => {
 
     expect([...foldProjection(auditTrail, events, documents).entries()]).toEqual(once);
   });
+
+  it('follows talks, bonuses, ratings, surveys, roll-up penalties and sealed period scores as well', () => {
+    for (const type of ['TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled', 'BonusAwarded', 'RatingsRecorded', 'SurveyResultRecorded', 'RollUpPenaltyApplied', 'PeriodScoreSealed']) {
+      expect(auditTrail.handles).toContain(type);
+    }
+    expect(auditTrail.handles).not.toContain('RulebookVersionPublished');
+  });
+
+  it('drops free text sealed under a data subject\'s key, whatever the field, and keeps the rest', () => {
+    const recorded = recorder();
+    const sealed = { sealed: 'v1', subjectId: 'C-1', ciphertext: 'c2VhbGVkIHNpZ24tb2Zm' };
+    const closed = { type: 'TicketClosed', data: { ticketId: 'T-1', assigneeId: 'E-1', closedAt: '2026-03-10T03:00:00.000Z', signedOffBy: sealed } };
+    const line = foldProjection(auditTrail, [recorded(closed, { subjects: ['employee:E-1'] })]).get('E-1:0000000000000001');
+    expect(line?.data).toEqual({ ticketId: 'T-1', assigneeId: 'E-1', closedAt: '2026-03-10T03:00:00.000Z' });
+  });
+
+  it('keeps data that is not an object as it was stored', () => {
+    const recorded = recorder();
+    const odd = recorded({ type: 'EmployeeRegistered', data: ['E-1'] as unknown as object }, { subjects: ['employee:E-1'] });
+    expect(foldProjection(auditTrail, [odd]).get('E-1:0000000000000001')?.data).toEqual(['E-1']);
+  });
+
+  it('writes one line per employee however often the event names them, and none for an empty employee subject', () => {
+    const recorded = recorder();
+    const event = recorded(deductionApplied(), { subjects: ['employee:E-1', 'employee:E-1', 'employee:', 'deduction:D-1'] });
+    expect(auditTrail.documentIds(event)).toEqual(['E-1:0000000000000001']);
+  });
+
+  it('never rewrites a line once written: a recorded event does not change', () => {
+    const recorded = recorder();
+    const [line] = foldProjection(auditTrail, [recorded(deductionApplied(), { subjects: ['employee:E-1'] })]).values();
+    const later = recorded(deductionContested(), { subjects: ['employee:E-1'] });
+    expect(auditTrail.evolve(line, later, line._id)).toBe(line);
+  });
+
+  it('takes the employee id from the line id, colons in the id included', () => {
+    const recorded = recorder();
+    const documents = foldProjection(auditTrail, [recorded(deductionApplied({ employeeId: 'ORG:E-1' }), { subjects: ['employee:ORG:E-1'] })]);
+    expect(documents.get('ORG:E-1:0000000000000001')?.employeeId).toBe('ORG:E-1');
+  });
 });

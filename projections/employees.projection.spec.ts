@@ -31,4 +31,15 @@ describe('employees projection', () => {
 
     expect([...foldProjection(employees, events, documents).entries()]).toEqual(once);
   });
+
+  it('keeps a registration as registered: a later registration of the same id replaces the line with its own facts', () => {
+    const recorded = recorder();
+    const documents = foldProjection(employees, [recorded(employeeRegistered()), recorded(employeeRegistered({ department: 'repairs' }))]);
+    expect(documents.get('E-1')).toMatchObject({ department: 'repairs', _position: 2 });
+  });
+
+  it('follows registrations only, with the indexes its lookups need', () => {
+    expect(employees.handles).toEqual(['EmployeeRegistered']);
+    expect(employees.indexes).toEqual([{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }]);
+  });
 });
