@@ -25,7 +25,18 @@ module.exports = {
       comment: 'Projections are pure functions: no framework, no driver, no adapter.',
       severity: 'error',
       from: { path: '^projections/' },
-      to: { path: `${FRAMEWORK_AND_DRIVERS}|(^src/shared/(event-store/(sqlite|eventstoredb)|read-store|projector|infrastructure|http)/)` },
+      to: {
+        path: `${FRAMEWORK_AND_DRIVERS}|(^src/shared/(event-store/(sqlite|eventstoredb)|read-store|projector|infrastructure|http)/)`,
+        // the contract a projection implements is the runtime's port, and pure types
+        pathNot: '^src/shared/projector/projection\\.ts$',
+      },
+    },
+    {
+      name: 'shared-knows-no-feature',
+      comment: 'The shared runtime is handed what it runs (the projection catalogue, at the composition root); it imports no feature and no projection.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^(projections/|src/(?!shared/)[^/]+/)' },
     },
     {
       name: 'no-test-doubles-in-the-service',

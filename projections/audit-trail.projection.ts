@@ -6,7 +6,7 @@ import { employeeEventTypes } from '../src/employees/domain/employee.events';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { ticketEventTypes } from '../src/tickets/domain/ticket.events';
 import { talkObligationEventTypes } from '../src/talks/domain/talk-obligation.events';
-import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import { employeeSubjects } from './recorded-event';
 
 /**

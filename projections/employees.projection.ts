@@ -1,6 +1,6 @@
 import type { EmployeeRegistered } from '../src/employees/domain/employee.events';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
-import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import type { Recorded } from './recorded-event';
 
 /** The staff directory: who works where, and who supervises them. */

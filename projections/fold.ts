@@ -5,7 +5,7 @@
  * For specs and for read paths that compute a model straight from an employee's events.
  */
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
-import type { ProjectedDocument, Projection } from './projection';
+import type { ProjectedDocument, Projection } from '../src/shared/projector/projection';
 
 export type Documents<Doc extends ProjectedDocument = ProjectedDocument> = Map<string, Doc>;
 

@@ -1,4 +1,5 @@
-import { collectionOf, createProjections } from './index';
+import { collectionOf } from '../src/shared/projector/projection';
+import { createProjections } from './index';
 
 describe('createProjections', () => {
   it('gives every read model a distinct, versioned collection', () => {

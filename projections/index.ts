@@ -1,7 +1,7 @@
 import { createAuditTrailProjection } from './audit-trail.projection';
 import { createEmployeesProjection } from './employees.projection';
 import { createOpenTicketsProjection } from './overdue.projection';
-import type { Projection } from './projection';
+import type { Projection } from '../src/shared/projector/projection';
 import { createScoresProjection } from './scores.projection';
 import { createPeriodScoresProjection } from './period-scores.projection';
 
@@ -21,7 +21,6 @@ export function createProjections({ timeZone }: ProjectionsConfig): Projection[]
   ];
 }
 
-export * from './projection';
 export * from './month-of';
 export * from './recorded-event';
 export * from './scores.projection';

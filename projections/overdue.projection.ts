@@ -3,7 +3,7 @@ import type * as C from '../src/complaints/domain/complaint.events';
 import type * as T from '../src/tickets/domain/ticket.events';
 import type * as K from '../src/talks/domain/talk-obligation.events';
 import type * as D from '../src/deductions/domain/deduction.events';
-import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import { type Recorded, unhandled } from './recorded-event';
 
 export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk', 'hearing'] as const;

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { evolvePeriodRecord, periodRecordEventTypes, periodRecordIdOf } from '../src/periods/domain/period-record';
 import type { PeriodRecord } from '../src/periods/domain/period-record';
-import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 
 /**
  * An employee's assessment period under the rulebook: items, parts, total, normalised total and

@@ -1,7 +1,7 @@
 import type { DeductionApplied, DeductionContested, DeductionWithdrawn, HearingRecorded } from '../src/deductions/domain/deduction.events';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { monthOf } from './month-of';
-import type { DocumentFields, ProjectedDocument, Projection } from './projection';
+import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import { type Recorded, unhandled } from './recorded-event';
 
 export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', 'overturned', 'withdrawn'] as const;

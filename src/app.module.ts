@@ -14,6 +14,7 @@ import { ParkedConsequencesModule } from './parked-consequences/parked-consequen
 import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
+import { createProjections } from '../projections';
 import { LoggingModule } from './shared/observability/logging.module';
 import { TalksModule } from './talks/talks.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -26,7 +27,7 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
 @Module({
   imports: [
     LoggingModule,
-    InfrastructureModule,
+    InfrastructureModule.withProjections((config) => createProjections({ timeZone: config.timeZone })),
     AuthModule,
     ServiceLevelsModule,
     ParkedConsequencesModule,

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createPeriodScoresProjection } from '../../projections/period-scores.projection';
-import { collectionOf } from '../../projections/projection';
+import { collectionOf } from '../../src/shared/projector/projection';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import type { RulebookVersion } from '../../src/rulebook/domain/rulebook.types';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createProjections } from '../../projections';
-import { collectionOf } from '../../projections/projection';
+import { collectionOf } from '../../src/shared/projector/projection';
 import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';

@@ -7,7 +7,7 @@ import type { AppendResult, EventStore } from '../../src/shared/event-store/even
 import { SqliteEventStore } from '../../src/shared/event-store/sqlite/sqlite-event-store';
 import type { ReadStore } from '../../src/shared/read-store/read-store.port';
 import { SqliteReadStore } from '../../src/shared/read-store/sqlite/sqlite-read-store';
-import type { Projection, ProjectedDocument } from '../../projections/projection';
+import type { Projection, ProjectedDocument } from '../../src/shared/projector/projection';
 
 /** A real SQLite event store and read store in a temporary directory. */
 export interface Stores {

@@ -1,6 +1,6 @@
 import { Projector, rebuildProjection } from '../../src/shared/projector/projector';
 import { createProjections } from '../../projections';
-import { collectionOf, type Projection } from '../../projections/projection';
+import { collectionOf, type Projection } from '../../src/shared/projector/projection';
 import {
   complaintReceived,
   deductionApplied,

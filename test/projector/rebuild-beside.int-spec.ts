@@ -1,5 +1,5 @@
 import { Projector } from '../../src/shared/projector/projector';
-import type { Projection } from '../../projections/projection';
+import type { Projection } from '../../src/shared/projector/projection';
 import { deductionApplied } from '../../projections/testing/events';
 import { openStores, quietLogger, tallyProjection, type Stores, type TallyDocument } from './projector.fixture';
 

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../shared/event-store/event-store.port';
 import { foldProjection } from '../../../projections/fold';
-import { collectionOf } from '../../../projections/projection';
-import type { Projection } from '../../../projections/projection';
+import { collectionOf } from '../../shared/projector/projection';
+import type { Projection } from '../../shared/projector/projection';
 
 export interface ReplayedEvent {
   position: number;

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, loadConfig } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -11,6 +12,8 @@ import { createEventStore, createReadStore, lockDataDir } from './stores.factory
 import { DATA_DIR_LOCK } from '../lifecycle/data-dir-lock';
 import type { DataDirLock } from '../lifecycle/data-dir-lock';
 import { ProjectorService } from '../projector/projector.service';
+import { PROJECTIONS } from '../projector/projection';
+import type { Projection } from '../projector/projection';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
 import { LeaseService } from '../lease/lease.service';
@@ -48,6 +51,11 @@ import { ObservedEventStore } from '../observability/observed-event-store';
   exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, ReadModelHeadersInterceptor, MetricsService, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
+  /** The composition root hands in the read models to run; the shared runtime imports no feature. */
+  static withProjections(create: (config: AppConfig) => Projection[]): DynamicModule {
+    return { module: InfrastructureModule, providers: [{ provide: PROJECTIONS, useFactory: create, inject: [APP_CONFIG] }] };
+  }
+
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,

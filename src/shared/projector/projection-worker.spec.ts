@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
 import type { ChangeSet, Document, Filter, ReadStore } from '../read-store/read-store.port';
-import type { ProjectedDocument, Projection } from '../../../projections/projection';
+import type { ProjectedDocument, Projection } from './projection';
 import { PARKED_EVENTS_COLLECTION, ProjectionWorker } from './projection-worker';
 import type { ParkedEvent } from './projection-worker';
 import { projectionHealth } from './projection-health';

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
 import type { ChangeSet, Document, ReadStore } from '../read-store/read-store.port';
-import { collectionOf } from '../../../projections/projection';
-import type { ProjectedDocument, Projection } from '../../../projections/projection';
+import { collectionOf } from './projection';
+import type { ProjectedDocument, Projection } from './projection';
 
 /** Position meaning "no event yet". */
 export const NO_POSITION = -1;

@@ -5,8 +5,8 @@ import { EVENT_STORE } from '../event-store/event-store.port';
 import type { EventStore } from '../event-store/event-store.port';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
-import { createProjections } from '../../../projections';
-import type { Projection } from '../../../projections/projection';
+import { PROJECTIONS } from './projection';
+import type { Projection } from './projection';
 import { Projector } from './projector';
 import { LeaseService } from '../lease/lease.service';
 import { HealthRegistry } from '../health/health-registry';
@@ -19,7 +19,6 @@ import type { ParkedEvent } from './projection-worker';
 export class ProjectorService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Projector');
   readonly projector: Projector;
-  private readonly projections: Projection[];
   /** True from a successful start until a deliberate stop: health is `failing` if not running then. */
   private shouldRun = false;
 
@@ -27,10 +26,10 @@ export class ProjectorService implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROJECTIONS) private readonly projections: Projection[],
     private readonly lease: LeaseService,
     health: HealthRegistry,
   ) {
-    this.projections = createProjections({ timeZone: config.timeZone });
     this.projector = new Projector(eventStore, readStore, this.projections, {
       logger: { log: (m: string) => this.logger.log(m), error: (m: string) => this.logger.error(m) },
     });

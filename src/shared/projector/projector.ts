@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
-import type { Projection } from '../../../projections/projection';
+import type { Projection } from './projection';
 import { NO_POSITION, PARKED_EVENTS_COLLECTION, ProjectionWorker } from './projection-worker';
 
 export { rebuildProjection } from './rebuild-projection';

@@ -1,6 +1,6 @@
 import type { EventStore } from '../event-store/event-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
-import type { Projection } from '../../../projections/projection';
+import type { Projection } from './projection';
 import { ProjectionWorker } from './projection-worker';
 
 /**

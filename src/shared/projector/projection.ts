@@ -1,10 +1,10 @@
 /**
  * A projection is pure: given the current read-model document (or null) and one event, it returns
- * the next document (or null to delete it). The shared runtime in src/shared/projector feeds it
+ * the next document (or null to delete it). The shared runtime in this folder feeds it
  * from the event store, guards against applying an event twice, batches writes and stores the
  * checkpoint.
  */
-import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
+import type { RecordedEvent } from '../event-store/event-store.port';
 
 export interface ProjectedDocument {
   _id: string;
@@ -38,6 +38,9 @@ export interface Projection<Doc extends ProjectedDocument = ProjectedDocument> {
   /** Indexes the read model's queries need. */
   indexes?: { fields: string[]; unique?: boolean }[];
 }
+
+/** The read models the projector runs, in order: assembled at the composition root (AppModule), so the runtime knows no feature. */
+export const PROJECTIONS = Symbol('PROJECTIONS');
 
 export function collectionOf(projection: Pick<Projection, 'name' | 'version'>): string {
   return `${projection.name}_v${projection.version}`;
