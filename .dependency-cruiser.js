@@ -7,6 +7,14 @@ const FRAMEWORK_AND_DRIVERS = '(^|node_modules/)(@nestjs|better-sqlite3|mongodb|
 module.exports = {
   forbidden: [
     {
+      name: 'no-folder-cycles',
+      comment: 'Features depend on each other one way only: a cycle between folders means a concept has no single home.',
+      severity: 'error',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'domain-is-pure',
       comment: 'A domain folder imports nothing from Nest, storage drivers or HTTP.',
       severity: 'error',

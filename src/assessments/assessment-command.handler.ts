@@ -1,11 +1,10 @@
 import type { Clock } from '../shared/clock';
 import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
 import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
-import type { AppConfig } from '../shared/config/app-config';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import type { WithoutNow } from '../shared/command-handling/without-now';
 import { loadEmployee } from '../employees/load-employee';
-import { loadAssessmentContext } from '../rulebook/load-assessment-context';
+import type { AssessmentContextSource } from '../rulebook/assessment-context.port';
 import type { AssessmentDecisionContext } from './domain/assessment.deciders';
 
 /**
@@ -21,14 +20,14 @@ export abstract class AssessmentCommandHandler<Command extends { type: string; n
   constructor(
     store: EventStore,
     clock: Clock,
-    private readonly config: AppConfig,
+    private readonly assessment: AssessmentContextSource,
     stream: Omit<AggregateStream<Command, Event, State, AssessmentDecisionContext>, 'subjects'>,
   ) {
     super(store, clock, { ...stream, subjects: (event) => [`employee:${(event.data as { employeeId: string }).employeeId}`] });
   }
 
   protected override async context(command: WithoutNow<Command>): Promise<AssessmentDecisionContext> {
-    const [employee, rulebook] = await Promise.all([loadEmployee(this.store, command.data.employeeId), loadAssessmentContext(this.store, this.config.timeZone)]);
+    const [employee, rulebook] = await Promise.all([loadEmployee(this.store, command.data.employeeId), this.assessment.load()]);
     return { employee, rulebook };
   }
 }

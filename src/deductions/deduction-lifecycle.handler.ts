@@ -5,12 +5,11 @@ import type { Clock } from '../shared/clock';
 import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
 import type { CommandMetadata } from '../shared/command-handling/command-metadata';
 import type { WithoutNow } from '../shared/command-handling/without-now';
-import { APP_CONFIG } from '../shared/config/app-config';
-import type { AppConfig } from '../shared/config/app-config';
 import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { loadEmployee } from '../employees/load-employee';
-import { loadAssessmentContext } from '../rulebook/load-assessment-context';
+import { ASSESSMENT_CONTEXT } from '../rulebook/assessment-context.port';
+import type { AssessmentContextSource } from '../rulebook/assessment-context.port';
 import type { DeductionContext } from './domain/deduction.decider';
 import type { DeductionState } from './domain/deduction.state';
 import type { DeductionCommand } from './domain/deduction.commands';
@@ -24,7 +23,7 @@ export class DeductionLifecycleHandler extends AggregateCommandHandler<Deduction
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ASSESSMENT_CONTEXT) private readonly assessment: AssessmentContextSource,
   ) {
     super(store, clock, deductionAggregate);
   }
@@ -35,7 +34,7 @@ export class DeductionLifecycleHandler extends AggregateCommandHandler<Deduction
 
   protected override async context(command: WithoutNow<DeductionCommand>): Promise<DeductionContext> {
     if (command.type !== 'ApplyDeduction') return { employee: { status: 'unknown' } };
-    const [employee, rulebook] = await Promise.all([loadEmployee(this.store, command.data.employeeId), loadAssessmentContext(this.store, this.config.timeZone)]);
+    const [employee, rulebook] = await Promise.all([loadEmployee(this.store, command.data.employeeId), this.assessment.load()]);
     return { employee, rulebook };
   }
 }

@@ -1,10 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ASSESSMENT_CONTEXT } from '../rulebook/assessment-context.port';
+import { PeriodsAssessmentContext } from './assessment-context.source';
 import { ClosePeriodController } from './close-period/close-period.controller';
 import { OpenPeriodController } from './open-period/open-period.controller';
 import { PeriodLifecycleHandler } from './period-lifecycle.handler';
 
+/** Assessment periods: opened, closed and sealed; and the closed periods every scored decision checks (global, so deciders need not import periods). */
+@Global()
 @Module({
   controllers: [OpenPeriodController, ClosePeriodController],
-  providers: [PeriodLifecycleHandler],
+  providers: [PeriodLifecycleHandler, { provide: ASSESSMENT_CONTEXT, useClass: PeriodsAssessmentContext }],
+  exports: [ASSESSMENT_CONTEXT],
 })
 export class PeriodsModule {}

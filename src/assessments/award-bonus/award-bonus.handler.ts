@@ -4,8 +4,8 @@ import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
 import type { WithoutNow } from '../../shared/command-handling/without-now';
-import { APP_CONFIG } from '../../shared/config/app-config';
-import type { AppConfig } from '../../shared/config/app-config';
+import { ASSESSMENT_CONTEXT } from '../../rulebook/assessment-context.port';
+import type { AssessmentContextSource } from '../../rulebook/assessment-context.port';
 import type { StateOf } from '../../shared/domain/decider';
 import { EVENT_STORE, streamName } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
@@ -17,8 +17,8 @@ import { AwardBonusCommand } from './award-bonus.command';
 
 @CommandHandler(AwardBonusCommand)
 export class AwardBonusHandler extends AssessmentCommandHandler<AwardBonus, BonusAwarded, StateOf<typeof bonusDecider>> {
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(store, clock, config, { decider: bonusDecider, streamOf: (command) => streamName('bonus', command.data.bonusId), occurredAt: (event) => event.data.occurredAt });
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(ASSESSMENT_CONTEXT) assessment: AssessmentContextSource) {
+    super(store, clock, assessment, { decider: bonusDecider, streamOf: (command) => streamName('bonus', command.data.bonusId), occurredAt: (event) => event.data.occurredAt });
   }
 
   protected override fromCaller(command: WithoutNow<AwardBonus>, metadata: CommandMetadata): WithoutNow<AwardBonus> {

@@ -4,8 +4,8 @@ import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
 import type { WithoutNow } from '../../shared/command-handling/without-now';
-import { APP_CONFIG } from '../../shared/config/app-config';
-import type { AppConfig } from '../../shared/config/app-config';
+import { ASSESSMENT_CONTEXT } from '../../rulebook/assessment-context.port';
+import type { AssessmentContextSource } from '../../rulebook/assessment-context.port';
 import type { StateOf } from '../../shared/domain/decider';
 import { EVENT_STORE, streamName } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
@@ -17,8 +17,8 @@ import { RecordRatingsCommand } from './record-ratings.command';
 
 @CommandHandler(RecordRatingsCommand)
 export class RecordRatingsHandler extends AssessmentCommandHandler<RecordRatings, RatingsRecorded, StateOf<typeof ratingsDecider>> {
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) config: AppConfig) {
-    super(store, clock, config, { decider: ratingsDecider, streamOf: (command) => streamName('rating', command.data.ratingId), occurredAt: (event) => event.data.ratedAt });
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(ASSESSMENT_CONTEXT) assessment: AssessmentContextSource) {
+    super(store, clock, assessment, { decider: ratingsDecider, streamOf: (command) => streamName('rating', command.data.ratingId), occurredAt: (event) => event.data.ratedAt });
   }
 
   protected override fromCaller(command: WithoutNow<RecordRatings>, metadata: CommandMetadata): WithoutNow<RecordRatings> {
