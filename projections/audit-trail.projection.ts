@@ -8,6 +8,8 @@ import { ticketEventTypes } from '../src/tickets/domain/ticket.events';
 import { talkObligationEventTypes } from '../src/talks/domain/talk-obligation.events';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import { employeeSubjects } from './recorded-event';
+import { selectedTypes } from '../src/shared/domain/decider';
+import type { PeriodEvent } from '../src/periods/domain/period.events';
 
 /**
  * One line of an employee's record: an event that concerns them, as stored, minus complainants'
@@ -43,7 +45,10 @@ export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   return {
     name: 'audit-trail',
     version: 3,
-    handles: [...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes, 'RollUpPenaltyApplied', 'PeriodScoreSealed'],
+    handles: [
+      ...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes,
+      ...selectedTypes<PeriodEvent['type']>({ PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true }),
+    ],
     indexes: [{ fields: ['employeeId', 'position'] }],
 
     documentIds(event: RecordedEvent): string[] {

@@ -1,4 +1,5 @@
-import type { EmployeeRegistered } from '../src/employees/domain/employee.events';
+import type { EmployeeEvent, EmployeeRegistered } from '../src/employees/domain/employee.events';
+import { selectedTypes } from '../src/shared/domain/decider';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import type { Recorded } from './recorded-event';
@@ -17,7 +18,7 @@ export function createEmployeesProjection(): Projection<EmployeeDocument> {
   return {
     name: 'employees',
     version: 1,
-    handles: ['EmployeeRegistered'],
+    handles: selectedTypes<EmployeeEvent['type']>({ EmployeeRegistered: true }),
     indexes: [{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }],
 
     documentIds(event: RecordedEvent): string[] {

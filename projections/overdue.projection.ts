@@ -5,6 +5,7 @@ import type * as K from '../src/talks/domain/talk-obligation.events';
 import type * as D from '../src/deductions/domain/deduction.events';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import { type Recorded, unhandled } from './recorded-event';
+import { selectedTypes } from '../src/shared/domain/decider';
 
 export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk', 'hearing'] as const;
 export type ClockKind = (typeof clockKinds)[number];
@@ -65,12 +66,14 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
   return {
     name: 'overdue',
     version: 3,
-    handles: [
-      'TicketDispatched', 'TicketAcknowledged', 'TicketArrived', 'TicketResolved', 'TicketCancelled', 'TicketReassigned', 'TicketPaused', 'TicketResumed', 'TicketDeadlineBreached',
-      'ComplaintClockStarted', 'ComplaintAssigned', 'ComplaintResolved', 'ComplaintCallbackRecorded', 'ComplaintDeadlineBreached',
-      'TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled',
-      'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'HearingDeadlineBreached',
-    ],
+    handles: selectedTypes<T.TicketEvent['type'] | C.ComplaintEvent['type'] | K.TalkObligationEvent['type'] | D.DeductionEvent['type']>({
+      TicketDispatched: true, TicketAcknowledged: true, TicketArrived: true, TicketResolved: true, TicketCancelled: true, TicketReassigned: true,
+      TicketPaused: true, TicketResumed: true, TicketDeadlineBreached: true, TicketClosed: false,
+      ComplaintReceived: false, ComplaintClockStarted: true, ComplaintAssigned: true, ComplaintResolved: true, ComplaintCallbackRecorded: true,
+      ComplaintDeadlineBreached: true, ComplaintVerdictRecorded: false, ComplaintVerdictReversed: false,
+      TalkObligationOpened: true, TalkHeld: true, TalkObligationBreached: true, TalkObligationCancelled: true,
+      DeductionApplied: false, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: true,
+    }),
     indexes: [
       { fields: ['dueAt'] },
       { fields: ['stoppedAt', 'dueAt'] },

@@ -1,4 +1,5 @@
-import type { DeductionApplied, DeductionContested, DeductionWithdrawn, HearingRecorded } from '../src/deductions/domain/deduction.events';
+import type { DeductionApplied, DeductionContested, DeductionEvent, DeductionWithdrawn, HearingRecorded } from '../src/deductions/domain/deduction.events';
+import { selectedTypes } from '../src/shared/domain/decider';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { monthOf } from './month-of';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
@@ -41,7 +42,8 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
   return {
     name: 'scores',
     version: 2,
-    handles: ['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn'],
+    // a late hearing costs the panel nothing here: it is on the overdue board, not in the score
+    handles: selectedTypes<DeductionEvent['type']>({ DeductionApplied: true, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: false }),
     indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],
 
     documentIds(event: RecordedEvent): string[] {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 import type { Assessment } from '../../rulebook/domain/assess-application';
 import type { Scheme } from '../../rulebook/domain/rulebook.types';
 
@@ -57,4 +58,4 @@ export type SurveyResultRecorded = DomainEvent<
 >;
 
 export type AssessmentEvent = BonusAwarded | RatingsRecorded | SurveyResultRecorded;
-export const assessmentEventTypes = ['BonusAwarded', 'RatingsRecorded', 'SurveyResultRecorded'] as const;
+export const assessmentEventTypes = eventTypeList<AssessmentEvent['type']>()(['BonusAwarded', 'RatingsRecorded', 'SurveyResultRecorded']);

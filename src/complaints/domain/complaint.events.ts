@@ -1,5 +1,6 @@
 import type { SealedText } from '../../shared/domain/sealed-text';
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 import type { ComplaintMilestone, DeductionRule } from '../../service-levels/domain/service-level-policy';
 
 export const complaintChannels = ['phone', 'hotline', 'visit', 'letter', 'online', 'referral'] as const;
@@ -128,7 +129,7 @@ export type ComplaintEvent =
   | ComplaintVerdictRecorded
   | ComplaintVerdictReversed;
 
-export const complaintEventTypes = [
+export const complaintEventTypes = eventTypeList<ComplaintEvent['type']>()([
   'ComplaintReceived',
   'ComplaintClockStarted',
   'ComplaintAssigned',
@@ -137,7 +138,7 @@ export const complaintEventTypes = [
   'ComplaintDeadlineBreached',
   'ComplaintVerdictRecorded',
   'ComplaintVerdictReversed',
-] as const;
+]);
 
 /** A data subject's key was destroyed: their personal data in complaints can no longer be read. */
 export type ComplainantErased = DomainEvent<'ComplainantErased', { subjectId: string; reason: string; erasedAt: string }>;

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 import type { Assessment } from '../../rulebook/domain/assess-application';
 import type { AppealPolicy } from '../../rulebook/domain/rulebook.types';
 
@@ -97,4 +98,4 @@ export type DeductionWithdrawn = DomainEvent<
 >;
 
 export type DeductionEvent = DeductionApplied | DeductionContested | HearingRecorded | DeductionWithdrawn | HearingDeadlineBreached;
-export const deductionEventTypes = ['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'HearingDeadlineBreached'] as const;
+export const deductionEventTypes = eventTypeList<DeductionEvent['type']>()(['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'HearingDeadlineBreached']);

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 
 export type EmployeeRegistered = DomainEvent<
   'EmployeeRegistered',
@@ -14,4 +15,4 @@ export type EmployeeRegistered = DomainEvent<
 >;
 
 export type EmployeeEvent = EmployeeRegistered;
-export const employeeEventTypes = ['EmployeeRegistered'] as const;
+export const employeeEventTypes = eventTypeList<EmployeeEvent['type']>()(['EmployeeRegistered']);

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import { selectedTypes } from '../../shared/domain/decider';
 import type { DeductionEvent } from '../../deductions/domain/deduction.events';
 import type { AssessmentEvent } from '../../assessments/domain/assessment.events';
 import { scorePeriod } from '../../rulebook/domain/scoring';
@@ -40,9 +41,11 @@ export interface PeriodRecord {
 }
 
 export type PeriodRelevantEvent = DeductionEvent | AssessmentEvent | PeriodEvent;
-export const periodRecordEventTypes = [
-  'DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn', 'BonusAwarded', 'RatingsRecorded', 'SurveyResultRecorded', 'RollUpPenaltyApplied', 'PeriodScoreSealed',
-] as const;
+export const periodRecordEventTypes = selectedTypes<PeriodRelevantEvent['type']>({
+  DeductionApplied: true, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: false,
+  BonusAwarded: true, RatingsRecorded: true, SurveyResultRecorded: true,
+  PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true,
+});
 
 export const periodRecordId = (employeeId: string, period: string) => `${employeeId}:${period}`;
 

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 import type { PeriodScore } from '../../rulebook/domain/scoring';
 import type { Scheme } from '../../rulebook/domain/rulebook.types';
 
@@ -43,4 +44,4 @@ export type PeriodScoreSealed = DomainEvent<
 >;
 
 export type PeriodEvent = PeriodOpened | PeriodClosed | RollUpPenaltyApplied | PeriodScoreSealed;
-export const periodEventTypes = ['PeriodOpened', 'PeriodClosed', 'RollUpPenaltyApplied', 'PeriodScoreSealed'] as const;
+export const periodEventTypes = eventTypeList<PeriodEvent['type']>()(['PeriodOpened', 'PeriodClosed', 'RollUpPenaltyApplied', 'PeriodScoreSealed']);

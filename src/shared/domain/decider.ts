@@ -16,3 +16,21 @@ export interface DomainEvent<Type extends string, Data> {
 
 /** The state type a decider folds its events into. */
 export type StateOf<D> = D extends { initialState: infer State } ? State : never;
+
+/**
+ * An aggregate's list of event types, checked against its union of events: a type of the union
+ * left out of the list does not compile (`eventTypeList<DeductionEvent['type']>()([...])`).
+ */
+export function eventTypeList<Type extends string>() {
+  return <const List extends readonly Type[]>(list: List & ([Exclude<Type, List[number]>] extends [never] ? unknown : { missing: Exclude<Type, List[number]> })): List => list;
+}
+
+/**
+ * Which event types of the aggregates a reader follows it handles (true) or ignores on purpose
+ * (false): every type must be named, so a new event type makes each reader decide.
+ */
+export type EventSelection<Type extends string> = Record<Type, boolean>;
+
+export function selectedTypes<Type extends string>(selection: EventSelection<Type>): Type[] {
+  return (Object.keys(selection) as Type[]).filter((type) => selection[type]);
+}

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 import type { DeductionRule } from '../../service-levels/domain/service-level-policy';
 
 /** After a penalty the supervisor must talk with the employee within 24 hours (001:1239). */
@@ -39,4 +40,4 @@ export type TalkObligationCancelled = DomainEvent<
 >;
 
 export type TalkObligationEvent = TalkObligationOpened | TalkHeld | TalkObligationBreached | TalkObligationCancelled;
-export const talkObligationEventTypes = ['TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled'] as const;
+export const talkObligationEventTypes = eventTypeList<TalkObligationEvent['type']>()(['TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled']);

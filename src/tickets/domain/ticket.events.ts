@@ -1,5 +1,6 @@
 import type { SealedText } from '../../shared/domain/sealed-text';
 import type { DomainEvent } from '../../shared/domain/decider';
+import { eventTypeList } from '../../shared/domain/decider';
 import type { DeductionRule, Deadline, TicketMilestone } from '../../service-levels/domain/service-level-policy';
 
 /** Work orders: repairs (报修), complaints, inspections, deliveries, technical support on a line (001:817), material sampling (001:925). */
@@ -137,7 +138,7 @@ export type TicketEvent =
   | TicketResumed
   | TicketDeadlineBreached;
 
-export const ticketEventTypes = [
+export const ticketEventTypes = eventTypeList<TicketEvent['type']>()([
   'TicketDispatched',
   'TicketAcknowledged',
   'TicketArrived',
@@ -148,4 +149,4 @@ export const ticketEventTypes = [
   'TicketPaused',
   'TicketResumed',
   'TicketDeadlineBreached',
-] as const;
+]);
