@@ -47,7 +47,7 @@ export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
     version: 3,
     handles: [
       ...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes,
-      ...selectedTypes<PeriodEvent['type']>({ PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true }),
+      ...selectedTypes<PeriodEvent['type']>()({ PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true }),
     ],
     indexes: [{ fields: ['employeeId', 'position'] }],
 

@@ -1,6 +1,5 @@
 import type { EmployeeEvent, EmployeeRegistered } from '../src/employees/domain/employee.events';
 import { selectedTypes } from '../src/shared/domain/decider';
-import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
 import type { Recorded } from './recorded-event';
 
@@ -14,19 +13,19 @@ export interface EmployeeDocument extends ProjectedDocument {
   registeredAt: string;
 }
 
-export function createEmployeesProjection(): Projection<EmployeeDocument> {
+export function createEmployeesProjection(): Projection<EmployeeDocument, Recorded<EmployeeRegistered>> {
   return {
     name: 'employees',
     version: 1,
-    handles: selectedTypes<EmployeeEvent['type']>({ EmployeeRegistered: true }),
+    handles: selectedTypes<EmployeeEvent['type']>()({ EmployeeRegistered: true }),
     indexes: [{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }],
 
-    documentIds(event: RecordedEvent): string[] {
-      return [(event as Recorded<EmployeeRegistered>).data.employeeId];
+    documentIds(event: Recorded<EmployeeRegistered>): string[] {
+      return [event.data.employeeId];
     },
 
-    evolve(_doc: EmployeeDocument | null, event: RecordedEvent, documentId: string): DocumentFields<EmployeeDocument> {
-      const { employeeId, name, department, position, supervisorId, registeredAt } = (event as Recorded<EmployeeRegistered>).data;
+    evolve(_doc: EmployeeDocument | null, event: Recorded<EmployeeRegistered>, documentId: string): DocumentFields<EmployeeDocument> {
+      const { employeeId, name, department, position, supervisorId, registeredAt } = event.data;
       return { _id: documentId, employeeId, name, department, position, supervisorId: supervisorId ?? null, registeredAt };
     },
   };

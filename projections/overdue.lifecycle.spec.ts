@@ -41,7 +41,7 @@ describe('ticket clocks', () => {
     const before = fold(dispatched);
     const after = fold(dispatched, ticketEvent('TicketClosed', { closedAt: '2026-03-10T05:00:00.000Z', signedOffBy: 'x' }));
     expect([...after.values()].map(({ _position, ...doc }) => doc)).toEqual([...before.values()].map(({ _position, ...doc }) => doc));
-    expect(overdue.documentIds(recorder()(ticketEvent('TicketClosed', { closedAt: T0, signedOffBy: 'x' })))).toEqual([]);
+    expect(overdue.documentIds(recorder()(ticketEvent('TicketClosed', { closedAt: T0, signedOffBy: 'x' })) as Parameters<typeof overdue.documentIds>[0])).toEqual([]);
   });
 
   describe('a pause', () => {

@@ -1,10 +1,9 @@
-import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import type * as C from '../src/complaints/domain/complaint.events';
 import type * as T from '../src/tickets/domain/ticket.events';
 import type * as K from '../src/talks/domain/talk-obligation.events';
 import type * as D from '../src/deductions/domain/deduction.events';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
-import { type Recorded, unhandled } from './recorded-event';
+import { type RecordedEach, unhandled } from './recorded-event';
 import { selectedTypes } from '../src/shared/domain/decider';
 
 export const clockKinds = ['acknowledgement', 'arrival', 'resolution', 'handling', 'callback', 'talk', 'hearing'] as const;
@@ -42,19 +41,16 @@ export interface ServiceClockDocument extends ProjectedDocument {
 }
 
 type Fields = DocumentFields<ServiceClockDocument>;
-type Each<E> = E extends T.TicketEvent | K.TalkObligationEvent ? Recorded<E> : never;
-type ClockEvent =
-  | Each<T.TicketEvent>
-  | Recorded<C.ComplaintClockStarted>
-  | Recorded<C.ComplaintAssigned>
-  | Recorded<C.ComplaintResolved>
-  | Recorded<C.ComplaintCallbackRecorded>
-  | Recorded<C.ComplaintDeadlineBreached>
-  | Each<K.TalkObligationEvent>
-  | Recorded<D.DeductionContested>
-  | Recorded<D.HearingRecorded>
-  | Recorded<D.DeductionWithdrawn>
-  | Recorded<D.HearingDeadlineBreached>;
+/** Every event type of the aggregates with service clocks, named as moving a clock or not. */
+const clockEventTypes = selectedTypes<T.TicketEvent['type'] | C.ComplaintEvent['type'] | K.TalkObligationEvent['type'] | D.DeductionEvent['type']>()({
+  TicketDispatched: true, TicketAcknowledged: true, TicketArrived: true, TicketResolved: true, TicketCancelled: true, TicketReassigned: true,
+  TicketPaused: true, TicketResumed: true, TicketDeadlineBreached: true, TicketClosed: false,
+  ComplaintReceived: false, ComplaintClockStarted: true, ComplaintAssigned: true, ComplaintResolved: true, ComplaintCallbackRecorded: true,
+  ComplaintDeadlineBreached: true, ComplaintVerdictRecorded: false, ComplaintVerdictReversed: false,
+  TalkObligationOpened: true, TalkHeld: true, TalkObligationBreached: true, TalkObligationCancelled: true,
+  DeductionApplied: false, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: true,
+});
+type ClockEvent = RecordedEach<Extract<T.TicketEvent | C.ComplaintEvent | K.TalkObligationEvent | D.DeductionEvent, { type: (typeof clockEventTypes)[number] }>>;
 
 const TICKET_CLOCKS = ['acknowledgement', 'arrival', 'resolution'] as const;
 const ticketDoc = (ticketId: string, clock: string) => `ticket:${ticketId}:${clock}`;
@@ -62,18 +58,11 @@ const complaintDoc = (complaintId: string, clock: string, round: number) => `com
 const talkDoc = (obligationId: string) => `talk:${obligationId}`;
 const hearingDoc = (deductionId: string) => `hearing:${deductionId}`;
 
-export function createOpenTicketsProjection(): Projection<ServiceClockDocument> {
+export function createOpenTicketsProjection(): Projection<ServiceClockDocument, ClockEvent> {
   return {
     name: 'overdue',
     version: 3,
-    handles: selectedTypes<T.TicketEvent['type'] | C.ComplaintEvent['type'] | K.TalkObligationEvent['type'] | D.DeductionEvent['type']>({
-      TicketDispatched: true, TicketAcknowledged: true, TicketArrived: true, TicketResolved: true, TicketCancelled: true, TicketReassigned: true,
-      TicketPaused: true, TicketResumed: true, TicketDeadlineBreached: true, TicketClosed: false,
-      ComplaintReceived: false, ComplaintClockStarted: true, ComplaintAssigned: true, ComplaintResolved: true, ComplaintCallbackRecorded: true,
-      ComplaintDeadlineBreached: true, ComplaintVerdictRecorded: false, ComplaintVerdictReversed: false,
-      TalkObligationOpened: true, TalkHeld: true, TalkObligationBreached: true, TalkObligationCancelled: true,
-      DeductionApplied: false, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: true,
-    }),
+    handles: clockEventTypes,
     indexes: [
       { fields: ['dueAt'] },
       { fields: ['stoppedAt', 'dueAt'] },
@@ -82,8 +71,7 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
       { fields: ['clock', 'dueAt'] },
     ],
 
-    documentIds(event: RecordedEvent): string[] {
-      const e = event as ClockEvent;
+    documentIds(e: ClockEvent): string[] {
       switch (e.type) {
         case 'TicketDispatched':
           return Object.keys(e.data.deadlines ?? { resolution: null }).map((m) => ticketDoc(e.data.ticketId, m));
@@ -102,8 +90,6 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
           return e.data.milestones.map((m) => ticketDoc(e.data.ticketId, m));
         case 'TicketResumed':
           return Object.keys(e.data.previous).flatMap((m) => [`${ticketDoc(e.data.ticketId, m)}@${utc(e.data.pausedAt)}`, ticketDoc(e.data.ticketId, m)]);
-        case 'TicketClosed':
-          return [];
         case 'ComplaintClockStarted':
         case 'ComplaintDeadlineBreached':
           return [complaintDoc(e.data.complaintId, e.data.milestone, e.data.round)];
@@ -128,8 +114,7 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
       }
     },
 
-    evolve(doc: ServiceClockDocument | null, event: RecordedEvent, id: string): Fields | null {
-      const e = event as ClockEvent;
+    evolve(doc: ServiceClockDocument | null, e: ClockEvent, id: string): Fields | null {
       switch (e.type) {
         case 'TicketDispatched': {
           const { ticketId, assigneeId, department, dispatchedAt, resolveBy, deadlines } = e.data;
@@ -155,8 +140,6 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument> 
         case 'ComplaintDeadlineBreached':
         case 'TalkObligationBreached':
           return doc && { ...doc, breached: true };
-        case 'TicketClosed':
-          return doc;
         case 'ComplaintClockStarted': {
           const { complaintId, milestone, startedAt, dueAt, responsibleEmployeeId, department } = e.data;
           return running({ _id: id, clock: milestone, subject: 'complaint', subjectId: complaintId, ticketId: null, complaintId, assigneeId: responsibleEmployeeId ?? null, department: department ?? null, startedAt, dueAt });

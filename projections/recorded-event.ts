@@ -4,6 +4,9 @@ import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 /** The recorded form of a domain event: the store's envelope around its type and data. */
 export type Recorded<E extends DomainEvent<string, unknown>> = RecordedEvent<E['type'], E['data']>;
 
+/** The recorded form of each event of a union, still discriminated by `type`. */
+export type RecordedEach<E> = E extends DomainEvent<string, unknown> ? Recorded<E> : never;
+
 /** Ids of the employees an event concerns, from its `employee:<id>` subjects. */
 export function employeeSubjects(event: RecordedEvent): string[] {
   const ids = (event.metadata.subjects ?? [])

@@ -1,9 +1,8 @@
-import type { DeductionApplied, DeductionContested, DeductionEvent, DeductionWithdrawn, HearingRecorded } from '../src/deductions/domain/deduction.events';
+import type { DeductionEvent } from '../src/deductions/domain/deduction.events';
 import { selectedTypes } from '../src/shared/domain/decider';
-import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { monthOf } from './month-of';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
-import { type Recorded, unhandled } from './recorded-event';
+import { type RecordedEach, unhandled } from './recorded-event';
 
 export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', 'overturned', 'withdrawn'] as const;
 export type DeductionStatus = (typeof deductionStatuses)[number];
@@ -31,23 +30,23 @@ export interface ScoreDocument extends ProjectedDocument {
 
 export const FULL_SCORE = 100;
 
-type ScoresEvent = Recorded<DeductionApplied> | Recorded<DeductionContested> | Recorded<HearingRecorded> | Recorded<DeductionWithdrawn>;
+// a late hearing costs the panel nothing here: it is on the overdue board, not in the score
+const scoredEventTypes = selectedTypes<DeductionEvent['type']>()({ DeductionApplied: true, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: false });
+type ScoresEvent = RecordedEach<Extract<DeductionEvent, { type: (typeof scoredEventTypes)[number] }>>;
 type ScoreFields = DocumentFields<ScoreDocument>;
 
 export function scoreDocumentId(employeeId: string, month: string): string {
   return `${employeeId}:${month}`;
 }
 
-export function createScoresProjection({ timeZone }: { timeZone: string }): Projection<ScoreDocument> {
+export function createScoresProjection({ timeZone }: { timeZone: string }): Projection<ScoreDocument, ScoresEvent> {
   return {
     name: 'scores',
     version: 2,
-    // a late hearing costs the panel nothing here: it is on the overdue board, not in the score
-    handles: selectedTypes<DeductionEvent['type']>({ DeductionApplied: true, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: false }),
+    handles: scoredEventTypes,
     indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],
 
-    documentIds(event: RecordedEvent): string[] {
-      const e = event as ScoresEvent;
+    documentIds(e: ScoresEvent): string[] {
       switch (e.type) {
         case 'DeductionApplied':
           return [scoreDocumentId(e.data.employeeId, monthOf(e.data.occurredAt, timeZone))];
@@ -60,8 +59,7 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
       }
     },
 
-    evolve(doc: ScoreDocument | null, event: RecordedEvent, documentId: string): ScoreFields | null {
-      const e = event as ScoresEvent;
+    evolve(doc: ScoreDocument | null, e: ScoresEvent, documentId: string): ScoreFields | null {
       switch (e.type) {
         case 'DeductionApplied': {
           const { employeeId, department, position, deductionId, ruleCode, points, occurredAt } = e.data;

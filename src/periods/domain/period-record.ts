@@ -41,7 +41,7 @@ export interface PeriodRecord {
 }
 
 export type PeriodRelevantEvent = DeductionEvent | AssessmentEvent | PeriodEvent;
-export const periodRecordEventTypes = selectedTypes<PeriodRelevantEvent['type']>({
+export const periodRecordEventTypes = selectedTypes<PeriodRelevantEvent['type']>()({
   DeductionApplied: true, DeductionContested: true, HearingRecorded: true, DeductionWithdrawn: true, HearingDeadlineBreached: false,
   BonusAwarded: true, RatingsRecorded: true, SurveyResultRecorded: true,
   PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true,

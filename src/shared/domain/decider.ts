@@ -31,6 +31,10 @@ export function eventTypeList<Type extends string>() {
  */
 export type EventSelection<Type extends string> = Record<Type, boolean>;
 
-export function selectedTypes<Type extends string>(selection: EventSelection<Type>): Type[] {
-  return (Object.keys(selection) as Type[]).filter((type) => selection[type]);
+/** The types a selection marks handled, typed as exactly those: `selectedTypes<DeductionEvent['type']>()({ ... })`. */
+export function selectedTypes<Type extends string>() {
+  return <const Selection extends EventSelection<Type>>(selection: Selection): Selected<Selection>[] =>
+    (Object.keys(selection) as Selected<Selection>[]).filter((type) => selection[type]);
 }
+
+type Selected<Selection> = { [Type in keyof Selection]: Selection[Type] extends true ? Type : never }[keyof Selection];

@@ -21,20 +21,24 @@ export type DocumentFields<Doc extends ProjectedDocument> = {
   [K in keyof Doc as K extends '_position' ? never : K]: Doc[K];
 };
 
-export interface Projection<Doc extends ProjectedDocument = ProjectedDocument> {
+/**
+ * `Event` is the union of the recorded events the projection handles: the runtime passes only
+ * those (`handles`), so a projection reads them typed, with no cast.
+ */
+export interface Projection<Doc extends ProjectedDocument = ProjectedDocument, Event extends RecordedEvent = RecordedEvent> {
   /** Stable name; also the checkpoint's name. */
   name: string;
   /** Bump when `evolve` changes meaning: the collection name changes and the runtime rebuilds. */
   version: number;
   /** Event types this projection reads; others are never passed to it. */
-  handles: readonly string[];
+  handles: readonly Event['type'][];
   /** Ids of the documents the event changes (usually one). */
-  documentIds(event: RecordedEvent): string[];
+  documentIds(event: Event): string[];
   /**
    * Returns the next document without `_position` (the runtime sets it), or null to delete.
    * Returning the very `doc` it was given means "no change": nothing is written.
    */
-  evolve(doc: Doc | null, event: RecordedEvent, documentId: string): DocumentFields<Doc> | null;
+  evolve(doc: Doc | null, event: Event, documentId: string): DocumentFields<Doc> | null;
   /** Indexes the read model's queries need. */
   indexes?: { fields: string[]; unique?: boolean }[];
 }
