@@ -15,6 +15,7 @@ import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
 import { InfrastructureModule } from './shared/infrastructure/infrastructure.module';
 import { createProjections } from '../projections';
+import { eventSchemas } from './event-schemas';
 import { LoggingModule } from './shared/observability/logging.module';
 import { TalksModule } from './talks/talks.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -27,7 +28,7 @@ import { PeriodScoresModule } from './period-scores/period-scores.module';
 @Module({
   imports: [
     LoggingModule,
-    InfrastructureModule.withProjections((config) => createProjections({ timeZone: config.timeZone })),
+    InfrastructureModule.forRoot({ projections: (config) => createProjections({ timeZone: config.timeZone }), eventSchemas }),
     AuthModule,
     ServiceLevelsModule,
     ParkedConsequencesModule,

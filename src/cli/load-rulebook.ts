@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../shared/config/app-config';
 import { systemClock } from '../shared/clock';
 import { createEventStore, describeStores } from '../shared/infrastructure/stores.factory';
+import { eventSchemas } from '../event-schemas';
 import { defaultRulebook } from '../rulebook/default-rulebook';
 import { DEFAULT_COMPANY } from '../rulebook/domain/rulebook.types';
 import type { RulebookVersion } from '../rulebook/domain/rulebook.types';
@@ -17,7 +18,7 @@ import { PublishRulebookVersionHandler } from '../rulebook/publish-rulebook-vers
 async function main(file?: string): Promise<void> {
   const config = loadConfig();
   const rulebook = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as RulebookVersion) : defaultRulebook;
-  const store = await createEventStore(config);
+  const store = await createEventStore(config, eventSchemas);
   try {
     console.log(describeStores(config));
     const id = randomUUID();

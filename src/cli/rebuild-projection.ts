@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../shared/config/app-config';
 import { createEventStore, createReadStore, describeStores } from '../shared/infrastructure/stores.factory';
+import { eventSchemas } from '../event-schemas';
 import { rebuildProjection } from '../shared/projector/projector';
 import { createProjections } from '../../projections';
 
@@ -19,7 +20,7 @@ async function main(names: string[]): Promise<void> {
     return;
   }
   const chosen = names.includes('all') ? projections : projections.filter((p) => names.includes(p.name));
-  const eventStore = await createEventStore(config);
+  const eventStore = await createEventStore(config, eventSchemas);
   const readStore = await createReadStore(config);
   try {
     console.log(describeStores(config));

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import { ObservedEventStore } from '../../src/shared/observability/observed-event-store';
+import type { UpcastingEventStore } from '../../src/shared/event-store/upcasting';
 import { spawnService } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, bearer, startTestApp } from '../support/test-app';
@@ -65,7 +66,7 @@ describe('health, metrics and start-up checks that tell the truth', () => {
       http = request(app.getHttpServer());
       await http.post('/rulebook/versions').set(bearer(admin)).send(defaultRulebook).expect((r) => expect([200, 201]).toContain(r.status));
       // the real SQLite connection of the embedded event store, to make its file full for real
-      eventsDb = ((app.get(EVENT_STORE) as ObservedEventStore).inner as unknown as { db: Database.Database }).db;
+      eventsDb = (((app.get(EVENT_STORE) as ObservedEventStore).inner as UpcastingEventStore).inner as unknown as { db: Database.Database }).db;
     });
     afterEach(() => app?.close());
 

@@ -26,6 +26,11 @@ export interface EventMetadataInput {
    * employee's whole record can be read straight from the store (`readBySubject`).
    */
   subjects?: string[];
+  /**
+   * Version of the shape of the event's data, stamped on append (src/shared/event-store/upcasting.ts).
+   * Absent on events stored before versions were kept: they are version 1.
+   */
+  schemaVersion?: number;
 }
 
 export interface EventMetadata extends EventMetadataInput {

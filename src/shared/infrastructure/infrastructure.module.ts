@@ -13,6 +13,9 @@ import { DATA_DIR_LOCK } from '../lifecycle/data-dir-lock';
 import type { DataDirLock } from '../lifecycle/data-dir-lock';
 import { ProjectorService } from '../projector/projector.service';
 import { PROJECTIONS } from '../projector/projection';
+import type { EventSchemas } from '../event-store/upcasting';
+
+const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
 import type { Projection } from '../projector/projection';
 import { StoredEventPublisher } from '../event-bus/stored-event.publisher';
 import { HealthRegistry } from '../health/health-registry';
@@ -36,8 +39,9 @@ import { ObservedEventStore } from '../observability/observed-event-store';
     {
       provide: EVENT_STORE,
       // every adapter is wrapped: append latency and the `event-store-writes` health check
-      useFactory: async (config: AppConfig, lock: DataDirLock | null, metrics: MetricsService) => new ObservedEventStore(await createEventStore(config, lock ?? undefined), metrics.appendSeconds),
-      inject: [APP_CONFIG, DATA_DIR_LOCK, MetricsService],
+      useFactory: async (config: AppConfig, lock: DataDirLock | null, metrics: MetricsService, schemas: EventSchemas) =>
+        new ObservedEventStore(await createEventStore(config, schemas, lock ?? undefined), metrics.appendSeconds),
+      inject: [APP_CONFIG, DATA_DIR_LOCK, MetricsService, EVENT_SCHEMAS],
     },
     { provide: READ_STORE, useFactory: createReadStore, inject: [APP_CONFIG, DATA_DIR_LOCK] },
     ProjectorService,
@@ -51,9 +55,15 @@ import { ObservedEventStore } from '../observability/observed-event-store';
   exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ProjectorService, HealthRegistry, LeaseService, ReadModelHeadersInterceptor, MetricsService, CqrsModule],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
-  /** The composition root hands in the read models to run; the shared runtime imports no feature. */
-  static withProjections(create: (config: AppConfig) => Projection[]): DynamicModule {
-    return { module: InfrastructureModule, providers: [{ provide: PROJECTIONS, useFactory: create, inject: [APP_CONFIG] }] };
+  /** The composition root hands in the read models to run and the event schemas; the shared runtime imports no feature. */
+  static forRoot(root: { projections: (config: AppConfig) => Projection[]; eventSchemas: EventSchemas }): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: PROJECTIONS, useFactory: root.projections, inject: [APP_CONFIG] },
+        { provide: EVENT_SCHEMAS, useValue: root.eventSchemas },
+      ],
+    };
   }
 
   constructor(

@@ -7,6 +7,8 @@ import { EsdbEventStore } from '../event-store/eventstoredb/esdb-event-store';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
 import { DataDirLock } from '../lifecycle/data-dir-lock';
+import { UpcastingEventStore } from '../event-store/upcasting';
+import type { EventSchemas } from '../event-store/upcasting';
 import { assertDataDirWritable, checkEmbeddedFile } from '../observability/embedded-files';
 
 /**
@@ -19,8 +21,12 @@ export function lockDataDir(config: AppConfig): DataDirLock | null {
   return DataDirLock.acquire(config.dataDir);
 }
 
-/** EventStoreDB when a connection string is configured, the embedded SQLite store otherwise. */
-export async function createEventStore(config: AppConfig, _lock?: DataDirLock): Promise<EventStore> {
+/** EventStoreDB when a connection string is configured, the embedded SQLite store otherwise; read and written through the event schemas (versions, upcasting). */
+export async function createEventStore(config: AppConfig, schemas: EventSchemas, _lock?: DataDirLock): Promise<EventStore> {
+  return new UpcastingEventStore(await connectEventStore(config), schemas);
+}
+
+async function connectEventStore(config: AppConfig): Promise<EventStore> {
   // Not verified at start: an unreachable server makes the service unhealthy, not crash; reads,
   // appends and subscriptions retry (subscriptions with backoff) until it answers.
   if (config.eventStoreDbConnectionString) return EsdbEventStore.connect(config.eventStoreDbConnectionString, { verifyConnection: false });
