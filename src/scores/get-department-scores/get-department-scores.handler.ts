@@ -3,8 +3,9 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { Filter, ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
-import { FULL_SCORE } from '../score-document';
-import type { EmployeeDocument, ScoreDocument } from '../score-document';
+import { FULL_SCORE } from '../../../projections/scores.projection';
+import type { ScoreDocument } from '../../../projections/scores.projection';
+import type { EmployeeDocument } from '../../../projections/employees.projection';
 import { GetDepartmentScoresQuery } from './get-department-scores.query';
 
 /**

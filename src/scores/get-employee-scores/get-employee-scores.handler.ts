@@ -5,8 +5,9 @@ import { monthsBetween } from '../../shared/http/month';
 import { READ_STORE } from '../../shared/read-store/read-store.port';
 import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
-import { FULL_SCORE } from '../score-document';
-import type { EmployeeDocument, ScoreDocument } from '../score-document';
+import { FULL_SCORE } from '../../../projections/scores.projection';
+import type { ScoreDocument } from '../../../projections/scores.projection';
+import type { EmployeeDocument } from '../../../projections/employees.projection';
 import { GetEmployeeScoresQuery } from './get-employee-scores.query';
 
 export interface MonthlyScore {
