@@ -7,6 +7,7 @@ import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { ticketEventTypes } from '../src/tickets/domain/ticket.events';
 import { talkObligationEventTypes } from '../src/talks/domain/talk-obligation.events';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
+import { readModelName } from '../src/shared/projector/projection';
 import { employeeSubjects } from './recorded-event';
 import { selectedTypes } from '../src/shared/domain/decider';
 import type { PeriodEvent } from '../src/periods/domain/period.events';
@@ -41,9 +42,12 @@ export function auditTrailDocumentId(employeeId: string, position: number): stri
   return `${employeeId}:${String(position).padStart(POSITION_DIGITS, '0')}`;
 }
 
+/** How queries reach this read model. */
+export const auditTrailReadModel = readModelName<AuditTrailDocument>('audit-trail');
+
 export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   return {
-    name: 'audit-trail',
+    name: auditTrailReadModel.name,
     version: 3,
     handles: [
       ...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes,

@@ -1,6 +1,7 @@
 import type { EmployeeEvent, EmployeeRegistered } from '../src/employees/domain/employee.events';
 import { selectedTypes } from '../src/shared/domain/decider';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
+import { readModelName } from '../src/shared/projector/projection';
 import type { Recorded } from './recorded-event';
 
 /** The staff directory: who works where, and who supervises them. */
@@ -13,9 +14,12 @@ export interface EmployeeDocument extends ProjectedDocument {
   registeredAt: string;
 }
 
+/** How queries reach this read model. */
+export const employeesReadModel = readModelName<EmployeeDocument>('employees');
+
 export function createEmployeesProjection(): Projection<EmployeeDocument, Recorded<EmployeeRegistered>> {
   return {
-    name: 'employees',
+    name: employeesReadModel.name,
     version: 1,
     handles: selectedTypes<EmployeeEvent['type']>()({ EmployeeRegistered: true }),
     indexes: [{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }],

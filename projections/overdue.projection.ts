@@ -3,6 +3,7 @@ import type * as T from '../src/tickets/domain/ticket.events';
 import type * as K from '../src/talks/domain/talk-obligation.events';
 import type * as D from '../src/deductions/domain/deduction.events';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
+import { readModelName } from '../src/shared/projector/projection';
 import { type RecordedEach, unhandled } from './recorded-event';
 import { selectedTypes } from '../src/shared/domain/decider';
 
@@ -58,9 +59,12 @@ const complaintDoc = (complaintId: string, clock: string, round: number) => `com
 const talkDoc = (obligationId: string) => `talk:${obligationId}`;
 const hearingDoc = (deductionId: string) => `hearing:${deductionId}`;
 
+/** How queries reach this read model. */
+export const overdueReadModel = readModelName<ServiceClockDocument>('overdue');
+
 export function createOpenTicketsProjection(): Projection<ServiceClockDocument, ClockEvent> {
   return {
-    name: 'overdue',
+    name: overdueReadModel.name,
     version: 3,
     handles: clockEventTypes,
     indexes: [

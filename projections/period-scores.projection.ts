@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { evolvePeriodRecord, periodRecordEventTypes, periodRecordIdOf } from '../src/periods/domain/period-record';
 import type { PeriodRecord } from '../src/periods/domain/period-record';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
+import { readModelName } from '../src/shared/projector/projection';
 
 /**
  * An employee's assessment period under the rulebook: items, parts, total, normalised total and
@@ -16,9 +17,12 @@ export interface PeriodScoreDocument extends ProjectedDocument, PeriodRecord {
   corrected: boolean;
 }
 
+/** How queries reach this read model. */
+export const periodScoresReadModel = readModelName<PeriodScoreDocument>('period-scores');
+
 export function createPeriodScoresProjection(): Projection<PeriodScoreDocument> {
   return {
-    name: 'period-scores',
+    name: periodScoresReadModel.name,
     // 2: a survey result replaces the earlier one for the same rule and period instead of adding to it
     version: 2,
     handles: periodRecordEventTypes,

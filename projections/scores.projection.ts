@@ -2,6 +2,7 @@ import type { DeductionEvent } from '../src/deductions/domain/deduction.events';
 import { selectedTypes } from '../src/shared/domain/decider';
 import { monthOf } from './month-of';
 import type { DocumentFields, ProjectedDocument, Projection } from '../src/shared/projector/projection';
+import { readModelName } from '../src/shared/projector/projection';
 import { type RecordedEach, unhandled } from './recorded-event';
 
 export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', 'overturned', 'withdrawn'] as const;
@@ -39,9 +40,12 @@ export function scoreDocumentId(employeeId: string, month: string): string {
   return `${employeeId}:${month}`;
 }
 
+/** How queries reach this read model. */
+export const scoresReadModel = readModelName<ScoreDocument>('scores');
+
 export function createScoresProjection({ timeZone }: { timeZone: string }): Projection<ScoreDocument, ScoresEvent> {
   return {
-    name: 'scores',
+    name: scoresReadModel.name,
     version: 2,
     handles: scoredEventTypes,
     indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],

@@ -1,9 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
-import type { ServiceClockDocument } from '../../../projections/overdue.projection';
+import { overdueReadModel } from '../../../projections/overdue.projection';
 import { GetOverdueTicketsQuery } from './get-overdue-tickets.query';
 import { AGING_BUCKETS, agingBucket, overdueFilter, pausedFilter } from './overdue-filter';
 
@@ -11,17 +8,16 @@ import { AGING_BUCKETS, agingBucket, overdueFilter, pausedFilter } from './overd
 @QueryHandler(GetOverdueTicketsQuery)
 export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTicketsQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly projector: ProjectorService,
   ) {}
 
   async execute(query: GetOverdueTicketsQuery) {
-    const collection = this.projector.collection('overdue');
+    const clocks = this.projector.readModel(overdueReadModel);
     const where = overdueFilter(query);
     const order = query.sort === 'leastLate' ? -1 : 1;
     const [total, docs] = await Promise.all([
-      this.store.count(collection, where),
-      this.store.find<ServiceClockDocument>(collection, where, { sort: { dueAt: order, _id: 1 }, skip: query.offset, limit: query.limit }),
+      clocks.count(where),
+      clocks.find(where, { sort: { dueAt: order, _id: 1 }, skip: query.offset, limit: query.limit }),
     ]);
     const asOfMs = Date.parse(query.asOf);
     const items = docs.map(({ _id, _position, stoppedAt, ...clock }) => {
@@ -35,11 +31,11 @@ export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTickets
         ? await Promise.all(
             AGING_BUCKETS.map(async (b, i) => ({
               bucket: b.bucket,
-              count: await this.store.count(collection, overdueFilter(query, { from: i === 0 ? 0 : AGING_BUCKETS[i - 1].maxMinutes, to: b.maxMinutes })),
+              count: await clocks.count(overdueFilter(query, { from: i === 0 ? 0 : AGING_BUCKETS[i - 1].maxMinutes, to: b.maxMinutes })),
             })),
           )
         : undefined;
-    const paused = (await this.store.find<ServiceClockDocument>(collection, pausedFilter(query), { sort: { dueAt: 1, _id: 1 }, limit: query.limit })).map(
+    const paused = (await clocks.find(pausedFilter(query), { sort: { dueAt: 1, _id: 1 }, limit: query.limit })).map(
       ({ _id, _position, stoppedAt, ...clock }) => ({ id: _id, ...clock, status: 'paused' as const }),
     );
     return { asOf: query.asOf, total, ...(aging ? { aging } : {}), items, paused };

@@ -1,9 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
-import type { PeriodScoreDocument } from '../../../projections/period-scores.projection';
+import { periodScoresReadModel } from '../../../projections/period-scores.projection';
 import { round } from '../../rulebook/domain/scoring';
 import { GetDepartmentSummariesQuery } from './get-department-summaries.query';
 
@@ -11,12 +8,11 @@ import { GetDepartmentSummariesQuery } from './get-department-summaries.query';
 @QueryHandler(GetDepartmentSummariesQuery)
 export class GetDepartmentSummariesHandler implements IQueryHandler<GetDepartmentSummariesQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly projector: ProjectorService,
   ) {}
 
   async execute({ period, threshold }: GetDepartmentSummariesQuery) {
-    const docs = (await this.store.find<PeriodScoreDocument>(this.projector.collection('period-scores'), { period })).filter((d) => d.score.rated);
+    const docs = (await this.projector.readModel(periodScoresReadModel).find({ period })).filter((d) => d.score.rated);
     const departments = [...new Set(docs.map((d) => d.department))].sort().map((department) => {
       const staff = docs.filter((d) => d.department === department);
       const grades: Record<string, number> = {};

@@ -1,9 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
-import type { PeriodScoreDocument } from '../../../projections/period-scores.projection';
+import { periodScoresReadModel } from '../../../projections/period-scores.projection';
 import { periodScoreView } from '../period-score.view';
 import { ListPeriodScoresQuery } from './list-period-scores.query';
 import { competitionRanks } from './rank';
@@ -16,12 +13,11 @@ import { competitionRanks } from './rank';
 @QueryHandler(ListPeriodScoresQuery)
 export class ListPeriodScoresHandler implements IQueryHandler<ListPeriodScoresQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly projector: ProjectorService,
   ) {}
 
   async execute({ period, filters, sort, limit, offset }: ListPeriodScoresQuery) {
-    const docs = await this.store.find<PeriodScoreDocument>(this.projector.collection('period-scores'), { period });
+    const docs = await this.projector.readModel(periodScoresReadModel).find({ period });
     const rated = docs.filter((d) => d.score.rated).sort((a, b) => b.normalised - a.normalised || a.employeeId.localeCompare(b.employeeId));
     const companyRanks = new Map(competitionRanks(rated.map((d) => d.normalised)).map((rank, i) => [rated[i].employeeId, rank]));
     const departmentRanks = new Map<string, number>();

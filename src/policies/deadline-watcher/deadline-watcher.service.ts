@@ -10,9 +10,7 @@ import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { LeaseService } from '../../shared/lease/lease.service';
-import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { ReadStore } from '../../shared/read-store/read-store.port';
-import { STILL_RUNNING } from '../../../projections/overdue.projection';
+import { overdueReadModel, STILL_RUNNING } from '../../../projections/overdue.projection';
 import type { ServiceClockDocument } from '../../../projections/overdue.projection';
 import { ComplaintLifecycleCommand } from '../../complaints/complaint-lifecycle.command';
 import { DeductionLifecycleCommand } from '../../deductions/deduction-lifecycle.command';
@@ -37,7 +35,6 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projector: ProjectorService,
@@ -68,9 +65,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnModuleDestroy 
   private async pass(): Promise<number> {
     await this.projector.waitFor(await this.store.headPosition());
     const now = this.clock.now().toISOString();
-    const collection = this.projector.collection('overdue');
-    const due = await this.readStore.find<ServiceClockDocument>(
-      collection,
+    const due = await this.projector.readModel(overdueReadModel).find(
       { stoppedAt: STILL_RUNNING, breached: false, dueAt: { $lt: now } },
       { sort: { dueAt: 1 }, limit: BATCH },
     );

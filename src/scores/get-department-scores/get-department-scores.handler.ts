@@ -1,11 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { Filter, ReadStore } from '../../shared/read-store/read-store.port';
+import type { Filter } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
+import { scoresReadModel } from '../../../projections/scores.projection';
+import { employeesReadModel } from '../../../projections/employees.projection';
 import { FULL_SCORE } from '../../../projections/scores.projection';
-import type { ScoreDocument } from '../../../projections/scores.projection';
-import type { EmployeeDocument } from '../../../projections/employees.projection';
 import { GetDepartmentScoresQuery } from './get-department-scores.query';
 
 /**
@@ -15,14 +13,13 @@ import { GetDepartmentScoresQuery } from './get-department-scores.query';
 @QueryHandler(GetDepartmentScoresQuery)
 export class GetDepartmentScoresHandler implements IQueryHandler<GetDepartmentScoresQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly projector: ProjectorService,
   ) {}
 
   async execute({ month, department, limit, offset }: GetDepartmentScoresQuery) {
     const byDepartment: Filter = department === undefined ? {} : { department };
-    const employees = await this.store.find<EmployeeDocument>(this.projector.collection('employees'), byDepartment, { sort: { employeeId: 1 } });
-    const docs = await this.store.find<ScoreDocument>(this.projector.collection('scores'), { month });
+    const employees = await this.projector.readModel(employeesReadModel).find(byDepartment, { sort: { employeeId: 1 } });
+    const docs = await this.projector.readModel(scoresReadModel).find({ month });
     const scoreOf = new Map(docs.map((doc) => [doc.employeeId, doc]));
     const ranked = employees
       .map((e) => ({

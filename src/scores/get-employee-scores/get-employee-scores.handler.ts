@@ -1,13 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { monthsBetween } from '../../shared/http/month';
-import { READ_STORE } from '../../shared/read-store/read-store.port';
-import type { ReadStore } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
+import { scoresReadModel } from '../../../projections/scores.projection';
+import { employeesReadModel } from '../../../projections/employees.projection';
 import { FULL_SCORE } from '../../../projections/scores.projection';
-import type { ScoreDocument } from '../../../projections/scores.projection';
-import type { EmployeeDocument } from '../../../projections/employees.projection';
 import { GetEmployeeScoresQuery } from './get-employee-scores.query';
 
 export interface MonthlyScore {
@@ -20,15 +17,13 @@ export interface MonthlyScore {
 @QueryHandler(GetEmployeeScoresQuery)
 export class GetEmployeeScoresHandler implements IQueryHandler<GetEmployeeScoresQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly projector: ProjectorService,
   ) {}
 
   async execute({ employeeId, from, to }: GetEmployeeScoresQuery) {
-    const employee = await this.store.get<EmployeeDocument>(this.projector.collection('employees'), employeeId);
+    const employee = await this.projector.readModel(employeesReadModel).get(employeeId);
     if (!employee) throw new NotFoundError('employee', employeeId);
-    const docs = await this.store.find<ScoreDocument>(
-      this.projector.collection('scores'),
+    const docs = await this.projector.readModel(scoresReadModel).find(
       { employeeId, month: { $gte: from, $lte: to } },
       { sort: { month: 1 } },
     );

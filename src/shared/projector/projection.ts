@@ -49,3 +49,14 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 export function collectionOf(projection: Pick<Projection, 'name' | 'version'>): string {
   return `${projection.name}_v${projection.version}`;
 }
+
+/** A read model as its queries name it: the projection's name, typed by the document it writes. */
+export interface ReadModelName<Doc extends ProjectedDocument> {
+  readonly name: string;
+  /** Type only: never set. */
+  readonly document?: Doc;
+}
+
+export function readModelName<Doc extends ProjectedDocument>(name: string): ReadModelName<Doc> {
+  return { name };
+}

@@ -6,7 +6,8 @@ import type { EventStore } from '../event-store/event-store.port';
 import { READ_STORE } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import { PROJECTIONS } from './projection';
-import type { Projection } from './projection';
+import type { ProjectedDocument, Projection, ReadModelName } from './projection';
+import { ReadModel } from './read-model';
 import { Projector } from './projector';
 import { LeaseService } from '../lease/lease.service';
 import { HealthRegistry } from '../health/health-registry';
@@ -108,6 +109,11 @@ export class ProjectorService implements OnApplicationBootstrap {
   collection(name: string): string {
     this.projection(name);
     return this.projector.servedCollection(name);
+  }
+
+  /** A read model's documents, typed, from the collection served now (see `collection`). */
+  readModel<Doc extends ProjectedDocument>(model: ReadModelName<Doc>): ReadModel<Doc> {
+    return new ReadModel<Doc>(this.readStore, this.collection(model.name));
   }
 
   async stop(): Promise<void> {
