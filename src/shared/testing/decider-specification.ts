@@ -15,8 +15,10 @@ export function deciderSpecification<C, E extends { type: string }, S, X>(decide
             then(expected: E[]) {
               expect(run()).toEqual(expected);
             },
-            thenThrows(code: string) {
-              expect(run).toThrow(expect.objectContaining({ code }) as unknown as Error);
+            /** The refusal's stable code, and a message that says in words what was refused (the API shows it). */
+            thenThrows(code: string, details?: Record<string, unknown>) {
+              expect(run).toThrow(expect.objectContaining({ code, message: expect.stringMatching(/\w/) }) as unknown as Error);
+              if (details) expect(run).toThrow(expect.objectContaining({ details: expect.objectContaining(details) }) as unknown as Error);
             },
           };
         },
