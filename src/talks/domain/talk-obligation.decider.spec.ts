@@ -37,3 +37,56 @@ describe('the talk after a penalty (001:1239)', () => {
       .thenThrows('talk_not_pending');
   });
 });
+
+describe('the talk obligation, step by step', () => {
+  const held = { type: 'TalkHeld' as const, data: { obligationId: 'D-1', supervisorId: 'S-1', employeeId: 'E-1', heldAt: '2026-03-10T08:00:00.000Z', notes: '' } };
+  const talk = (heldAt: string) => ({ type: 'RecordTalk' as const, data: { obligationId: 'D-1', heldAt, notes: '' }, now });
+  const cancel = { type: 'CancelTalkObligation' as const, data: { obligationId: 'D-1', reason: 'deduction overturned', cancelledAt: '2026-03-10T09:00:00.000Z' }, now };
+  const cancelled = { type: 'TalkObligationCancelled' as const, data: { ...cancel.data, supervisorId: 'S-1' } };
+  const breachAt = (when: string) => ({ type: 'RecordTalkBreach' as const, data: { obligationId: 'D-1' }, now: when });
+
+  it('records a talk held in time, once; the same talk again appends nothing, another is refused', () => {
+    spec.given([opened], context).when(talk('2026-03-10T08:00:00.000Z')).then([held]);
+    spec.given([opened, held], context).when(talk('2026-03-10T08:00:00.000Z')).then([]);
+    spec.given([opened, held], context).when(talk('2026-03-10T09:00:00.000Z')).thenThrows('talk_not_pending');
+  });
+
+  it('takes a talk held exactly at the deadline as in time', () => {
+    spec.given([opened], context).when(talk(opened.data.dueAt)).then([{ ...held, data: { ...held.data, heldAt: opened.data.dueAt } }]);
+  });
+
+  it('refuses a talk dated after now or before the penalty, and takes one at the penalty itself', () => {
+    spec.given([opened], context).when(talk('2026-03-20T00:00:00.001Z')).thenThrows('held_in_future');
+    spec.given([opened], context).when(talk('2026-03-10T01:59:59.999Z')).thenThrows('held_before_obligation');
+    spec.given([opened], context).when(talk(opened.data.openedAt)).then([{ ...held, data: { ...held.data, heldAt: opened.data.openedAt } }]);
+  });
+
+  it('records no second breach for a late talk after the breach was recorded', () => {
+    const [breached] = talkObligationDecider.decide(breachAt(now), talkObligationDecider.evolve(talkObligationDecider.initialState, opened), context);
+    expect(breached).toEqual({ type: 'TalkObligationBreached', data: { obligationId: 'D-1', deductionId: 'D-1', employeeId: 'E-1', supervisorId: 'S-1', supervisorDepartment: 'service', startedAt: opened.data.openedAt, dueAt: opened.data.dueAt } });
+    spec.given([opened, breached], context).when(talk('2026-03-12T02:00:00.000Z')).then([{ ...held, data: { ...held.data, heldAt: '2026-03-12T02:00:00.000Z' } }]);
+  });
+
+  it('breaches only after the deadline, and never a talk held or cancelled', () => {
+    spec.given([opened], context).when(breachAt(opened.data.dueAt)).thenThrows('deadline_not_passed');
+    expect(talkObligationDecider.decide(breachAt('2026-03-11T02:00:00.001Z'), talkObligationDecider.evolve(talkObligationDecider.initialState, opened), context)).toHaveLength(1);
+    spec.given([opened, held], context).when(breachAt(now)).then([]);
+    spec.given([opened, cancelled], context).when(breachAt(now)).then([]);
+  });
+
+  it('is cancelled once when the penalty goes; nothing to cancel or to breach where no talk was owed', () => {
+    spec.given([opened], context).when(cancel).then([cancelled]);
+    spec.given([opened, cancelled], context).when(cancel).then([]);
+    spec.given([opened, held], context).when(cancel).thenThrows('talk_not_pending');
+    spec.given([], context).when(cancel).then([]);
+    spec.given([], context).when(talk('2026-03-10T08:00:00.000Z')).thenThrows('not_found');
+  });
+
+  it('refuses to open a talk owed to an unregistered supervisor, or without a talk policy', () => {
+    spec.given([], { ...context, supervisor: { status: 'unknown' } }).when(open).thenThrows('supervisor_not_registered');
+    spec.given([], { ...context, talk: undefined }).when(open).thenThrows('no_talk_policy');
+    spec.given([], { ...context, calendar: undefined }).when(open).thenThrows('no_talk_policy');
+    spec.given([], { ...context, employee: { status: 'unknown' } }).when(open).then([]);
+  });
+});
+
