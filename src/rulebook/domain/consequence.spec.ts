@@ -72,3 +72,42 @@ describe('what a fact costs under the rulebook', () => {
     expect(codeOf(withConsequence('steward', { ticketBreach: { lunch: { rule: 'S-COMPLAINT' } } }))).toBe('consequence_unknown at schemes[1].consequences.ticketBreach.lunch');
   });
 });
+
+describe('the consequences a scheme names, each checked where it stands', () => {
+  const withConsequence = (position: string, consequences: unknown) => ({ ...v1, schemes: v1.schemes.map((s) => (s.position === position ? { ...s, consequences } : s)) }) as RulebookVersion;
+  const withRule = (code: string, change: object) => ({ ...v1, rules: v1.rules.map((r) => (r.code === code ? { ...r, ...change } : r)) }) as RulebookVersion;
+  const refusal = (v: RulebookVersion) => {
+    try {
+      validateRulebookVersion(v);
+      return 'valid';
+    } catch (error) {
+      if (!(error instanceof DomainError)) return String(error);
+      return /\w{3}/.test(error.message) ? `${error.code} at ${String((error.details as { path?: string }).path)}` : `${error.code} without a message`;
+    }
+  };
+
+  it.each<[string, unknown, string]>([
+    ['consequences that are a list', [], 'consequences_malformed at schemes[1].consequences'],
+    ['consequences that are null', null, 'consequences_malformed at schemes[1].consequences'],
+    ['a consequence of an unknown kind', { lateLunch: { rule: 'S-COMPLAINT' } }, 'consequence_unknown at schemes[1].consequences.lateLunch'],
+    ['a complaint breach of an unknown clock', { complaintBreach: { lunch: { rule: 'S-COMPLAINT' } } }, 'consequence_unknown at schemes[1].consequences.complaintBreach.lunch'],
+    ['an upheld complaint of an unknown severity', { upheldComplaint: { petty: { rule: 'S-COMPLAINT' } } }, 'consequence_unknown at schemes[1].consequences.upheldComplaint.petty'],
+    ['a complaint breach naming no rule', { complaintBreach: { handling: {} } }, 'consequence_rule_unknown at schemes[1].consequences.complaintBreach.handling.rule'],
+    ['an upheld complaint naming a bonus', { upheldComplaint: { serious: { rule: 'S-BONUS' } } }, 'consequence_rule_not_a_deduction at schemes[1].consequences.upheldComplaint.serious.rule'],
+    ['a range consequence below the range', { upheldComplaint: { group: { rule: 'S-RANGE', points: 1 } } }, 'consequence_points_invalid at schemes[1].consequences.upheldComplaint.group.points'],
+    ['a range consequence above the range', { upheldComplaint: { group: { rule: 'S-RANGE', points: 6 } } }, 'consequence_points_invalid at schemes[1].consequences.upheldComplaint.group.points'],
+  ])('refuses %s', (_what, consequences, expected) => {
+    expect(refusal(withConsequence('steward', consequences))).toBe(expected);
+  });
+
+  it('takes a range consequence at either end of the range, and every clock and severity there is', () => {
+    expect(refusal(withConsequence('steward', { upheldComplaint: { normal: { rule: 'S-COMPLAINT' }, serious: { rule: 'S-COMPLAINT' }, group: { rule: 'S-RANGE', points: 2 } } }))).toBe('valid');
+    expect(refusal(withConsequence('steward', { upheldComplaint: { group: { rule: 'S-RANGE', points: 5 } }, complaintBreach: { handling: { rule: 'S-COMPLAINT' }, callback: { rule: 'S-COMPLAINT' } } }))).toBe('valid');
+    expect(refusal(withConsequence('assistant-technologist', { ticketBreach: { acknowledgement: { rule: 'AT-ARRIVAL' }, arrival: { rule: 'AT-ARRIVAL' }, resolution: { rule: 'AT-ARRIVAL' } } }))).toBe('valid');
+  });
+
+  it('refuses a consequence priced by a rule counted per unit or a veto: a consequence costs fixed points or a point of a range', () => {
+    expect(refusal(withRule('S-COMPLAINT', { shape: { kind: 'per-unit', unit: 'day', pointsPerUnit: 1 }, serious: undefined }))).toBe('consequence_rule_shape_unsupported at schemes[1].consequences.upheldComplaint.normal.rule');
+  });
+});
+
