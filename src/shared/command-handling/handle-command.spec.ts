@@ -77,6 +77,35 @@ describe('handleCommand', () => {
 
   const stored = async () => (await store.readStream(STREAM)).map((e) => ({ id: e.id, data: e.data }));
 
+  describe('with the revision the client read (If-Match)', () => {
+    it('appends when the stream is still at that revision', async () => {
+      await handleCommand(store, STREAM, notebook, note('first'), options());
+      const result = await handleCommand(store, STREAM, notebook, note('second'), options(undefined, 0));
+      expect(result).toMatchObject({ streamName: STREAM, revision: 1, appended: 1 });
+    });
+
+    it('refuses, naming both revisions, when the stream moved on or does not exist', async () => {
+      await expect(handleCommand(store, STREAM, notebook, note('x'), options(undefined, 0))).rejects.toMatchObject({ code: 'wrong_expected_revision', expected: 0, actual: 'no_stream' });
+      await handleCommand(store, STREAM, notebook, note('first'), options());
+      await handleCommand(store, STREAM, notebook, note('second'), options());
+      await expect(handleCommand(store, STREAM, notebook, note('x'), options(undefined, 0))).rejects.toMatchObject({ expected: 0, actual: 1 });
+      expect(await stored()).toHaveLength(2);
+    });
+  });
+
+  describe('a command whose effect is already recorded', () => {
+    const silent: Decider<NoteCommand, NoteEvent, NoteState> = { ...notebook, decide: () => [] };
+
+    it('appends nothing and answers with the stream as it stands: its revision and the position of its last event', async () => {
+      const first = await handleCommand(store, STREAM, notebook, note('first', 2), options());
+      expect(await handleCommand(store, STREAM, silent, note('again'), options())).toEqual({ streamName: STREAM, revision: 1, position: first.position, appended: 0 });
+    });
+
+    it('answers revision -1 and position 0 for a stream that does not exist', async () => {
+      expect(await handleCommand(store, 'notebook-N-2', silent, note('x'), options())).toEqual({ streamName: 'notebook-N-2', revision: -1, position: 0, appended: 0 });
+    });
+  });
+
   describe('on an optimistic-concurrency conflict', () => {
     it('reads the stream again, decides again on what the other writer appended, and appends after it', async () => {
       const stepping = new SteppingStore(store);
