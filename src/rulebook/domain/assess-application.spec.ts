@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { refusalOf as refusal } from '../../shared/testing/refusal';
 import { assessApplication, shortfallPoints } from './assess-application';
 import type { Application } from './assess-application';
 import { testRulebook } from '../testing/test-rulebook';
@@ -7,15 +7,6 @@ const tz = 'Asia/Shanghai';
 const at = '2026-03-31T23:30:00+08:00';
 const assess = (app: Partial<Application> & { ruleCode: string }) => assessApplication([testRulebook], 'tester', { effect: 'deduction', occurredAt: at, ...app }, tz);
 
-function refusal(run: () => unknown): { code: string; details: Record<string, unknown> } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError && /\w{3}/.test(error.message)) return { code: error.code, details: error.details };
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('assessing a deduction or bonus against the rule in force', () => {
   it('snapshots the rule version, the period in the company time zone, the part and the scheme', () => {

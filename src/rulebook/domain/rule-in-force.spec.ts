@@ -1,7 +1,7 @@
+import { refusalOf as refusal } from '../../shared/testing/refusal';
 import { defaultRulebook } from '../default-rulebook';
 import { periodBounds, periodOf } from './period';
 import { ruleInForce, schemeForPeriod, schemeForPeriodOf, versionForPeriod, versionInForce } from './rule-in-force';
-import { DomainError } from '../../shared/domain/domain-error';
 import type { RulebookVersion } from './rulebook.types';
 
 const tz = 'Asia/Shanghai';
@@ -33,16 +33,6 @@ describe('the rule in force', () => {
   });
 });
 
-/** The code and details of a refusal, checking that it says in words what is wrong. */
-function refusal(run: () => unknown): { code: string; details: Record<string, unknown> } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError && /\w{3}/.test(error.message)) return { code: error.code, details: error.details };
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('refusals of the rule in force', () => {
   it('names the instant when no version is in force yet', () => {
