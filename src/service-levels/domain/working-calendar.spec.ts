@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addWorkingDays, addWorkingTime, fromLocal, isWorkingDay, sameDayDeadline, toLocal, workingMinutesBetween } from './working-calendar';
+import { addWorkingDays, addWorkingTime, fromLocal, isWorkingDay, parseClockTime, sameDayDeadline, toLocal, workingMinutesBetween } from './working-calendar';
 import type { WorkingCalendar } from './working-calendar';
 import { computeDeadline } from './service-level-policy';
 
@@ -81,3 +81,37 @@ describe('working time arithmetic (properties)', () => {
     );
   });
 });
+
+describe('clock times and working-time edges', () => {
+  const calendar = { timeZone: 'Asia/Shanghai', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], makeUpWorkingDays: [], businessHours: { start: '09:00', end: '18:00' } };
+
+  it('reads HH:MM from 00:00 to 24:00, the end of the day, and nothing past it', () => {
+    expect(parseClockTime('00:00')).toBe(0);
+    expect(parseClockTime('09:30')).toBe(570);
+    expect(parseClockTime('23:59')).toBe(1439);
+    expect(parseClockTime('24:00')).toBe(1440);
+    for (const wrong of ['24:01', '24:59', '25:00', '9:30', '09:60', ' 09:30', '09:30 ']) expect(() => parseClockTime(wrong)).toThrow('not a HH:MM time');
+  });
+
+  it('adds no working time as no time at all, and refuses negative time', () => {
+    expect(addWorkingTime('2026-03-10T12:34:56+08:00', 0, calendar)).toBe('2026-03-10T04:34:56.000Z');
+    expect(() => addWorkingTime('2026-03-10T12:00:00+08:00', -1, calendar)).toThrow('minutes must not be negative');
+  });
+
+  it('starts counting at the next opening from the very minute of closing', () => {
+    expect(addWorkingTime('2026-03-10T18:00:00+08:00', 1, calendar)).toBe('2026-03-11T01:01:00.000Z');
+    expect(addWorkingTime('2026-03-10T17:59:00+08:00', 1, calendar)).toBe('2026-03-10T10:00:00.000Z');
+  });
+
+  it('measures no working time when the end is not after the start', () => {
+    expect(workingMinutesBetween('2026-03-10T10:00:00+08:00', '2026-03-10T10:00:00+08:00', calendar)).toBe(0);
+    expect(workingMinutesBetween('2026-03-10T11:00:00+08:00', '2026-03-10T10:00:00+08:00', calendar)).toBe(0);
+    expect(workingMinutesBetween('2026-03-10T10:00:00+08:00', '2026-03-10T10:01:00+08:00', calendar)).toBe(1);
+  });
+
+  it('gives 事不过夜 at the very minute of closing as the next working day\'s closing time', () => {
+    expect(sameDayDeadline('2026-03-10T18:00:00+08:00', calendar, 'businessHours')).toBe('2026-03-11T10:00:00.000Z');
+    expect(sameDayDeadline('2026-03-10T17:59:00+08:00', calendar, 'businessHours')).toBe('2026-03-10T10:00:00.000Z');
+  });
+});
+

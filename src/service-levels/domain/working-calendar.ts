@@ -83,10 +83,12 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
   return calendar.workingWeekdays.includes(weekdayOf(date));
 }
 
+/** Minutes since local midnight of `HH:MM`, from 00:00 to 24:00 (the end of the day). */
 export function parseClockTime(hhmm: string): number {
-  const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(hhmm);
-  if (!match) throw new Error(`not a HH:MM time: ${hhmm}`);
-  return Number(match[1]) * 60 + Number(match[2]);
+  const match = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/.exec(hhmm);
+  if (!match) throw new Error(`not a HH:MM time from 00:00 to 24:00: ${hhmm}`);
+  const [, hours = match[3], minutes = match[4]] = match;
+  return Number(hours) * 60 + Number(minutes);
 }
 
 function hours(calendar: WorkingCalendar): { open: number; close: number } {
