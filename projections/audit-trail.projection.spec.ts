@@ -81,10 +81,12 @@ describe('audit-trail projection', () => {
   });
 
   it('follows talks, bonuses, ratings, surveys, roll-up penalties and sealed period scores as well', () => {
+    const fresh = createAuditTrailProjection();
     for (const type of ['TalkObligationOpened', 'TalkHeld', 'TalkObligationBreached', 'TalkObligationCancelled', 'BonusAwarded', 'RatingsRecorded', 'SurveyResultRecorded', 'RollUpPenaltyApplied', 'PeriodScoreSealed']) {
-      expect(auditTrail.handles).toContain(type);
+      expect(fresh.handles).toContain(type);
     }
-    expect(auditTrail.handles).not.toContain('RulebookVersionPublished');
+    for (const type of ['RulebookVersionPublished', 'PeriodOpened', 'PeriodClosed']) expect(fresh.handles).not.toContain(type);
+    expect(fresh.indexes).toEqual([{ fields: ['employeeId', 'position'] }]);
   });
 
   it('drops free text sealed under a data subject\'s key, whatever the field, and keeps the rest', () => {
@@ -97,8 +99,10 @@ describe('audit-trail projection', () => {
 
   it('keeps data that is not an object as it was stored', () => {
     const recorded = recorder();
-    const odd = recorded({ type: 'EmployeeRegistered', data: ['E-1'] as unknown as object }, { subjects: ['employee:E-1'] });
-    expect(foldProjection(auditTrail, [odd]).get('E-1:0000000000000001')?.data).toEqual(['E-1']);
+    for (const data of [['E-1'], null, 'text', 7]) {
+      const odd = recorded({ type: 'EmployeeRegistered', data: data as unknown as object }, { subjects: ['employee:E-1'] });
+      expect(foldProjection(createAuditTrailProjection(), [odd]).get(`E-1:${String(odd.position).padStart(16, '0')}`)?.data).toEqual(data);
+    }
   });
 
   it('writes one line per employee however often the event names them, and none for an empty employee subject', () => {

@@ -39,7 +39,8 @@ describe('employees projection', () => {
   });
 
   it('follows registrations only, with the indexes its lookups need', () => {
-    expect(employees.handles).toEqual(['EmployeeRegistered']);
-    expect(employees.indexes).toEqual([{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }]);
+    const fresh = createEmployeesProjection();
+    expect(fresh.handles).toEqual(['EmployeeRegistered']);
+    expect(fresh.indexes).toEqual([{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }]);
   });
 });

@@ -128,3 +128,12 @@ describe('scores projection and withdrawn deductions', () => {
     expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'withdrawn', points: 0 } }, totalDeducted: 3, score: 97 });
   });
 });
+
+describe('scores projection, as its queries need it', () => {
+  it('follows applied, contested, heard and withdrawn deductions, and not a late hearing, with an index per query', () => {
+    const fresh = createScoresProjection({ timeZone: 'Asia/Shanghai' });
+    expect(fresh.handles).toEqual(['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn']);
+    expect(fresh.indexes).toEqual([{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }]);
+  });
+});
+
