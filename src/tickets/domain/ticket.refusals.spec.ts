@@ -120,3 +120,36 @@ describe('steps that need what comes before them', () => {
     spec.given(paused, context).when(cmd('RecordTicketBreach', { milestone: 'resolution' }, '2026-03-20T00:00:00.000Z')).thenThrows('clock_paused');
   });
 });
+
+describe('dispatching a ticket', () => {
+  const dispatch = (data: object, when = now) => cmd('DispatchTicket', { kind: 'repair', assigneeId: 'E-1', description: 'leak', dispatchedAt: at('09:00:00'), ...data }, when);
+
+  it('refuses an assignee the ledger does not know, and a ticket no policy gives a resolution deadline', () => {
+    spec.given([], { ...context, assignee: { status: 'unknown' } }).when(dispatch({})).thenThrows('assignee_not_registered');
+    spec.given([], { assignee: employee('E-1') }).when(dispatch({})).thenThrows('no_resolution_deadline');
+    spec.given([], {}).when(dispatch({ resolveBy: at('18:00:00') })).thenThrows('assignee_not_registered');
+  });
+
+  it('takes the priority asked for, or normal, and the department the assignee works in', () => {
+    const [urgent] = decide([], dispatch({ priority: 'urgent' }));
+    expect(urgent.data).toMatchObject({ priority: 'urgent', department: 'repairs', policyId: 'repair' });
+    expect(dispatched[0].data).toMatchObject({ priority: 'normal' });
+  });
+
+  it('appends nothing for the same dispatch, and refuses the ticket id with other details', () => {
+    spec.given(dispatched, context).when(dispatch({})).then([]);
+    spec.given(dispatched, context).when(dispatch({ description: 'flood' })).thenThrows('ticket_already_dispatched');
+  });
+
+  it('refuses a dispatch dated after now, naming it, and a resolution deadline not after the dispatch', () => {
+    const future = after(now);
+    spec.given([], context).when(dispatch({ dispatchedAt: future })).thenThrows('dispatched_in_future', { dispatchedAt: future });
+    spec.given([], { assignee: employee('E-1') }).when(dispatch({ resolveBy: at('09:00:00') })).thenThrows('resolve_by_not_after_dispatch');
+    expect(decide([], dispatch({ resolveBy: after(at('09:00:00')) }), { assignee: employee('E-1') })).toHaveLength(1);
+  });
+
+  it('refuses any later step of a ticket never dispatched', () => {
+    spec.given([], context).when(cmd('AcknowledgeTicket', { acknowledgedAt: at('09:05:00') })).thenThrows('not_found');
+  });
+});
+
