@@ -13,6 +13,8 @@ import { ReadModelHeadersInterceptor } from './shared/projector/read-model-heade
 import { strictValidationPipe } from './shared/http/validation.pipe';
 import { httpMetrics } from './shared/observability/http-metrics.middleware';
 import { MetricsService } from './shared/observability/metrics.service';
+import { describeErrors } from './shared/http/error-table';
+import { errorCatalogues } from './error-catalogues';
 
 /**
  * Initialises the app, then starts what must run only once every provider is ready: the saga
@@ -40,7 +42,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ReadModelHeadersInterceptor));
   // no enableShutdownHooks(): main.ts installs the graceful shutdown (src/shared/lifecycle), which
   // drains requests before closing the application
-  const document = SwaggerModule.createDocument(
+  const document = describeErrors(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('assessment-ledger')
@@ -48,7 +50,7 @@ export function configureApp(app: INestApplication): INestApplication {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ), errorCatalogues);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

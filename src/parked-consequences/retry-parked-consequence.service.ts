@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CLOCK } from '../shared/clock';
 import type { Clock } from '../shared/clock';
-import { DomainError, NotFoundError } from '../shared/domain/domain-error';
+import { NotFoundError } from '../shared/domain/domain-error';
+import { refuseParkedRetry } from './domain/parked-consequence.errors';
 import { CommandTypes } from './adapters/command-types';
 import { classifyError, resolveConsequence, retryFailed } from './domain/parked-consequence';
 import type { ParkedConsequence } from './domain/parked-consequence';
@@ -32,7 +33,7 @@ export class RetryParkedConsequence {
     } catch (thrown) {
       const error = classifyError(thrown);
       await this.parked.save(retryFailed(consequence, error));
-      throw new DomainError('consequence_still_failing', `the parked command still fails: ${error.code}: ${error.message}`, { error: { code: error.code, message: error.message } });
+      throw refuseParkedRetry('consequence_still_failing', `the parked command still fails: ${error.code}: ${error.message}`, { error: { code: error.code, message: error.message } });
     }
     const resolved = resolveConsequence(consequence, this.clock.now().toISOString(), by);
     await this.parked.save(resolved);

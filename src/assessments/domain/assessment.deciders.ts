@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseAssessment } from './assessment.errors';
+import type { AssessmentErrorCode } from './assessment.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { assessApplication, shortfallPoints } from '../../rulebook/domain/assess-application';
@@ -33,20 +34,20 @@ type OneFact<E> = { recorded?: E };
 
 function oneFactDecider<C extends { now: string }, E extends { type: string; data: object }>(
   build: (command: C, context: AssessmentDecisionContext) => E,
-  conflictCode: string,
+  conflictCode: AssessmentErrorCode,
 ): Decider<C, E, OneFact<E>, AssessmentDecisionContext> {
   return {
     initialState: {},
     evolve: (state, event) => (state.recorded ? state : { recorded: event }),
     decide(command, state, context) {
-      if (context.employee.status !== 'registered') throw new DomainError('employee_not_registered', 'the employee is not registered');
+      if (context.employee.status !== 'registered') throw refuseAssessment('employee_not_registered', 'the employee is not registered');
       const event = build(command, context);
       if (state.recorded) {
         if (isSameFact(state.recorded.data, event.data)) return [];
-        throw new DomainError(conflictCode, 'this id was already used with other details');
+        throw refuseAssessment(conflictCode, 'this id was already used with other details');
       }
       const period = (event.data as { assessment: { period: string } }).assessment.period;
-      if (context.rulebook.closedPeriods.includes(period)) throw new DomainError('period_closed', `period ${period} is closed`, { period });
+      if (context.rulebook.closedPeriods.includes(period)) throw refuseAssessment('period_closed', `period ${period} is closed`, { period });
       return [event];
     },
   };
@@ -57,7 +58,7 @@ const registered = (context: AssessmentDecisionContext) => context.employee as E
 export const bonusDecider = oneFactDecider<AwardBonus, BonusAwarded>((command, context) => {
   const { department, position } = registered(context);
   const { data } = command;
-  if (data.occurredAt > command.now) throw new DomainError('occurred_in_future', 'occurredAt lies in the future');
+  if (data.occurredAt > command.now) throw refuseAssessment('occurred_in_future', 'occurredAt lies in the future');
   const { versions, timeZone } = context.rulebook;
   const { points, assessment } = assessApplication(versions, position, { ruleCode: data.ruleCode, effect: 'bonus', points: data.points, units: data.units, occurredAt: data.occurredAt }, timeZone);
   return { type: 'BonusAwarded', data: { ...data, points, department, position, assessment } };
@@ -66,20 +67,20 @@ export const bonusDecider = oneFactDecider<AwardBonus, BonusAwarded>((command, c
 export const ratingsDecider = oneFactDecider<RecordRatings, RatingsRecorded>((command, context) => {
   const { department, position } = registered(context);
   const { data } = command;
-  if (data.ratedAt > command.now) throw new DomainError('rated_in_future', 'ratedAt lies in the future');
+  if (data.ratedAt > command.now) throw refuseAssessment('rated_in_future', 'ratedAt lies in the future');
   const { scheme, schemeVersion } = schemeForPeriod(context.rulebook.versions, position, data.period, context.rulebook.timeZone);
-  if (scheme.assessment !== 'rated') throw new DomainError('scheme_not_rated', `position ${position} is assessed by deductions, not rated`);
+  if (scheme.assessment !== 'rated') throw refuseAssessment('scheme_not_rated', `position ${position} is assessed by deductions, not rated`);
   for (const part of scheme.parts) {
     for (const sub of part.subCriteria ?? []) {
       const value = data.ratings[part.code]?.[sub.code];
-      if (value === undefined) throw new DomainError('rating_missing', `no rating for ${part.code}.${sub.code}`, { path: `ratings.${part.code}.${sub.code}` });
-      if (!(typeof value === 'number' && value >= 0 && value <= 100)) throw new DomainError('rating_out_of_range', `${part.code}.${sub.code} is a percent 0-100`, { path: `ratings.${part.code}.${sub.code}` });
+      if (value === undefined) throw refuseAssessment('rating_missing', `no rating for ${part.code}.${sub.code}`, { path: `ratings.${part.code}.${sub.code}` });
+      if (!(typeof value === 'number' && value >= 0 && value <= 100)) throw refuseAssessment('rating_out_of_range', `${part.code}.${sub.code} is a percent 0-100`, { path: `ratings.${part.code}.${sub.code}` });
     }
   }
   for (const [partCode, subs] of Object.entries(data.ratings)) {
     const part = scheme.parts.find((p) => p.code === partCode);
     for (const subCode of Object.keys(subs ?? {})) {
-      if (!part?.subCriteria?.some((s) => s.code === subCode)) throw new DomainError('rating_unknown_criterion', `the scheme has no ${partCode}.${subCode}`, { path: `ratings.${partCode}.${subCode}` });
+      if (!part?.subCriteria?.some((s) => s.code === subCode)) throw refuseAssessment('rating_unknown_criterion', `the scheme has no ${partCode}.${subCode}`, { path: `ratings.${partCode}.${subCode}` });
     }
   }
   return { type: 'RatingsRecorded', data: { ...data, department, position, assessment: { schemeVersion, period: data.period, scheme } } };
@@ -88,13 +89,13 @@ export const ratingsDecider = oneFactDecider<RecordRatings, RatingsRecorded>((co
 export const surveyDecider = oneFactDecider<RecordSurveyResult, SurveyResultRecorded>((command, context) => {
   const { department, position } = registered(context);
   const { data } = command;
-  if (data.surveyedAt > command.now) throw new DomainError('surveyed_in_future', 'surveyedAt lies in the future');
+  if (data.surveyedAt > command.now) throw refuseAssessment('surveyed_in_future', 'surveyedAt lies in the future');
   const { versions, timeZone } = context.rulebook;
   const { scheme, schemeVersion } = schemeForPeriod(versions, position, data.period, timeZone);
   const version = versions.find((v) => v.version === schemeVersion)!;
   const rule = version.rules.find((r) => r.code === data.ruleCode);
-  if (!rule) throw new DomainError('rule_unknown', `rule ${data.ruleCode} is not in rulebook version ${schemeVersion}, which governs ${data.period}`, { ruleCode: data.ruleCode });
-  if (!rule.positions.includes(position)) throw new DomainError('rule_not_for_position', `rule ${data.ruleCode} does not apply to position ${position}`, { ruleCode: data.ruleCode, position });
+  if (!rule) throw refuseAssessment('rule_unknown', `rule ${data.ruleCode} is not in rulebook version ${schemeVersion}, which governs ${data.period}`, { ruleCode: data.ruleCode });
+  if (!rule.positions.includes(position)) throw refuseAssessment('rule_not_for_position', `rule ${data.ruleCode} does not apply to position ${position}`, { ruleCode: data.ruleCode, position });
   const { target, points } = shortfallPoints(rule, data.satisfactionRate);
   const assessment = { rulebookVersion: schemeVersion, schemeVersion, period: data.period, part: rule.part, effect: 'deduction' as const, scheme };
   return { type: 'SurveyResultRecorded', data: { ...data, department, position, target, points, assessment } };

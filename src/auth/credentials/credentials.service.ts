@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseCredential } from '../domain/credential.errors';
 import type { Principal } from '../domain/principal';
 import { CREDENTIAL_STORE } from './credential-store.port';
 import type { CredentialStore, StoredCredential } from './credential-store.port';
@@ -27,9 +27,9 @@ export class CredentialsService {
   /** Issues a credential; `token` is given only by the bootstrap from BOOTSTRAP_ADMIN_TOKEN. */
   async issue(principal: Principal, issuedBy: string, expiresAt: string | null = null, token = newToken()): Promise<IssuedCredential> {
     checkPrincipal(principal);
-    if (!TOKEN_PATTERN.test(token)) throw new DomainError('token_malformed', 'a token is "al_" followed by 43 base64url characters');
+    if (!TOKEN_PATTERN.test(token)) throw refuseCredential('token_malformed', 'a token is "al_" followed by 43 base64url characters');
     const now = this.clock.now().toISOString();
-    if (expiresAt !== null && expiresAt <= now) throw new DomainError('expires_in_past', 'expiresAt must lie in the future');
+    if (expiresAt !== null && expiresAt <= now) throw refuseCredential('expires_in_past', 'expiresAt must lie in the future');
     const credential: StoredCredential = {
       credentialId: newCredentialId(),
       tokenHash: hashToken(token),
@@ -66,11 +66,11 @@ export class CredentialsService {
 }
 
 function checkPrincipal({ roles, departments, employeeId }: Principal): void {
-  if (roles.length === 0) throw new DomainError('roles_missing', 'a credential needs at least one role');
+  if (roles.length === 0) throw refuseCredential('roles_missing', 'a credential needs at least one role');
   if (roles.includes('supervisor') && departments.length === 0) {
-    throw new DomainError('departments_missing', 'a supervisor credential names the departments the supervisor assesses');
+    throw refuseCredential('departments_missing', 'a supervisor credential names the departments the supervisor assesses');
   }
   if ((roles.includes('employee') || roles.includes('panel-member')) && !employeeId) {
-    throw new DomainError('employee_id_missing', 'an employee or panel-member credential names the employee it belongs to');
+    throw refuseCredential('employee_id_missing', 'an employee or panel-member credential names the employee it belongs to');
   }
 }

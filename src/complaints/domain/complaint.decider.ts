@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { refuseComplaint } from './complaint.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import type { ServiceLevelSettings } from '../../service-levels/domain/service-level-policy';
@@ -49,10 +50,10 @@ export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, Complai
 function receiveComplaint(command: ReceiveComplaint, state: ComplaintState, context: ComplaintContext): ComplaintEvent[] {
   if (state.status !== 'unknown') {
     if (isSameFact(state.received, command.data)) return [];
-    throw new DomainError('complaint_already_received', `complaint ${command.data.complaintId} was already received with other details`);
+    throw refuseComplaint('complaint_already_received', `complaint ${command.data.complaintId} was already received with other details`);
   }
   if (command.data.receivedAt > command.now) {
-    throw new DomainError('received_in_future', 'receivedAt lies in the future', { receivedAt: command.data.receivedAt });
+    throw refuseComplaint('received_in_future', 'receivedAt lies in the future', { receivedAt: command.data.receivedAt });
   }
   const clock = startClock(command.data.complaintId, 'handling', 1, command.data.receivedAt, context);
   return [{ type: 'ComplaintReceived', data: command.data }, ...clock];

@@ -1,4 +1,5 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseComplaint } from './complaint.errors';
+import type { ComplaintErrorCode } from './complaint.errors';
 import type { ComplaintMilestone } from '../../service-levels/domain/service-level-policy';
 import type { AssignComplaint, RecordCallback, RecordComplaintBreach, RecordVerdict, ResolveComplaint, ReverseVerdict } from './complaint.commands';
 import { startClock } from './complaint.clocks';
@@ -6,9 +7,18 @@ import type { ComplaintContext } from './complaint.decider';
 import type { ComplaintDeadlineBreached, ComplaintEvent } from './complaint.events';
 import type { KnownComplaint } from './complaint.state';
 
-function checkTime(at: string, now: string, field: string, notBefore: string, beforeCode: string): void {
-  if (at > now) throw new DomainError(`${field.replace(/At$/, '')}_in_future`, `${field} lies in the future`, { [field]: at });
-  if (at < notBefore) throw new DomainError(beforeCode, `${field} is earlier than the step before it`);
+/** The refusal of each step's time when it lies in the future. */
+const inFuture = {
+  assignedAt: 'assigned_in_future',
+  resolvedAt: 'resolved_in_future',
+  calledBackAt: 'calledBack_in_future',
+  decidedAt: 'decided_in_future',
+  reversedAt: 'reversed_in_future',
+} as const satisfies Record<string, ComplaintErrorCode>;
+
+function checkTime(at: string, now: string, field: keyof typeof inFuture, notBefore: string, beforeCode: ComplaintErrorCode): void {
+  if (at > now) throw refuseComplaint(inFuture[field], `${field} lies in the future`, { [field]: at });
+  if (at < notBefore) throw refuseComplaint(beforeCode, `${field} is earlier than the step before it`);
 }
 
 function breachOf(state: KnownComplaint, milestone: ComplaintMilestone): ComplaintDeadlineBreached {
@@ -37,9 +47,9 @@ function lateBreach(state: KnownComplaint, milestone: ComplaintMilestone, at: st
 export function assign(command: AssignComplaint, state: KnownComplaint, context: ComplaintContext): ComplaintEvent[] {
   const { data } = command;
   if (state.assignee?.employeeId === data.assigneeId && state.assignee.assignedAt === data.assignedAt) return [];
-  if (state.status === 'resolved' || state.status === 'closed') throw new DomainError('complaint_not_open', `complaint ${data.complaintId} is ${state.status}`);
+  if (state.status === 'resolved' || state.status === 'closed') throw refuseComplaint('complaint_not_open', `complaint ${data.complaintId} is ${state.status}`);
   const assignee = context.assignee ?? { status: 'unknown' };
-  if (assignee.status !== 'registered') throw new DomainError('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
+  if (assignee.status !== 'registered') throw refuseComplaint('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
   checkTime(data.assignedAt, command.now, 'assignedAt', state.received.receivedAt, 'assigned_before_receipt');
   return [{ type: 'ComplaintAssigned', data: { ...data, department: assignee.department, round: state.round } }];
 }
@@ -47,8 +57,8 @@ export function assign(command: AssignComplaint, state: KnownComplaint, context:
 export function resolve(command: ResolveComplaint, state: KnownComplaint, context: ComplaintContext): ComplaintEvent[] {
   const { data } = command;
   if (state.status === 'resolved' && state.resolvedAt === data.resolvedAt) return [];
-  if (state.status === 'received') throw new DomainError('complaint_not_assigned', `complaint ${data.complaintId} has not been assigned to anyone`);
-  if (state.status !== 'assigned') throw new DomainError('complaint_not_open', `complaint ${data.complaintId} is ${state.status}`);
+  if (state.status === 'received') throw refuseComplaint('complaint_not_assigned', `complaint ${data.complaintId} has not been assigned to anyone`);
+  if (state.status !== 'assigned') throw refuseComplaint('complaint_not_open', `complaint ${data.complaintId} is ${state.status}`);
   checkTime(data.resolvedAt, command.now, 'resolvedAt', state.assignee!.assignedAt, 'resolved_before_assignment');
   return [
     ...lateBreach(state, 'handling', data.resolvedAt),
@@ -59,7 +69,7 @@ export function resolve(command: ResolveComplaint, state: KnownComplaint, contex
 
 export function recordCallback(command: RecordCallback, state: KnownComplaint, context: ComplaintContext): ComplaintEvent[] {
   const { data } = command;
-  if (state.status !== 'resolved') throw new DomainError('complaint_not_resolved', `complaint ${data.complaintId} is ${state.status}, not awaiting a callback`);
+  if (state.status !== 'resolved') throw refuseComplaint('complaint_not_resolved', `complaint ${data.complaintId} is ${state.status}, not awaiting a callback`);
   checkTime(data.calledBackAt, command.now, 'calledBackAt', state.resolvedAt!, 'callback_before_resolution');
   const reopened = data.satisfied ? [] : startClock(data.complaintId, 'handling', state.round + 1, data.calledBackAt, context, state.assignee);
   return [...lateBreach(state, 'callback', data.calledBackAt), { type: 'ComplaintCallbackRecorded', data: { ...data, round: state.round } }, ...reopened];
@@ -70,11 +80,11 @@ export function recordVerdict(command: RecordVerdict, state: KnownComplaint, con
   if (state.verdict) {
     const same = state.verdict.outcome === data.outcome && state.verdict.decidedAt === data.decidedAt;
     if (same) return [];
-    throw new DomainError('verdict_already_recorded', `complaint ${data.complaintId} already has a verdict in force; reverse it first`);
+    throw refuseComplaint('verdict_already_recorded', `complaint ${data.complaintId} already has a verdict in force; reverse it first`);
   }
   const employeeIds = [...new Set(data.employeeIds)];
-  if (data.outcome === 'upheld' && employeeIds.length === 0) throw new DomainError('upheld_against_nobody', 'an upheld complaint names at least one employee');
-  if (data.outcome === 'dismissed' && employeeIds.length > 0) throw new DomainError('dismissed_against_employees', 'a dismissed complaint names no employee');
+  if (data.outcome === 'upheld' && employeeIds.length === 0) throw refuseComplaint('upheld_against_nobody', 'an upheld complaint names at least one employee');
+  if (data.outcome === 'dismissed' && employeeIds.length > 0) throw refuseComplaint('dismissed_against_employees', 'a dismissed complaint names no employee');
   checkTime(data.decidedAt, command.now, 'decidedAt', state.received.receivedAt, 'decided_before_receipt');
   const { severity } = state.received;
   return [
@@ -88,7 +98,7 @@ export function recordVerdict(command: RecordVerdict, state: KnownComplaint, con
 export function reverseVerdict(command: ReverseVerdict, state: KnownComplaint): ComplaintEvent[] {
   const { data } = command;
   const { verdict } = state;
-  if (!verdict) throw new DomainError('no_verdict_in_force', `complaint ${data.complaintId} has no verdict to reverse`);
+  if (!verdict) throw refuseComplaint('no_verdict_in_force', `complaint ${data.complaintId} has no verdict to reverse`);
   checkTime(data.reversedAt, command.now, 'reversedAt', verdict.decidedAt, 'reversed_before_verdict');
   const { verdictNumber, outcome, employeeIds } = verdict;
   return [{ type: 'ComplaintVerdictReversed', data: { ...data, verdictNumber, outcome, employeeIds } }];
@@ -97,8 +107,8 @@ export function reverseVerdict(command: ReverseVerdict, state: KnownComplaint): 
 export function recordBreach(command: RecordComplaintBreach, state: KnownComplaint): ComplaintEvent[] {
   const { milestone, complaintId } = command.data;
   const clock = state.clocks[milestone];
-  if (!clock) throw new DomainError('no_such_clock', `complaint ${complaintId} has no ${milestone} deadline`);
+  if (!clock) throw refuseComplaint('no_such_clock', `complaint ${complaintId} has no ${milestone} deadline`);
   if (clock.breached || clock.stoppedAt !== undefined) return [];
-  if (clock.dueAt >= command.now) throw new DomainError('deadline_not_passed', `the ${milestone} deadline of complaint ${complaintId} has not passed`);
+  if (clock.dueAt >= command.now) throw refuseComplaint('deadline_not_passed', `the ${milestone} deadline of complaint ${complaintId} has not passed`);
   return [breachOf(state, milestone)];
 }

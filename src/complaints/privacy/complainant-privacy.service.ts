@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, NotFoundError } from '../../shared/domain/domain-error';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { refuseComplaint } from '../domain/complaint.errors';
 import type { Complainant, SealedComplainant } from '../domain/complaint.events';
 import { isSealedText } from '../../shared/domain/sealed-text';
 import type { SealedText } from '../../shared/domain/sealed-text';
@@ -31,7 +32,7 @@ export class ComplainantPrivacy {
   private async activeKey(subjectId: string): Promise<Buffer> {
     const key = await this.keys.keyFor(subjectId);
     if (key.status !== 'active') {
-      throw new DomainError('complainant_erased', `data subject ${subjectId} was erased; record it under a new subjectId`, { path: 'subjectId' });
+      throw refuseComplaint('complainant_erased', `data subject ${subjectId} was erased; record it under a new subjectId`, { path: 'subjectId' });
     }
     return key.key;
   }

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseComplaint } from '../domain/complaint.errors';
 import { loadEmployee } from '../../employees/load-employee';
 import type { ReceiveComplaint } from '../domain/complaint.commands';
 import type { Complainant, ComplaintReceived } from '../domain/complaint.events';
@@ -21,7 +21,7 @@ export type ReceivedComplaint = Omit<ComplaintReceived['data'], 'complainant' | 
 export async function sealReceivedComplaint(store: EventStore, privacy: ComplainantPrivacy, received: ReceivedComplaint): Promise<ReceiveComplaint['data']> {
   for (const [index, employeeId] of (received.concernsEmployeeIds ?? []).entries()) {
     if ((await loadEmployee(store, employeeId)).status !== 'registered') {
-      throw new DomainError('employee_not_registered', `employee ${employeeId} is not registered`, { path: `concernsEmployeeIds[${index}]`, employeeId });
+      throw refuseComplaint('employee_not_registered', `employee ${employeeId} is not registered`, { path: `concernsEmployeeIds[${index}]`, employeeId });
     }
   }
   const { subjectId, complainant, location, description, ...plain } = received;

@@ -6,7 +6,7 @@ import { resolveConsequence } from '../../rulebook/domain/consequence';
 import { DEFAULT_COMPANY } from '../../rulebook/domain/rulebook.types';
 import { loadRulebook } from '../../rulebook/load-rulebook';
 import type { CommandResult } from '../../shared/command-handling/handle-command';
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseConsequence } from '../consequence.errors';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { ApplyConsequenceCommand } from './apply-consequence.command';
@@ -30,7 +30,7 @@ export class ApplyConsequenceHandler implements ICommandHandler<ApplyConsequence
     } else {
       const employee = await loadEmployee(this.store, data.employeeId);
       if (employee.status !== 'registered') {
-        throw new DomainError('employee_not_registered', `employee ${data.employeeId} is not registered, so no rulebook position says what ${data.reason} costs`, { employeeId: data.employeeId });
+        throw refuseConsequence('employee_not_registered', `employee ${data.employeeId} is not registered, so no rulebook position says what ${data.reason} costs`, { employeeId: data.employeeId });
       }
       const resolved = resolveConsequence(versions, employee.position, data.trigger, data.at);
       if (!resolved.costs) return { appended: 0, consequence: 'none', reason: resolved.reason };

@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { refuseDeduction } from './deduction.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { MAX_POINTS_PER_DEDUCTION } from './deduction.commands';
@@ -49,19 +50,19 @@ export const deductionDecider: Decider<DeductionCommand, DeductionEvent, Deducti
 function applyDeduction(command: ApplyDeduction, state: DeductionState, { employee, rulebook }: DeductionContext): DeductionEvent[] {
   const { data } = command;
   if (employee.status !== 'registered') {
-    throw new DomainError('employee_not_registered', `employee ${data.employeeId} is not registered`);
+    throw refuseDeduction('employee_not_registered', `employee ${data.employeeId} is not registered`);
   }
   const event = appliedEvent(command, employee.department, employee.position, rulebook);
   if (state.status !== 'unknown') {
     if (isSameFact(state.applied, event.data)) return [];
-    throw new DomainError('deduction_already_applied', `deduction ${data.deductionId} was already applied with other details`);
+    throw refuseDeduction('deduction_already_applied', `deduction ${data.deductionId} was already applied with other details`);
   }
   const veto = event.data.assessment?.effect === 'veto';
   if (!veto && !(event.data.points > 0 && event.data.points <= MAX_POINTS_PER_DEDUCTION)) {
-    throw new DomainError('points_out_of_range', `points must be more than 0 and at most ${MAX_POINTS_PER_DEDUCTION}`);
+    throw refuseDeduction('points_out_of_range', `points must be more than 0 and at most ${MAX_POINTS_PER_DEDUCTION}`);
   }
   if (data.occurredAt > command.now) {
-    throw new DomainError('occurred_in_future', 'occurredAt lies in the future', { occurredAt: data.occurredAt });
+    throw refuseDeduction('occurred_in_future', 'occurredAt lies in the future', { occurredAt: data.occurredAt });
   }
   return [event];
 }
@@ -73,13 +74,13 @@ function applyDeduction(command: ApplyDeduction, state: DeductionState, { employ
 function appliedEvent(command: ApplyDeduction, department: string, position: string, rulebook: DeductionContext['rulebook']): DeductionApplied {
   const { appliedBy, ...data } = command.data;
   if (!rulebook || rulebook.versions.length === 0) {
-    if (data.points === undefined) throw new DomainError('points_out_of_range', 'points are required while no rulebook is published');
+    if (data.points === undefined) throw refuseDeduction('points_out_of_range', 'points are required while no rulebook is published');
     return { type: 'DeductionApplied', data: { ...data, points: data.points, department, position } };
   }
   const application = { ruleCode: data.ruleCode, effect: 'deduction' as const, points: data.points, units: data.units, serious: data.serious, occurredAt: data.occurredAt };
   const { points, assessment } = assessApplication(rulebook.versions, position, application, rulebook.timeZone);
   if (rulebook.closedPeriods.includes(assessment.period)) {
-    throw new DomainError('period_closed', `period ${assessment.period} is closed; a change to it comes only from a hearing`, { period: assessment.period });
+    throw refuseDeduction('period_closed', `period ${assessment.period} is closed; a change to it comes only from a hearing`, { period: assessment.period });
   }
   const version = rulebook.versions.find((v) => v.version === assessment.rulebookVersion);
   const appeals = version?.appeals ?? { windowDays: DEFAULT_APPEAL_WINDOW_DAYS };
@@ -91,19 +92,19 @@ function contestDeduction(command: ContestDeduction, state: DeductionState): Ded
   if (state.status === 'unknown') throw new NotFoundError('deduction', data.deductionId);
   if (state.status !== 'applied') {
     if (state.contested.reason === data.reason && state.contested.contestedAt === data.contestedAt) return [];
-    throw new DomainError('deduction_already_contested', `deduction ${data.deductionId} is already contested`);
+    throw refuseDeduction('deduction_already_contested', `deduction ${data.deductionId} is already contested`);
   }
   if (data.contestedAt > command.now) {
-    throw new DomainError('contested_in_future', 'contestedAt lies in the future');
+    throw refuseDeduction('contested_in_future', 'contestedAt lies in the future');
   }
   if (data.contestedAt < state.applied.occurredAt) {
-    throw new DomainError('contested_before_occurrence', 'contestedAt is earlier than the deduction occurred');
+    throw refuseDeduction('contested_before_occurrence', 'contestedAt is earlier than the deduction occurred');
   }
   const assessment = state.applied.assessment;
   if (assessment) {
     const deadline = new Date(Date.parse(state.applied.occurredAt) + assessment.appeals.windowDays * DAY_MS).toISOString();
     if (Date.parse(data.contestedAt) > Date.parse(deadline)) {
-      throw new DomainError('appeal_window_closed', `a deduction may be contested within ${assessment.appeals.windowDays} days, until ${deadline}`, { deadline });
+      throw refuseDeduction('appeal_window_closed', `a deduction may be contested within ${assessment.appeals.windowDays} days, until ${deadline}`, { deadline });
     }
   }
   const period = assessment ? { period: assessment.period } : {};
@@ -116,17 +117,17 @@ function recordHearing(command: RecordHearing, state: DeductionState): Deduction
   const { data } = command;
   if (state.status === 'unknown') throw new NotFoundError('deduction', data.deductionId);
   if (state.status === 'applied') {
-    throw new DomainError('deduction_not_contested', `deduction ${data.deductionId} has not been contested; only a contested deduction is heard`);
+    throw refuseDeduction('deduction_not_contested', `deduction ${data.deductionId} has not been contested; only a contested deduction is heard`);
   }
   if (state.status === 'heard') {
-    throw new DomainError('hearing_already_recorded', `a hearing on deduction ${data.deductionId} is already recorded`);
+    throw refuseDeduction('hearing_already_recorded', `a hearing on deduction ${data.deductionId} is already recorded`);
   }
   const { applied, contested } = state;
   checkPanel(data.panel, applied.employeeId);
   if (applied.assessment) checkPanelComposition(data.panel, data.employeeRepresentatives ?? [], applied);
-  if (data.heardAt > command.now) throw new DomainError('heard_in_future', 'heardAt lies in the future');
+  if (data.heardAt > command.now) throw refuseDeduction('heard_in_future', 'heardAt lies in the future');
   if (data.heardAt < contested.contestedAt) {
-    throw new DomainError('heard_before_contest', 'heardAt is earlier than the contest');
+    throw refuseDeduction('heard_before_contest', 'heardAt is earlier than the contest');
   }
   return [
     ...lateHearing(state, data.heardAt),
@@ -150,41 +151,41 @@ function recordHearing(command: RecordHearing, state: DeductionState): Deduction
 }
 
 function checkPanel(panel: string[], employeeId: string): void {
-  if (panel.length === 0) throw new DomainError('panel_empty', 'a hearing needs at least one panel member');
-  if (new Set(panel).size !== panel.length) throw new DomainError('panel_member_repeated', 'a panel member is listed twice');
+  if (panel.length === 0) throw refuseDeduction('panel_empty', 'a hearing needs at least one panel member');
+  if (new Set(panel).size !== panel.length) throw refuseDeduction('panel_member_repeated', 'a panel member is listed twice');
   if (panel.includes(employeeId)) {
-    throw new DomainError('employee_on_own_panel', 'the contesting employee cannot sit on the panel of their own hearing');
+    throw refuseDeduction('employee_on_own_panel', 'the contesting employee cannot sit on the panel of their own hearing');
   }
 }
 
 /** The rulebook's panel (000:76): its size, a share of employee representatives, none who applied the deduction. */
 function checkPanelComposition(panel: string[], representatives: string[], applied: DeductionApplied['data']): void {
   if (applied.appliedBy && panel.includes(applied.appliedBy)) {
-    throw new DomainError('applier_on_panel', `${applied.appliedBy} applied the deduction and cannot hear it`);
+    throw refuseDeduction('applier_on_panel', `${applied.appliedBy} applied the deduction and cannot hear it`);
   }
   if (representatives.some((r) => !panel.includes(r))) {
-    throw new DomainError('representative_not_on_panel', 'every employee representative must be a panel member');
+    throw refuseDeduction('representative_not_on_panel', 'every employee representative must be a panel member');
   }
   const policy = applied.assessment?.appeals.panel;
   if (!policy) return;
   if (panel.length < policy.min || panel.length > policy.max) {
-    throw new DomainError('panel_size_out_of_range', `a panel has ${policy.min} to ${policy.max} members, not ${panel.length}`, { min: policy.min, max: policy.max });
+    throw refuseDeduction('panel_size_out_of_range', `a panel has ${policy.min} to ${policy.max} members, not ${panel.length}`, { min: policy.min, max: policy.max });
   }
   const needed = Math.ceil(policy.employeeRepresentativeShare * panel.length - 1e-9);
   if (new Set(representatives).size < needed) {
-    throw new DomainError('too_few_employee_representatives', `a panel of ${panel.length} needs at least ${needed} employee representatives`, { needed });
+    throw refuseDeduction('too_few_employee_representatives', `a panel of ${panel.length} needs at least ${needed} employee representatives`, { needed });
   }
 }
 
 function pointsInForce(data: RecordHearing['data'], original: number): number {
   if (data.outcome !== 'reduced') {
     if (data.newPoints !== undefined) {
-      throw new DomainError('new_points_not_allowed', `newPoints is only given for a reduced outcome, not for ${data.outcome}`);
+      throw refuseDeduction('new_points_not_allowed', `newPoints is only given for a reduced outcome, not for ${data.outcome}`);
     }
     return data.outcome === 'upheld' ? original : 0;
   }
   if (data.newPoints === undefined || !(data.newPoints > 0 && data.newPoints < original)) {
-    throw new DomainError('reduced_points_out_of_range', `a reduced deduction needs newPoints strictly between 0 and ${original}`, {
+    throw refuseDeduction('reduced_points_out_of_range', `a reduced deduction needs newPoints strictly between 0 and ${original}`, {
       originalPoints: original,
       newPoints: data.newPoints,
     });
@@ -193,7 +194,7 @@ function pointsInForce(data: RecordHearing['data'], original: number): number {
 }
 
 function notWithdrawn(state: DeductionState): DeductionState {
-  if (state.withdrawn) throw new DomainError('deduction_withdrawn', 'the deduction was withdrawn');
+  if (state.withdrawn) throw refuseDeduction('deduction_withdrawn', 'the deduction was withdrawn');
   return state;
 }
 
@@ -201,7 +202,7 @@ function withdrawDeduction(command: WithdrawDeduction, state: DeductionState): D
   const { data } = command;
   if (state.status === 'unknown') throw new NotFoundError('deduction', data.deductionId);
   if (state.withdrawn) return [];
-  if (data.withdrawnAt > command.now) throw new DomainError('withdrawn_in_future', 'withdrawnAt lies in the future');
+  if (data.withdrawnAt > command.now) throw refuseDeduction('withdrawn_in_future', 'withdrawnAt lies in the future');
   const { employeeId, occurredAt, assessment } = state.applied;
   const period = assessment ? { period: assessment.period } : {};
   return [...lateHearing(state, data.withdrawnAt), { type: 'DeductionWithdrawn', data: { ...data, employeeId, deductionOccurredAt: occurredAt, ...period } }];
@@ -220,10 +221,10 @@ function lateHearing(state: DeductionState, at: string): HearingDeadlineBreached
 function recordHearingBreach(command: RecordHearingBreach, state: DeductionState): DeductionEvent[] {
   const { deductionId } = command.data;
   if (state.status === 'unknown') throw new NotFoundError('deduction', deductionId);
-  if (state.status === 'applied' || state.contested.hearingDueAt === undefined) throw new DomainError('no_such_clock', `deduction ${deductionId} has no hearing deadline`);
+  if (state.status === 'applied' || state.contested.hearingDueAt === undefined) throw refuseDeduction('no_such_clock', `deduction ${deductionId} has no hearing deadline`);
   if (state.status === 'heard' || state.withdrawn || state.hearingBreached) return [];
   if (!(Date.parse(command.now) > Date.parse(state.contested.hearingDueAt))) {
-    throw new DomainError('deadline_not_passed', `the hearing deadline of deduction ${deductionId} has not passed`);
+    throw refuseDeduction('deadline_not_passed', `the hearing deadline of deduction ${deductionId} has not passed`);
   }
   return lateHearing(state, command.now);
 }

@@ -3,9 +3,10 @@ import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { deductionDecider } from './deduction.decider';
 import type { DeductionCommand } from './deduction.commands';
 import type { DeductionApplied, DeductionContested, DeductionEvent, HearingDeadlineBreached } from './deduction.events';
+import { deductionErrors } from './deduction.errors';
 
 /** A deduction's steps at their edges: unknown deductions, the exact instants that are still allowed, the appeal clock. */
-const spec = deciderSpecification(deductionDecider);
+const spec = deciderSpecification(deductionDecider, deductionErrors);
 const employee: EmployeeState = { status: 'registered', employeeId: 'E-1', name: 'Li', department: 'repairs', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z' };
 const context = { employee };
 const now = '2026-04-30T00:00:00.000Z';

@@ -3,9 +3,10 @@ import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { deductionDecider } from './deduction.decider';
 import type { DeductionApplied, DeductionContested, DeductionEvent, HearingDeadlineBreached } from './deduction.events';
 import { evolveDeduction, initialDeductionState } from './deduction.state';
+import { deductionErrors } from './deduction.errors';
 
 /** The appeal clock: a contest is due its hearing within the rulebook's `hearingWithinDays` (default 15 days). */
-const spec = deciderSpecification(deductionDecider);
+const spec = deciderSpecification(deductionDecider, deductionErrors);
 const employee: EmployeeState = { status: 'registered', employeeId: 'E-1', name: 'Li', department: 'repairs', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z' };
 const context = { employee };
 const applied = {

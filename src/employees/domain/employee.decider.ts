@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, assertNever } from '../../shared/domain/domain-error';
+import { assertNever } from '../../shared/domain/domain-error';
+import { refuseEmployee } from './employee.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeEvent, EmployeeRegistered } from './employee.events';
 
@@ -40,7 +41,7 @@ function registerEmployee(command: RegisterEmployee, state: EmployeeState): Empl
     const { status: _status, registeredAt: _at, ...recorded } = state;
     const { registeredAt: _requestedAt, ...requested } = command.data;
     if (isSameFact(recorded, requested)) return [];
-    throw new DomainError('employee_already_registered', `employee ${state.employeeId} is already registered with other details`);
+    throw refuseEmployee('employee_already_registered', `employee ${state.employeeId} is already registered with other details`);
   }
   return [{ type: 'EmployeeRegistered', data: command.data }];
 }

@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, assertNever } from '../../shared/domain/domain-error';
+import { assertNever } from '../../shared/domain/domain-error';
+import { refusePeriod } from './period.errors';
 import { round, scorePeriod } from '../../rulebook/domain/scoring';
 import type { ScoreEntry } from '../../rulebook/domain/scoring';
 import type { RollUpPolicy, Scheme } from '../../rulebook/domain/rulebook.types';
@@ -62,20 +63,20 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodsState, Pe
     switch (command.type) {
       case 'OpenPeriod': {
         if (status === 'open') return [];
-        if (status === 'closed') throw new DomainError('period_closed', `period ${command.data.period} is already closed`);
+        if (status === 'closed') throw refusePeriod('period_closed', `period ${command.data.period} is already closed`);
         const { start } = periodBounds(command.data.period, context.timeZone);
         const openedAt = toIso(command.data.openedAt);
-        if (openedAt > command.now) throw new DomainError('opened_in_future', 'openedAt lies in the future', { path: 'openedAt' });
-        if (openedAt < start) throw new DomainError('period_not_begun', `period ${command.data.period} begins at ${start}: it may be opened only once it has begun`, { path: 'openedAt', begins: start });
+        if (openedAt > command.now) throw refusePeriod('opened_in_future', 'openedAt lies in the future', { path: 'openedAt' });
+        if (openedAt < start) throw refusePeriod('period_not_begun', `period ${command.data.period} begins at ${start}: it may be opened only once it has begun`, { path: 'openedAt', begins: start });
         return [{ type: 'PeriodOpened', data: command.data }];
       }
       case 'ClosePeriod': {
         if (status === 'closed') return [];
-        if (status !== 'open') throw new DomainError('period_not_open', `period ${command.data.period} was never opened`, { path: 'period' });
+        if (status !== 'open') throw refusePeriod('period_not_open', `period ${command.data.period} was never opened`, { path: 'period' });
         const closedAt = toIso(command.data.closedAt);
-        if (closedAt > command.now) throw new DomainError('closed_in_future', 'closedAt lies in the future', { path: 'closedAt' });
+        if (closedAt > command.now) throw refusePeriod('closed_in_future', 'closedAt lies in the future', { path: 'closedAt' });
         const { end } = periodBounds(command.data.period, context.timeZone);
-        if (closedAt < end) throw new DomainError('period_not_ended', `period ${command.data.period} ends at ${end}: it may be closed only after it has ended`, { path: 'closedAt', ends: end });
+        if (closedAt < end) throw refusePeriod('period_not_ended', `period ${command.data.period} ends at ${end}: it may be closed only after it has ended`, { path: 'closedAt', ends: end });
         return closePeriod(command, context);
       }
       default:

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseUnderRulebook } from './rulebook.errors';
 import { ruleInForce } from './rule-in-force';
 import type { Versions } from './rule-in-force';
 import type { Rule, Scheme } from './rulebook.types';
@@ -33,7 +33,7 @@ export function assessApplication(versions: Versions, position: string, app: App
   const found = ruleInForce(versions, app.ruleCode, position, app.occurredAt, timeZone);
   const { rule } = found;
   if (rule.effect !== app.effect) {
-    throw new DomainError('rule_effect_mismatch', `rule ${rule.code} is a ${rule.effect}, not a ${app.effect}`, { ruleCode: rule.code });
+    throw refuseUnderRulebook('rule_effect_mismatch', `rule ${rule.code} is a ${rule.effect}, not a ${app.effect}`, { ruleCode: rule.code });
   }
   const points = pointsFor(rule, app);
   return {
@@ -52,11 +52,11 @@ export function assessApplication(versions: Versions, position: string, app: App
 function pointsFor(rule: Rule, app: Application): number {
   const { shape } = rule;
   const details = { ruleCode: rule.code, shape };
-  if (app.serious && !rule.serious) throw new DomainError('rule_has_no_serious_variant', `rule ${rule.code} has no stricter variant for serious cases`, details);
-  if (app.units !== undefined && shape.kind !== 'per-unit') throw new DomainError('units_not_allowed', `rule ${rule.code} is not counted per unit`, details);
+  if (app.serious && !rule.serious) throw refuseUnderRulebook('rule_has_no_serious_variant', `rule ${rule.code} has no stricter variant for serious cases`, details);
+  if (app.units !== undefined && shape.kind !== 'per-unit') throw refuseUnderRulebook('units_not_allowed', `rule ${rule.code} is not counted per unit`, details);
   const expect = (points: number) => {
     if (app.points !== undefined && app.points !== points) {
-      throw new DomainError('points_do_not_match_rule', `rule ${rule.code} takes ${points} points here, not ${app.points}`, { ...details, expected: points, given: app.points });
+      throw refuseUnderRulebook('points_do_not_match_rule', `rule ${rule.code} takes ${points} points here, not ${app.points}`, { ...details, expected: points, given: app.points });
     }
     return points;
   };
@@ -64,17 +64,17 @@ function pointsFor(rule: Rule, app: Application): number {
     case 'fixed':
       return expect(app.serious && rule.serious ? rule.serious.points : shape.points);
     case 'range':
-      if (app.points === undefined) throw new DomainError('points_required', `rule ${rule.code} needs points chosen in [${shape.min}, ${shape.max}]`, details);
+      if (app.points === undefined) throw refuseUnderRulebook('points_required', `rule ${rule.code} needs points chosen in [${shape.min}, ${shape.max}]`, details);
       if (app.points < shape.min || app.points > shape.max) {
-        throw new DomainError('points_out_of_rule_range', `rule ${rule.code} allows ${shape.min} to ${shape.max} points, not ${app.points}`, { ...details, given: app.points });
+        throw refuseUnderRulebook('points_out_of_rule_range', `rule ${rule.code} allows ${shape.min} to ${shape.max} points, not ${app.points}`, { ...details, given: app.points });
       }
       return app.points;
     case 'per-unit':
-      if (app.units === undefined || !(app.units > 0)) throw new DomainError('units_required', `rule ${rule.code} needs the number of units (${shape.unit}s), more than 0`, details);
+      if (app.units === undefined || !(app.units > 0)) throw refuseUnderRulebook('units_required', `rule ${rule.code} needs the number of units (${shape.unit}s), more than 0`, details);
       checkUnitLimits(rule, shape, app.units);
       return expect(round(app.units * shape.pointsPerUnit, 2));
     case 'veto':
-      if (app.points !== undefined && app.points !== 0) throw new DomainError('points_do_not_match_rule', `rule ${rule.code} is a veto: it fails the period and takes no points`, details);
+      if (app.points !== undefined && app.points !== 0) throw refuseUnderRulebook('points_do_not_match_rule', `rule ${rule.code} is a veto: it fails the period and takes no points`, details);
       return 0;
   }
 }
@@ -88,11 +88,11 @@ function checkUnitLimits(rule: Rule, shape: Extract<Rule['shape'], { kind: 'per-
   if (shape.unit === 'percentage-point') {
     const limit = shape.target ?? 100;
     if (units > limit) {
-      throw new DomainError('units_beyond_rule_limit', `rule ${rule.code} counts at most ${limit} percentage points below its target, not ${units}`, { ...details, max: limit });
+      throw refuseUnderRulebook('units_beyond_rule_limit', `rule ${rule.code} counts at most ${limit} percentage points below its target, not ${units}`, { ...details, max: limit });
     }
   }
   if (shape.unit === 'occurrence' && !Number.isInteger(units)) {
-    throw new DomainError('units_not_whole', `rule ${rule.code} counts whole occurrences, not ${units}`, details);
+    throw refuseUnderRulebook('units_not_whole', `rule ${rule.code} counts whole occurrences, not ${units}`, details);
   }
 }
 
@@ -100,7 +100,7 @@ function checkUnitLimits(rule: Rule, shape: Extract<Rule['shape'], { kind: 'per-
 export function shortfallPoints(rule: Rule, rate: number): { target: number; points: number } {
   const { shape } = rule;
   if (shape.kind !== 'per-unit' || shape.unit !== 'percentage-point' || shape.target === undefined) {
-    throw new DomainError('rule_has_no_target', `rule ${rule.code} does not turn a rate below a target into points`, { ruleCode: rule.code });
+    throw refuseUnderRulebook('rule_has_no_target', `rule ${rule.code} does not turn a rate below a target into points`, { ruleCode: rule.code });
   }
   return { target: shape.target, points: round(Math.max(0, shape.target - rate) * shape.pointsPerUnit, 2) };
 }

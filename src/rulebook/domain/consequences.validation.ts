@@ -1,4 +1,5 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseUnderRulebook } from './rulebook.errors';
+import type { RulebookErrorCode } from './rulebook.errors';
 import { complaintClocks, ticketClocks } from './rulebook.types';
 import type { Consequence, Rule, Scheme } from './rulebook.types';
 
@@ -43,6 +44,6 @@ export function validateConsequences(scheme: Scheme, rules: readonly Rule[], pat
   }
 }
 
-function fail(code: string, message: string, path: string): never {
-  throw new DomainError(code, message, { path });
+function fail(code: RulebookErrorCode, message: string, path: string): never {
+  throw refuseUnderRulebook(code, message, { path });
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain/domain-error';
+import { refuseUnderRulebook } from './rulebook.errors';
 import { periodBounds, periodLengthOf, periodOf } from './period';
 import type { Rule, RulebookVersion, Scheme } from './rulebook.types';
 
@@ -37,15 +38,15 @@ export interface RuleInForce {
  */
 export function ruleInForce(versions: Versions, code: string, position: string, occurredAt: string, timeZone: string): RuleInForce {
   const version = versionInForce(versions, occurredAt);
-  if (!version) throw new DomainError('no_rulebook_in_force', `no rulebook version is in force at ${occurredAt}`, { occurredAt });
+  if (!version) throw refuseUnderRulebook('no_rulebook_in_force', `no rulebook version is in force at ${occurredAt}`, { occurredAt });
   const rule = version.rules.find((r) => r.code === code);
-  if (!rule) throw new DomainError('rule_unknown', `rule ${code} is not in rulebook version ${version.version} in force at ${occurredAt}`, { ruleCode: code, rulebookVersion: version.version });
+  if (!rule) throw refuseUnderRulebook('rule_unknown', `rule ${code} is not in rulebook version ${version.version} in force at ${occurredAt}`, { ruleCode: code, rulebookVersion: version.version });
   if (!rule.positions.includes(position)) {
-    throw new DomainError('rule_not_for_position', `rule ${code} does not apply to position ${position}`, { ruleCode: code, position, positions: rule.positions });
+    throw refuseUnderRulebook('rule_not_for_position', `rule ${code} does not apply to position ${position}`, { ruleCode: code, position, positions: rule.positions });
   }
   const { scheme, period, version: governing } = schemeForPeriodOf(versions, position, occurredAt, timeZone);
   if (!scheme.parts.some((p) => p.code === rule.part)) {
-    throw new DomainError('rule_part_not_in_scheme', `rule ${code} scores part ${rule.part}, which the scheme of ${period} does not have`, { period });
+    throw refuseUnderRulebook('rule_part_not_in_scheme', `rule ${code} scores part ${rule.part}, which the scheme of ${period} does not have`, { period });
   }
   return { rule, scheme, period, ruleVersion: version.version, schemeVersion: governing.version };
 }
@@ -54,7 +55,7 @@ export function ruleInForce(versions: Versions, code: string, position: string, 
 export function schemeForPeriodOf(versions: Versions, position: string, at: string, timeZone: string) {
   const current = versionInForce(versions, at) ?? versions[0];
   const currentScheme = current?.schemes.find((s) => s.position === position);
-  if (!current || !currentScheme) throw new DomainError('no_scheme_for_position', `no scheme assesses position ${position} at ${at}`, { position });
+  if (!current || !currentScheme) throw refuseUnderRulebook('no_scheme_for_position', `no scheme assesses position ${position} at ${at}`, { position });
   const period = periodOf(at, currentScheme.period, timeZone);
   const governing = versionForPeriod(versions, period, timeZone) ?? current;
   const scheme = governing.schemes.find((s) => s.position === position) ?? currentScheme;
@@ -64,11 +65,11 @@ export function schemeForPeriodOf(versions: Versions, position: string, at: stri
 /** The scheme a named period of a position is scored under; the period must have the scheme's length. */
 export function schemeForPeriod(versions: Versions, position: string, period: string, timeZone: string): { scheme: Scheme; schemeVersion: number } {
   const version = versionForPeriod(versions, period, timeZone);
-  if (!version) throw new DomainError('no_rulebook_in_force', 'no rulebook version is published');
+  if (!version) throw refuseUnderRulebook('no_rulebook_in_force', 'no rulebook version is published');
   const scheme = version.schemes.find((s) => s.position === position);
-  if (!scheme) throw new DomainError('no_scheme_for_position', `no scheme assesses position ${position} in ${period}`, { position, period });
+  if (!scheme) throw refuseUnderRulebook('no_scheme_for_position', `no scheme assesses position ${position} in ${period}`, { position, period });
   if (periodLengthOf(period) !== scheme.period) {
-    throw new DomainError('period_length_mismatch', `position ${position} is assessed per ${scheme.period}, not per ${periodLengthOf(period)}`, { period, periodLength: scheme.period });
+    throw refuseUnderRulebook('period_length_mismatch', `position ${position} is assessed per ${scheme.period}, not per ${periodLengthOf(period)}`, { period, periodLength: scheme.period });
   }
   return { scheme, schemeVersion: version.version };
 }

@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, assertNever } from '../../shared/domain/domain-error';
+import { assertNever } from '../../shared/domain/domain-error';
+import { refuseUnderRulebook } from './rulebook.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { RulebookEvent } from './rulebook.events';
 import type { RulebookVersion } from './rulebook.types';
@@ -31,19 +32,19 @@ export const rulebookDecider: Decider<PublishRulebookVersion, RulebookEvent, Rul
     const same = state.versions.find((v) => v.version === rulebook.version);
     if (same) {
       if (isSameFact(same, rulebook)) return [];
-      throw new DomainError('rulebook_version_exists', `version ${rulebook.version} is already published with other content`);
+      throw refuseUnderRulebook('rulebook_version_exists', `version ${rulebook.version} is already published with other content`);
     }
     validateRulebookVersion(rulebook);
     const last = state.versions[state.versions.length - 1];
     if (last && rulebook.version !== last.version + 1) {
-      throw new DomainError('rulebook_version_not_next', `the next version is ${last.version + 1}`, { path: 'version' });
+      throw refuseUnderRulebook('rulebook_version_not_next', `the next version is ${last.version + 1}`, { path: 'version' });
     }
     // A version never reaches back behind the one before it: what was in force stays in force.
     if (last && !(Date.parse(rulebook.effectiveFrom) > Date.parse(last.effectiveFrom))) {
-      throw new DomainError('rulebook_effective_from_not_after_previous', `effectiveFrom must be after ${last.effectiveFrom}, when version ${last.version} took effect`, { path: 'effectiveFrom' });
+      throw refuseUnderRulebook('rulebook_effective_from_not_after_previous', `effectiveFrom must be after ${last.effectiveFrom}, when version ${last.version} took effect`, { path: 'effectiveFrom' });
     }
     if (last && Date.parse(rulebook.effectiveFrom) < Date.parse(command.now)) {
-      throw new DomainError('rulebook_revision_retroactive', 'a revision takes effect now or later, never in the past', { path: 'effectiveFrom' });
+      throw refuseUnderRulebook('rulebook_revision_retroactive', 'a revision takes effect now or later, never in the past', { path: 'effectiveFrom' });
     }
     return [{ type: 'RulebookVersionPublished', data: { companyId: command.data.companyId, publishedAt: command.now, rulebook } }];
   },

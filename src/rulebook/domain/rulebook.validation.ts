@@ -1,4 +1,5 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseUnderRulebook } from './rulebook.errors';
+import type { RulebookErrorCode } from './rulebook.errors';
 import { periodLengths, ruleUnits } from './rulebook.types';
 import type { Part, Rule, RulebookVersion, Scheme } from './rulebook.types';
 import { validateConsequences } from './consequences.validation';
@@ -9,7 +10,7 @@ export function validateRulebookVersion(version: RulebookVersion): void {
     validateWhole(version);
   } catch (error) {
     // A body that is not shaped like a rulebook at all (a missing list, a string for a number).
-    if (error instanceof TypeError) throw new DomainError('rulebook_malformed', `the rulebook is not well formed: ${error.message}`);
+    if (error instanceof TypeError) throw refuseUnderRulebook('rulebook_malformed', `the rulebook is not well formed: ${error.message}`);
     throw error;
   }
 }
@@ -114,7 +115,7 @@ function validateRule(rule: Rule, schemes: Map<string, Scheme>, path: string): v
   }
 }
 
-function unique(values: string[], code: string, path: string): void {
+function unique(values: string[], code: RulebookErrorCode, path: string): void {
   const seen = new Set<string>();
   for (const value of values) {
     if (seen.has(value)) fail(code, `"${value}" appears twice`, path);
@@ -122,8 +123,8 @@ function unique(values: string[], code: string, path: string): void {
   }
 }
 
-function fail(code: string, message: string, path: string): never {
-  throw new DomainError(code, message, { path });
+function fail(code: RulebookErrorCode, message: string, path: string): never {
+  throw refuseUnderRulebook(code, message, { path });
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent } from '../../shared/domain/decider';
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseServiceLevels } from './service-levels.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { ServiceLevelSettings, Target } from './service-level-policy';
 import { parseClockTime } from './working-calendar';
@@ -45,34 +45,34 @@ export function checkCalendar(calendar: WorkingCalendar): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: calendar.timeZone });
   } catch {
-    throw new DomainError('unknown_time_zone', `timeZone must be an IANA time zone, got ${calendar.timeZone}`, { path: 'timeZone' });
+    throw refuseServiceLevels('unknown_time_zone', `timeZone must be an IANA time zone, got ${calendar.timeZone}`, { path: 'timeZone' });
   }
   const open = parseClockTime(calendar.businessHours.start);
   const close = parseClockTime(calendar.businessHours.end);
-  if (close <= open) throw new DomainError('business_hours_empty', 'businessHours.end must be later than businessHours.start', { path: 'businessHours.end' });
+  if (close <= open) throw refuseServiceLevels('business_hours_empty', 'businessHours.end must be later than businessHours.start', { path: 'businessHours.end' });
   const both = calendar.holidays.filter((date) => calendar.makeUpWorkingDays.includes(date));
-  if (both.length > 0) throw new DomainError('holiday_and_make_up_day', `a date cannot be both a holiday and a make-up working day: ${both.join(', ')}`, { path: 'makeUpWorkingDays', dates: both });
+  if (both.length > 0) throw refuseServiceLevels('holiday_and_make_up_day', `a date cannot be both a holiday and a make-up working day: ${both.join(', ')}`, { path: 'makeUpWorkingDays', dates: both });
   const hasWorkingDay = calendar.workingWeekdays.length > 0 || calendar.makeUpWorkingDays.length > 0;
-  if (!hasWorkingDay) throw new DomainError('no_working_days', 'the calendar needs working weekdays', { path: 'workingWeekdays' });
+  if (!hasWorkingDay) throw refuseServiceLevels('no_working_days', 'the calendar needs working weekdays', { path: 'workingWeekdays' });
 }
 
 const UNITS = ['minutes', 'hours', 'days', 'workingDays', 'sameDay'];
 
 function checkTarget(target: Target | undefined, where: string): void {
   const ok = target && UNITS.includes(target.unit) && ['elapsed', 'workingTime'].includes(target.counting) && Number.isFinite(target.amount) && target.amount > 0;
-  if (!ok) throw new DomainError('invalid_target', `${where}: a target needs amount > 0, unit (${UNITS.join(', ')}) and counting (elapsed or workingTime)`, { path: where });
+  if (!ok) throw refuseServiceLevels('invalid_target', `${where}: a target needs amount > 0, unit (${UNITS.join(', ')}) and counting (elapsed or workingTime)`, { path: where });
 }
 
 /** What a breach or an upheld complaint costs is the rulebook's (each scheme's `consequences`). */
 function refuseRules(where: string): never {
-  throw new DomainError('consequences_belong_to_the_rulebook', `${where}: service levels hold time targets and calendars; what a breach or an upheld complaint costs is named by the rulebook's consequences`, { path: where });
+  throw refuseServiceLevels('consequences_belong_to_the_rulebook', `${where}: service levels hold time targets and calendars; what a breach or an upheld complaint costs is named by the rulebook's consequences`, { path: where });
 }
 
 export function checkSettings(settings: ServiceLevelSettings): void {
   for (const [i, policy] of settings.ticketPolicies.entries()) {
-    if (typeof policy !== 'object' || policy === null) throw new DomainError('invalid_policy', `ticketPolicies[${i}] must be an object with policyId, kind, onReassignment and targets`, { path: `ticketPolicies[${i}]` });
-    if (!policy.policyId || !policy.kind) throw new DomainError('invalid_policy', `ticketPolicies[${i}] needs policyId and kind`, { path: `ticketPolicies[${i}]` });
-    if (!['keep', 'restart'].includes(policy.onReassignment)) throw new DomainError('invalid_policy', `ticketPolicies[${i}].onReassignment must be keep or restart`, { path: `ticketPolicies[${i}].onReassignment` });
+    if (typeof policy !== 'object' || policy === null) throw refuseServiceLevels('invalid_policy', `ticketPolicies[${i}] must be an object with policyId, kind, onReassignment and targets`, { path: `ticketPolicies[${i}]` });
+    if (!policy.policyId || !policy.kind) throw refuseServiceLevels('invalid_policy', `ticketPolicies[${i}] needs policyId and kind`, { path: `ticketPolicies[${i}]` });
+    if (!['keep', 'restart'].includes(policy.onReassignment)) throw refuseServiceLevels('invalid_policy', `ticketPolicies[${i}].onReassignment must be keep or restart`, { path: `ticketPolicies[${i}].onReassignment` });
     for (const [m, target] of Object.entries(policy.targets ?? {})) checkTarget(target, `ticketPolicies[${i}].targets.${m}`);
     if ('breachRules' in policy) refuseRules(`ticketPolicies[${i}].breachRules`);
   }

@@ -39,7 +39,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       return [409, { statusCode: 409, code: error.code, message: error.message }];
     }
     if (error instanceof DomainError) {
-      return [422, { statusCode: 422, code: error.code, message: error.message, ...error.details }];
+      return [error.status, { statusCode: error.status, code: error.code, message: error.message, ...error.details }];
     }
     if (error instanceof InvalidFilterError) {
       return [400, { statusCode: 400, code: error.code, message: [error.message] }];

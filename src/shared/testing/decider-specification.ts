@@ -1,10 +1,18 @@
 import type { Decider } from '../domain/decider';
+import { entityErrors } from '../domain/error-catalogue';
+import type { CodeOf, ErrorCatalogue } from '../domain/error-catalogue';
 
 /**
- * given(events).when(command).then(events) | .thenThrows(code) for deciders.
- * The context (facts from other streams) is given with `withContext`.
+ * given(events, context).when(command).then(events) | .thenThrows(code) for deciders. The
+ * catalogues are those whose codes the decider may refuse with: thenThrows takes only their codes
+ * (and `not_found`), and checks the status the catalogue gives.
  */
-export function deciderSpecification<C, E extends { type: string }, S, X>(decider: Decider<C, E, S, X>) {
+/** The codes of any of the catalogues (`keyof` of a union would keep only the codes they share). */
+type CodesOf<Catalogue> = Catalogue extends unknown ? CodeOf<Catalogue> : never;
+
+export function deciderSpecification<C, E extends { type: string }, S, X, Catalogues extends ErrorCatalogue[]>(decider: Decider<C, E, S, X>, ...catalogues: Catalogues) {
+  type Code = CodesOf<Catalogues[number]> | CodeOf<typeof entityErrors>;
+  const known: ErrorCatalogue[] = [...catalogues, entityErrors];
   return {
     given(events: E[], context?: X) {
       const state = events.reduce(decider.evolve, decider.initialState);
@@ -16,8 +24,9 @@ export function deciderSpecification<C, E extends { type: string }, S, X>(decide
               expect(run()).toEqual(expected);
             },
             /** The refusal's stable code, and a message that says in words what was refused (the API shows it). */
-            thenThrows(code: string, details?: Record<string, unknown>) {
-              expect(run).toThrow(expect.objectContaining({ code, message: expect.stringMatching(/\w/) }) as unknown as Error);
+            thenThrows(code: Code, details?: Record<string, unknown>) {
+              const status = known.find((catalogue) => code in catalogue)?.[code].status;
+              expect(run).toThrow(expect.objectContaining({ code, status, message: expect.stringMatching(/\w/) }) as unknown as Error);
               if (details) expect(run).toThrow(expect.objectContaining({ details: expect.objectContaining(details) }) as unknown as Error);
             },
           };

@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { refuseTalk } from './talk-obligation.errors';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { computeDeadline } from '../../service-levels/domain/service-level-policy';
 import type { ServiceLevelSettings } from '../../service-levels/domain/service-level-policy';
@@ -50,19 +51,19 @@ export const talkObligationDecider: Decider<TalkObligationCommand, TalkObligatio
     switch (command.type) {
       case 'RecordTalk': {
         if (state.status === 'held' && state.heldAt === command.data.heldAt) return [];
-        if (state.status !== 'pending') throw new DomainError('talk_not_pending', `the talk obligation is ${state.status}`);
-        if (command.data.heldAt > command.now) throw new DomainError('held_in_future', 'heldAt lies in the future');
-        if (command.data.heldAt < opened.openedAt) throw new DomainError('held_before_obligation', 'heldAt is earlier than the penalty');
+        if (state.status !== 'pending') throw refuseTalk('talk_not_pending', `the talk obligation is ${state.status}`);
+        if (command.data.heldAt > command.now) throw refuseTalk('held_in_future', 'heldAt lies in the future');
+        if (command.data.heldAt < opened.openedAt) throw refuseTalk('held_before_obligation', 'heldAt is earlier than the penalty');
         const late = !state.breached && command.data.heldAt > opened.dueAt ? [breach(opened)] : [];
         return [...late, { type: 'TalkHeld', data: { ...command.data, supervisorId: opened.supervisorId, employeeId: opened.employeeId } }];
       }
       case 'RecordTalkBreach':
         if (state.breached || state.status !== 'pending') return [];
-        if (opened.dueAt >= command.now) throw new DomainError('deadline_not_passed', 'the talk is not yet due');
+        if (opened.dueAt >= command.now) throw refuseTalk('deadline_not_passed', 'the talk is not yet due');
         return [breach(opened)];
       case 'CancelTalkObligation':
         if (state.status === 'cancelled') return [];
-        if (state.status !== 'pending') throw new DomainError('talk_not_pending', `the talk obligation is ${state.status}`);
+        if (state.status !== 'pending') throw refuseTalk('talk_not_pending', `the talk obligation is ${state.status}`);
         return [{ type: 'TalkObligationCancelled', data: { ...command.data, supervisorId: opened.supervisorId } }];
       default:
         return assertNever(command);
@@ -75,8 +76,8 @@ function open(command: Extract<TalkObligationCommand, { type: 'OpenTalkObligatio
   const { employee, supervisor, calendar, talk } = context;
   // Nobody owes a talk to an employee without a supervisor on record.
   if (employee?.status !== 'registered' || !employee.supervisorId) return [];
-  if (supervisor?.status !== 'registered') throw new DomainError('supervisor_not_registered', `supervisor ${employee.supervisorId} is not registered`);
-  if (!calendar || !talk) throw new DomainError('no_talk_policy', 'no service level is defined for the talk');
+  if (supervisor?.status !== 'registered') throw refuseTalk('supervisor_not_registered', `supervisor ${employee.supervisorId} is not registered`);
+  if (!calendar || !talk) throw refuseTalk('no_talk_policy', 'no service level is defined for the talk');
   const { openedAt } = command.data;
   return [
     {

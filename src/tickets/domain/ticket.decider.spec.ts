@@ -2,8 +2,9 @@ import { deciderSpecification } from '../../shared/testing/decider-specification
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { ticketDecider } from './ticket.decider';
 import type { TicketDispatched } from './ticket.events';
+import { ticketErrors } from './ticket.errors';
 
-const spec = deciderSpecification(ticketDecider);
+const spec = deciderSpecification(ticketDecider, ticketErrors);
 const now = '2026-03-10T12:00:00.000Z';
 const assignee: EmployeeState = {
   status: 'registered',

@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
-import { DomainError, NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { NotFoundError, assertNever } from '../../shared/domain/domain-error';
+import { refuseTicket } from './ticket.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { ticketDeadlines, ticketMilestones } from '../../service-levels/domain/service-level-policy';
@@ -56,12 +57,12 @@ function dispatchTicket(command: DispatchTicket, state: TicketState, context: Ti
   const { data } = command;
   const assignee = context.assignee ?? { status: 'unknown' };
   if (assignee.status !== 'registered') {
-    throw new DomainError('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
+    throw refuseTicket('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
   }
   const deadlines = deadlinesAtDispatch(data, context);
   const resolveBy = deadlines.resolution?.dueAt;
   if (resolveBy === undefined) {
-    throw new DomainError('no_resolution_deadline', `no service-level policy covers ${data.kind} tickets: resolveBy is required`);
+    throw refuseTicket('no_resolution_deadline', `no service-level policy covers ${data.kind} tickets: resolveBy is required`);
   }
   const { policy } = context;
   const event: TicketDispatched = {
@@ -71,13 +72,13 @@ function dispatchTicket(command: DispatchTicket, state: TicketState, context: Ti
   // A repeat is recognised against what the calendar and policy give now; changed settings make it a conflict.
   if (state.status !== 'unknown') {
     if (isSameFact(state.dispatched, event.data)) return [];
-    throw new DomainError('ticket_already_dispatched', `ticket ${data.ticketId} was already dispatched with other details`);
+    throw refuseTicket('ticket_already_dispatched', `ticket ${data.ticketId} was already dispatched with other details`);
   }
   if (data.dispatchedAt > command.now) {
-    throw new DomainError('dispatched_in_future', 'dispatchedAt lies in the future', { dispatchedAt: data.dispatchedAt });
+    throw refuseTicket('dispatched_in_future', 'dispatchedAt lies in the future', { dispatchedAt: data.dispatchedAt });
   }
   if (resolveBy <= data.dispatchedAt) {
-    throw new DomainError('resolve_by_not_after_dispatch', 'resolveBy must be later than dispatchedAt');
+    throw refuseTicket('resolve_by_not_after_dispatch', 'resolveBy must be later than dispatchedAt');
   }
   return [event];
 }

@@ -1,4 +1,5 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { refuseTicket } from './ticket.errors';
+import type { TicketErrorCode } from './ticket.errors';
 import { computeShiftedDeadline, pausesFor, ticketDeadlines } from '../../service-levels/domain/service-level-policy';
 import type { TicketMilestone } from '../../service-levels/domain/service-level-policy';
 import type {
@@ -18,16 +19,28 @@ import type { KnownTicket } from './ticket.state';
 
 const ALL: readonly TicketMilestone[] = ['acknowledgement', 'arrival', 'resolution'];
 
-function notInFuture(at: string, now: string, field: string): void {
-  if (at > now) throw new DomainError(`${field.replace(/At$/, '')}_in_future`, `${field} lies in the future`, { [field]: at });
+/** The refusal of each step's time when it lies in the future. */
+const inFuture = {
+  acknowledgedAt: 'acknowledged_in_future',
+  arrivedAt: 'arrived_in_future',
+  resolvedAt: 'resolved_in_future',
+  closedAt: 'closed_in_future',
+  cancelledAt: 'cancelled_in_future',
+  reassignedAt: 'reassigned_in_future',
+  pausedAt: 'paused_in_future',
+  resumedAt: 'resumed_in_future',
+} as const satisfies Record<string, TicketErrorCode>;
+
+function notInFuture(at: string, now: string, field: keyof typeof inFuture): void {
+  if (at > now) throw refuseTicket(inFuture[field], `${field} lies in the future`, { [field]: at });
 }
 
-function notBeforeDispatch(at: string, state: KnownTicket, code: string): void {
-  if (at < state.dispatched.dispatchedAt) throw new DomainError(code, 'the fact is dated before the dispatch');
+function notBeforeDispatch(at: string, state: KnownTicket, code: TicketErrorCode): void {
+  if (at < state.dispatched.dispatchedAt) throw refuseTicket(code, 'the fact is dated before the dispatch');
 }
 
 function mustBeOpen(state: KnownTicket): void {
-  if (state.status !== 'open') throw new DomainError('ticket_not_open', `ticket ${state.dispatched.ticketId} is ${state.status}`);
+  if (state.status !== 'open') throw refuseTicket('ticket_not_open', `ticket ${state.dispatched.ticketId} is ${state.status}`);
 }
 
 /**
@@ -62,7 +75,7 @@ export function resolve(command: ResolveTicket, state: KnownTicket): TicketEvent
   const { data } = command;
   if (state.resolved) {
     if (state.resolved.resolvedAt === data.resolvedAt && state.resolved.resolution === data.resolution) return [];
-    throw new DomainError('ticket_already_resolved', `ticket ${data.ticketId} was already resolved`);
+    throw refuseTicket('ticket_already_resolved', `ticket ${data.ticketId} was already resolved`);
   }
   mustBeOpen(state);
   notInFuture(data.resolvedAt, command.now, 'resolvedAt');
@@ -76,7 +89,7 @@ export function acknowledge(command: AcknowledgeTicket, state: KnownTicket): Tic
   const { data } = command;
   if (state.acknowledgedAt !== undefined) {
     if (state.acknowledgedAt === data.acknowledgedAt) return [];
-    throw new DomainError('ticket_already_acknowledged', `ticket ${data.ticketId} was already acknowledged`);
+    throw refuseTicket('ticket_already_acknowledged', `ticket ${data.ticketId} was already acknowledged`);
   }
   mustBeOpen(state);
   notInFuture(data.acknowledgedAt, command.now, 'acknowledgedAt');
@@ -88,12 +101,12 @@ export function arrive(command: RecordArrival, state: KnownTicket): TicketEvent[
   const { data } = command;
   if (state.arrivedAt !== undefined) {
     if (state.arrivedAt === data.arrivedAt) return [];
-    throw new DomainError('ticket_already_arrived', `arrival on ticket ${data.ticketId} was already recorded`);
+    throw refuseTicket('ticket_already_arrived', `arrival on ticket ${data.ticketId} was already recorded`);
   }
   mustBeOpen(state);
-  if (state.acknowledgedAt === undefined) throw new DomainError('ticket_not_acknowledged', `ticket ${data.ticketId} must be acknowledged before arrival`);
+  if (state.acknowledgedAt === undefined) throw refuseTicket('ticket_not_acknowledged', `ticket ${data.ticketId} must be acknowledged before arrival`);
   notInFuture(data.arrivedAt, command.now, 'arrivedAt');
-  if (data.arrivedAt < state.acknowledgedAt) throw new DomainError('arrived_before_acknowledgement', 'arrivedAt is earlier than the acknowledgement');
+  if (data.arrivedAt < state.acknowledgedAt) throw refuseTicket('arrived_before_acknowledgement', 'arrivedAt is earlier than the acknowledgement');
   return [...lateBreaches(state, ['arrival'], data.arrivedAt), { type: 'TicketArrived', data: { ...data, assigneeId: state.assigneeId } }];
 }
 
@@ -101,11 +114,11 @@ export function close(command: CloseTicket, state: KnownTicket): TicketEvent[] {
   const { data } = command;
   if (state.status === 'closed') {
     if (state.closedAt === data.closedAt) return [];
-    throw new DomainError('ticket_already_closed', `ticket ${data.ticketId} was already closed`);
+    throw refuseTicket('ticket_already_closed', `ticket ${data.ticketId} was already closed`);
   }
-  if (state.status !== 'resolved' || !state.resolved) throw new DomainError('ticket_not_resolved', `ticket ${data.ticketId} is ${state.status}, not resolved`);
+  if (state.status !== 'resolved' || !state.resolved) throw refuseTicket('ticket_not_resolved', `ticket ${data.ticketId} is ${state.status}, not resolved`);
   notInFuture(data.closedAt, command.now, 'closedAt');
-  if (data.closedAt < state.resolved.resolvedAt) throw new DomainError('closed_before_resolution', 'closedAt is earlier than the resolution');
+  if (data.closedAt < state.resolved.resolvedAt) throw refuseTicket('closed_before_resolution', 'closedAt is earlier than the resolution');
   return [{ type: 'TicketClosed', data: { ...data, assigneeId: state.assigneeId } }];
 }
 
@@ -121,9 +134,9 @@ export function cancel(command: CancelTicket, state: KnownTicket): TicketEvent[]
 export function reassign(command: ReassignTicket, state: KnownTicket, context: TicketContext): TicketEvent[] {
   const { data } = command;
   mustBeOpen(state);
-  if (state.assigneeId === data.assigneeId) throw new DomainError('already_assigned', `ticket ${data.ticketId} is already assigned to ${data.assigneeId}`);
+  if (state.assigneeId === data.assigneeId) throw refuseTicket('already_assigned', `ticket ${data.ticketId} is already assigned to ${data.assigneeId}`);
   const assignee = context.assignee ?? { status: 'unknown' };
-  if (assignee.status !== 'registered') throw new DomainError('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
+  if (assignee.status !== 'registered') throw refuseTicket('assignee_not_registered', `assignee ${data.assigneeId} is not a registered employee`);
   notInFuture(data.reassignedAt, command.now, 'reassignedAt');
   notBeforeDispatch(data.reassignedAt, state, 'reassigned_before_dispatch');
   const late = lateBreaches(state, ALL, data.reassignedAt);
@@ -157,10 +170,10 @@ export function reassign(command: ReassignTicket, state: KnownTicket, context: T
 export function recordBreach(command: RecordTicketBreach, state: KnownTicket): TicketEvent[] {
   const { milestone, ticketId } = command.data;
   const clock = state.clocks[milestone];
-  if (!clock) throw new DomainError('no_such_clock', `ticket ${ticketId} has no ${milestone} deadline`);
+  if (!clock) throw refuseTicket('no_such_clock', `ticket ${ticketId} has no ${milestone} deadline`);
   if (clock.breached || clock.stoppedAt !== undefined) return [];
-  if (clock.pausedAt !== undefined) throw new DomainError('clock_paused', `the ${milestone} clock of ticket ${ticketId} is paused: a paused clock cannot breach`);
-  if (clock.dueAt >= command.now) throw new DomainError('deadline_not_passed', `the ${milestone} deadline of ticket ${ticketId} has not passed`);
+  if (clock.pausedAt !== undefined) throw refuseTicket('clock_paused', `the ${milestone} clock of ticket ${ticketId} is paused: a paused clock cannot breach`);
+  if (clock.dueAt >= command.now) throw refuseTicket('deadline_not_passed', `the ${milestone} deadline of ticket ${ticketId} has not passed`);
   return [breachOf(state, milestone)];
 }
 
@@ -173,18 +186,18 @@ export function pause(command: PauseTicket, state: KnownTicket, context: TicketC
   const { data } = command;
   if (state.pause) {
     if (state.pause.pausedAt === data.pausedAt && state.pause.reason === data.reason) return [];
-    throw new DomainError('ticket_already_paused', `ticket ${data.ticketId} is already paused since ${state.pause.pausedAt}`);
+    throw refuseTicket('ticket_already_paused', `ticket ${data.ticketId} is already paused since ${state.pause.pausedAt}`);
   }
   mustBeOpen(state);
   if (!pausesFor(context.policy, data.reason)) {
-    throw new DomainError('policy_does_not_pause', `the service-level policy of ticket ${data.ticketId} does not stop its clocks while ${data.reason}`, { reason: data.reason });
+    throw refuseTicket('policy_does_not_pause', `the service-level policy of ticket ${data.ticketId} does not stop its clocks while ${data.reason}`, { reason: data.reason });
   }
   notInFuture(data.pausedAt, command.now, 'pausedAt');
   notBeforeDispatch(data.pausedAt, state, 'paused_before_dispatch');
   const lastClockStart = ALL.map((m) => state.clocks[m]?.startedAt ?? '').reduce((a, b) => (a > b ? a : b), '');
-  if (data.pausedAt < lastClockStart) throw new DomainError('paused_before_clock_start', 'pausedAt is earlier than the start of the running clocks');
+  if (data.pausedAt < lastClockStart) throw refuseTicket('paused_before_clock_start', 'pausedAt is earlier than the start of the running clocks');
   const milestones = ALL.filter((m) => state.clocks[m] && state.clocks[m]!.stoppedAt === undefined);
-  if (milestones.length === 0) throw new DomainError('no_running_clock', `ticket ${data.ticketId} has no running clock to pause`);
+  if (milestones.length === 0) throw refuseTicket('no_running_clock', `ticket ${data.ticketId} has no running clock to pause`);
   return [...lateBreaches(state, milestones, data.pausedAt), { type: 'TicketPaused', data: { ...data, assigneeId: state.assigneeId, milestones } }];
 }
 
@@ -195,10 +208,10 @@ export function pause(command: PauseTicket, state: KnownTicket, context: TicketC
  */
 export function resume(command: ResumeTicket, state: KnownTicket, context: TicketContext): TicketEvent[] {
   const { data } = command;
-  if (!state.pause) throw new DomainError('ticket_not_paused', `ticket ${data.ticketId} is not paused`);
+  if (!state.pause) throw refuseTicket('ticket_not_paused', `ticket ${data.ticketId} is not paused`);
   notInFuture(data.resumedAt, command.now, 'resumedAt');
-  if (data.resumedAt < state.pause.pausedAt) throw new DomainError('resumed_before_pause', 'resumedAt is earlier than the pause');
-  if (!context.calendar) throw new DomainError('no_calendar', 'no working calendar is in force to move the deadlines');
+  if (data.resumedAt < state.pause.pausedAt) throw refuseTicket('resumed_before_pause', 'resumedAt is earlier than the pause');
+  if (!context.calendar) throw refuseTicket('no_calendar', 'no working calendar is in force to move the deadlines');
   const previous: Partial<Record<TicketMilestone, ClockSegment>> = {};
   const deadlines: TicketDeadlines = {};
   for (const m of ALL) {

@@ -1,0 +1,81 @@
+import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
+import type { CodeOf } from '../../shared/domain/error-catalogue';
+
+/** Why a rule cannot be applied as the command asks (deductions and bonuses under the rulebook). */
+const ruleApplication = {
+  no_rulebook_in_force: unprocessable('no rulebook version is in force at that instant'),
+  no_scheme_for_position: unprocessable("no scheme of the rulebook in force assesses the employee's position"),
+  period_length_mismatch: unprocessable("the position's scheme is assessed over periods of another length"),
+  rule_unknown: unprocessable('the rule is not in the rulebook version in force'),
+  rule_not_for_position: unprocessable("the rule does not apply to the employee's position"),
+  rule_part_not_in_scheme: unprocessable("the rule scores a part that the period's scheme does not have"),
+  rule_effect_mismatch: unprocessable('the rule is a bonus where a deduction was asked, or the other way round'),
+  rule_has_no_serious_variant: unprocessable('the rule has no stricter variant for serious cases'),
+  rule_has_no_target: unprocessable('the rule does not turn a rate below a target into points'),
+  points_required: unprocessable('the rule needs points chosen within its range'),
+  points_do_not_match_rule: unprocessable('the points given differ from what the rule fixes'),
+  points_out_of_rule_range: unprocessable("the points given lie outside the rule's range"),
+  units_required: unprocessable('the rule is counted per unit: give the number of units, above 0'),
+  units_not_allowed: unprocessable('the rule is not counted per unit'),
+  units_not_whole: unprocessable('the rule counts whole occurrences'),
+  units_beyond_rule_limit: unprocessable('more units than the rule counts below its target'),
+} as const;
+
+/** Why a rulebook version is refused; `path` names the part of the document at fault. */
+const rulebookVersion = {
+  rulebook_version_exists: unprocessable('the version is already published with other content'),
+  rulebook_version_not_next: unprocessable('versions are published in order, one number after the last'),
+  rulebook_effective_from_not_after_previous: unprocessable('effectiveFrom must be after the previous version took effect'),
+  rulebook_revision_retroactive: unprocessable('a revision takes effect now or later, never in the past'),
+  rulebook_malformed: unprocessable('the rulebook is not well formed'),
+  rulebook_version_invalid: unprocessable('version is a whole number from 1'),
+  rulebook_effective_from_invalid: unprocessable('effectiveFrom is an ISO-8601 instant'),
+  rulebook_without_schemes: unprocessable('a rulebook needs at least one scheme'),
+  scheme_position_repeated: unprocessable('two schemes assess the same position'),
+  scheme_period_invalid: unprocessable('a scheme is assessed per month, quarter, half-year or year'),
+  scheme_without_parts: unprocessable('a scheme needs parts'),
+  part_code_repeated: unprocessable('two parts of a scheme share a code'),
+  part_weights_incomplete: unprocessable('either every part has a weight or none has'),
+  part_weights_not_100: unprocessable('part weights must add up to 100'),
+  part_max_invalid: unprocessable('a part needs a positive max'),
+  part_weight_invalid: unprocessable('a part needs a positive weight'),
+  bonus_headroom_invalid: unprocessable('bonusHeadroom must not be negative'),
+  rated_part_without_sub_criteria: unprocessable('a rated part needs sub-criteria'),
+  deducted_part_with_sub_criteria: unprocessable('only rated parts have sub-criteria'),
+  sub_criterion_code_repeated: unprocessable('two sub-criteria of a part share a code'),
+  sub_criteria_weights_not_100: unprocessable('sub-criteria need positive weights adding up to 100'),
+  grades_missing: unprocessable('a scheme needs grade bands'),
+  grade_repeated: unprocessable('a grade is listed twice'),
+  grade_min_total_invalid: unprocessable('a band\'s minTotal lies in [0, 100]'),
+  grade_min_part_percent_invalid: unprocessable("a band's minPartPercent lies in (0, 100]"),
+  grades_not_descending: unprocessable('grade bands go from the best down with falling minTotal'),
+  grades_lowest_band_not_open: unprocessable('the lowest band starts at 0 with no part condition, so every score has a grade'),
+  appeal_window_invalid: unprocessable('appeals.windowDays is a whole number of days from 1'),
+  appeal_hearing_limit_invalid: unprocessable('appeals.hearingWithinDays is a whole number of days from 1'),
+  appeal_panel_invalid: unprocessable('appeals.panel needs 1 <= min <= max and a share between 0 and 1'),
+  roll_up_invalid: unprocessable('rollUp needs a threshold in (0, 100] and positive points per point below'),
+  rule_code_repeated: unprocessable('two rules share a code'),
+  rule_without_positions: unprocessable('a rule applies to at least one position'),
+  rule_position_unknown: unprocessable('a rule names a position no scheme assesses'),
+  rule_part_unknown: unprocessable("a rule names a part its position's scheme does not have"),
+  rule_points_invalid: unprocessable("a rule's points must be positive"),
+  rule_range_invalid: unprocessable("a rule's range needs 0 <= min <= max and max > 0"),
+  rule_unit_invalid: unprocessable("a per-unit rule's unit is a day, a percentage point, an occurrence or ten thousand yuan"),
+  rule_target_invalid: unprocessable("a rule's target is a percentage in (0, 100]"),
+  rule_shape_invalid: unprocessable("a rule's shape is fixed, range, per-unit or veto"),
+  rule_serious_not_stricter: unprocessable('a serious variant needs a fixed shape and more points'),
+  veto_not_a_deduction: unprocessable('a veto is a deduction'),
+  consequences_malformed: unprocessable('consequences must be an object'),
+  consequence_unknown: unprocessable('the consequences name a fact the service does not derive'),
+  consequence_rule_unknown: unprocessable('a consequence names a rule this version does not hold'),
+  consequence_rule_not_a_deduction: unprocessable('a consequence costs points: its rule is a deduction'),
+  consequence_rule_not_for_position: unprocessable("a consequence's rule does not apply to the position"),
+  consequence_points_invalid: unprocessable("a consequence on a range rule needs its points within the range"),
+  consequence_points_not_allowed: unprocessable('the rule fixes its own points'),
+  consequence_rule_shape_unsupported: unprocessable('a consequence costs fixed points or a point within a range'),
+} as const;
+
+export const rulebookErrors = { ...ruleApplication, ...rulebookVersion } as const;
+
+export type RulebookErrorCode = CodeOf<typeof rulebookErrors>;
+export const refuseUnderRulebook = refusalsOf(rulebookErrors);
