@@ -3,9 +3,9 @@ import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { testRulebook } from '../../rulebook/testing/test-rulebook';
 import { bonusDecider, ratingsDecider, surveyDecider } from './assessment.deciders';
 import type { AssessmentDecisionContext } from './assessment.deciders';
-import { assessmentErrors } from './assessment.errors';
-import { rulebookErrors } from '../../rulebook/domain/rulebook.errors';
-import type { AssessmentErrorCode } from './assessment.errors';
+import { refuseAssessment } from './assessment.errors';
+import { refuseUnderRulebook } from '../../rulebook/domain/rulebook.errors';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 const now = '2026-08-01T00:00:00.000Z';
 const staff = (position: string): EmployeeState => ({ status: 'registered', employeeId: 'E-1', name: 'Li', department: 'north', position, registeredAt: '2026-01-01T00:00:00.000Z' });
@@ -15,7 +15,7 @@ const tester = testRulebook.schemes.find((s) => s.position === 'tester')!;
 const rater = testRulebook.schemes.find((s) => s.position === 'rater')!;
 
 describe('awarding a bonus', () => {
-  const spec = deciderSpecification(bonusDecider, assessmentErrors, rulebookErrors);
+  const spec = deciderSpecification(bonusDecider, refuseAssessment, refuseUnderRulebook);
   const award = (data: Partial<{ occurredAt: string; points: number; ruleCode: string }> = {}) => ({
     type: 'AwardBonus' as const,
     data: { bonusId: 'B-1', employeeId: 'E-1', ruleCode: 'PRAISE', occurredAt: '2026-03-31T23:30:00+08:00', reason: 'saved a customer', awardedBy: 'S-1', ...data },
@@ -56,7 +56,7 @@ describe('awarding a bonus', () => {
 });
 
 describe('recording the ratings of a rated employee', () => {
-  const spec = deciderSpecification(ratingsDecider, assessmentErrors, rulebookErrors);
+  const spec = deciderSpecification(ratingsDecider, refuseAssessment, refuseUnderRulebook);
   const ratings = { performance: { output: 80, quality: 90 }, conduct: { manner: 100 } };
   const record = (data: Partial<{ ratings: Record<string, Record<string, number>>; ratedAt: string; period: string }> = {}) => ({
     type: 'RecordRatings' as const,
@@ -83,7 +83,7 @@ describe('recording the ratings of a rated employee', () => {
     ['a criterion the scheme does not have', { ...ratings, conduct: { manner: 100, charm: 50 } }, 'rating_unknown_criterion', 'ratings.conduct.charm'],
     ['a part the scheme does not have', { ...ratings, luck: { dice: 50 } }, 'rating_unknown_criterion', 'ratings.luck.dice'],
   ])('refuses %s, naming it', (_what, given, code, path) => {
-    spec.given([], context('rater')).when(record({ ratings: given })).thenThrows(code as AssessmentErrorCode, { path });
+    spec.given([], context('rater')).when(record({ ratings: given })).thenThrows(code as RefusalCode<typeof refuseAssessment>, { path });
   });
 
   it('refuses a position that is not rated, a period of another length, a date after now, an unregistered employee', () => {
@@ -100,7 +100,7 @@ describe('recording the ratings of a rated employee', () => {
 });
 
 describe('recording a survey result against a target rule', () => {
-  const spec = deciderSpecification(surveyDecider, assessmentErrors, rulebookErrors);
+  const spec = deciderSpecification(surveyDecider, refuseAssessment, refuseUnderRulebook);
   const survey = (data: Partial<{ satisfactionRate: number; ruleCode: string; surveyedAt: string; period: string }> = {}) => ({
     type: 'RecordSurveyResult' as const,
     data: { surveyId: 'SV-1', employeeId: 'E-1', period: '2026-03', ruleCode: 'SATISFACTION', satisfactionRate: 91, sampleSize: 40, surveyedAt: '2026-04-02T00:00:00+08:00', ...data },

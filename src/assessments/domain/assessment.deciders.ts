@@ -1,12 +1,12 @@
 import type { Decider } from '../../shared/domain/decider';
 import { refuseAssessment } from './assessment.errors';
-import type { AssessmentErrorCode } from './assessment.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { assessApplication, shortfallPoints } from '../../rulebook/domain/assess-application';
 import { schemeForPeriod } from '../../rulebook/domain/rule-in-force';
 import type { RulebookVersion } from '../../rulebook/domain/rulebook.types';
 import type { BonusAwarded, RatingsRecorded, SurveyResultRecorded } from './assessment.events';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 export interface AssessmentDecisionContext {
   employee: EmployeeState;
@@ -34,7 +34,7 @@ type OneFact<E> = { recorded?: E };
 
 function oneFactDecider<C extends { now: string }, E extends { type: string; data: object }>(
   build: (command: C, context: AssessmentDecisionContext) => E,
-  conflictCode: AssessmentErrorCode,
+  conflictCode: RefusalCode<typeof refuseAssessment>,
 ): Decider<C, E, OneFact<E>, AssessmentDecisionContext> {
   return {
     initialState: {},

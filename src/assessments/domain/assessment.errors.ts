@@ -1,8 +1,7 @@
-import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
-import type { CodeOf } from '../../shared/domain/error-catalogue';
+import { refusals, unprocessable } from '../../shared/domain/error-catalogue';
 
 /** Why a bonus, a rating or a survey result is refused (the rule's own checks: the rulebook's catalogue). */
-export const assessmentErrors = {
+export const refuseAssessment = refusals({
   employee_not_registered: unprocessable('the employee named is not registered'),
   period_closed: unprocessable('the period the fact falls in is closed; only a hearing changes it'),
   occurred_in_future: unprocessable('occurredAt lies in the future'),
@@ -17,7 +16,4 @@ export const assessmentErrors = {
   bonus_already_awarded: unprocessable('this bonusId was already used with other details'),
   ratings_already_recorded: unprocessable('these ratings were already recorded with other details'),
   survey_already_recorded: unprocessable('this survey result was already recorded with other details'),
-} as const;
-
-export type AssessmentErrorCode = CodeOf<typeof assessmentErrors>;
-export const refuseAssessment = refusalsOf(assessmentErrors);
+});

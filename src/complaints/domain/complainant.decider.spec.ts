@@ -1,8 +1,8 @@
 import { deciderSpecification } from '../../shared/testing/decider-specification';
 import { complainantDecider } from './complainant.decider';
-import { complaintErrors } from './complaint.errors';
+import { refuseComplaint } from './complaint.errors';
 
-const spec = deciderSpecification(complainantDecider, complaintErrors);
+const spec = deciderSpecification(complainantDecider, refuseComplaint);
 const now = '2026-04-01T00:00:00.000Z';
 const erase = { type: 'EraseComplainant' as const, data: { subjectId: 'C-1', reason: 'the complainant asked' }, now };
 

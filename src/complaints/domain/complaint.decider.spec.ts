@@ -1,9 +1,9 @@
 import { deciderSpecification } from '../../shared/testing/decider-specification';
 import { complaintDecider } from './complaint.decider';
 import type { ComplaintReceived } from './complaint.events';
-import { complaintErrors } from './complaint.errors';
+import { refuseComplaint } from './complaint.errors';
 
-const spec = deciderSpecification(complaintDecider, complaintErrors);
+const spec = deciderSpecification(complaintDecider, refuseComplaint);
 const data: ComplaintReceived['data'] = {
   complaintId: 'C-1',
   channel: 'hotline',

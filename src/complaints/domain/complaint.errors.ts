@@ -1,8 +1,7 @@
-import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
-import type { CodeOf } from '../../shared/domain/error-catalogue';
+import { refusals, unprocessable } from '../../shared/domain/error-catalogue';
 
 /** Why a complaint's receipt or a later step of it is refused. */
-export const complaintErrors = {
+export const refuseComplaint = refusals({
   complaint_already_received: unprocessable('this complaintId was already received with other details'),
   employee_not_registered: unprocessable('an employee the complaint concerns is not registered'),
   complainant_erased: unprocessable('the complainant was erased; record a new complaint under a new subjectId'),
@@ -27,7 +26,4 @@ export const complaintErrors = {
   callback_before_resolution: unprocessable('calledBackAt is earlier than the resolution'),
   decided_before_receipt: unprocessable('decidedAt is earlier than the receipt'),
   reversed_before_verdict: unprocessable('reversedAt is earlier than the verdict'),
-} as const;
-
-export type ComplaintErrorCode = CodeOf<typeof complaintErrors>;
-export const refuseComplaint = refusalsOf(complaintErrors);
+});

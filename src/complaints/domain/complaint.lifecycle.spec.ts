@@ -4,9 +4,9 @@ import { defaultServiceLevels, defaultWorkingCalendar } from '../../service-leve
 import { complaintDecider } from './complaint.decider';
 import type { ComplaintCommand } from './complaint.decider';
 import type { ComplaintEvent, ComplaintReceived } from './complaint.events';
-import { complaintErrors } from './complaint.errors';
+import { refuseComplaint } from './complaint.errors';
 
-const spec = deciderSpecification(complaintDecider, complaintErrors);
+const spec = deciderSpecification(complaintDecider, refuseComplaint);
 const handler: EmployeeState = { status: 'registered', employeeId: 'E-3', name: 'E-3', department: 'service', position: 'steward', registeredAt: '2026-01-01T00:00:00.000Z' };
 const context = { calendar: defaultWorkingCalendar('Asia/Shanghai'), serviceLevels: defaultServiceLevels.complaint, assignee: handler };
 const now = '2026-03-20T00:00:00.000Z';

@@ -4,11 +4,11 @@ import { defaultServiceLevels, defaultWorkingCalendar } from '../../service-leve
 import { complaintDecider } from './complaint.decider';
 import type { ComplaintCommand } from './complaint.decider';
 import type { ComplaintEvent, ComplaintReceived } from './complaint.events';
-import { complaintErrors } from './complaint.errors';
-import type { ComplaintErrorCode } from './complaint.errors';
+import { refuseComplaint } from './complaint.errors';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 /** A complaint's steps against repetition, order and time: what each refuses, and the boundary it still takes. */
-const spec = deciderSpecification(complaintDecider, complaintErrors);
+const spec = deciderSpecification(complaintDecider, refuseComplaint);
 const handler: EmployeeState = { status: 'registered', employeeId: 'E-3', name: 'E-3', department: 'service', position: 'steward', registeredAt: '2026-01-01T00:00:00.000Z' };
 const context = { calendar: defaultWorkingCalendar('Asia/Shanghai'), serviceLevels: defaultServiceLevels.complaint, assignee: handler };
 const now = '2026-03-20T00:00:00.000Z';
@@ -79,7 +79,7 @@ describe('a complaint step dated after now or before the step it follows', () =>
     ['a reversal after now', upheld, cmd('ReverseVerdict', { reason: 'x', reversedAt: future }), 'reversed_in_future', { reversedAt: future }],
     ['a reversal before the verdict', upheld, cmd('ReverseVerdict', { reason: 'x', reversedAt: at('12T09:59:59') }), 'reversed_before_verdict', {}],
   ])('refuses %s', (_what, given, command, code, details) => {
-    spec.given(given, context).when(command).thenThrows(code as ComplaintErrorCode, details);
+    spec.given(given, context).when(command).thenThrows(code as RefusalCode<typeof refuseComplaint>, details);
   });
 
   it('takes each step at the very instant of the step it follows', () => {

@@ -1,11 +1,11 @@
 import { refuseComplaint } from './complaint.errors';
-import type { ComplaintErrorCode } from './complaint.errors';
 import type { ComplaintMilestone } from '../../service-levels/domain/service-level-policy';
 import type { AssignComplaint, RecordCallback, RecordComplaintBreach, RecordVerdict, ResolveComplaint, ReverseVerdict } from './complaint.commands';
 import { startClock } from './complaint.clocks';
 import type { ComplaintContext } from './complaint.decider';
 import type { ComplaintDeadlineBreached, ComplaintEvent } from './complaint.events';
 import type { KnownComplaint } from './complaint.state';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 /** The refusal of each step's time when it lies in the future. */
 const inFuture = {
@@ -14,9 +14,9 @@ const inFuture = {
   calledBackAt: 'calledBack_in_future',
   decidedAt: 'decided_in_future',
   reversedAt: 'reversed_in_future',
-} as const satisfies Record<string, ComplaintErrorCode>;
+} as const satisfies Record<string, RefusalCode<typeof refuseComplaint>>;
 
-function checkTime(at: string, now: string, field: keyof typeof inFuture, notBefore: string, beforeCode: ComplaintErrorCode): void {
+function checkTime(at: string, now: string, field: keyof typeof inFuture, notBefore: string, beforeCode: RefusalCode<typeof refuseComplaint>): void {
   if (at > now) throw refuseComplaint(inFuture[field], `${field} lies in the future`, { [field]: at });
   if (at < notBefore) throw refuseComplaint(beforeCode, `${field} is earlier than the step before it`);
 }

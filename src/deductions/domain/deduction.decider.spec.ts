@@ -2,9 +2,9 @@ import { deciderSpecification } from '../../shared/testing/decider-specification
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { deductionDecider } from './deduction.decider';
 import type { DeductionApplied, DeductionContested, HearingRecorded } from './deduction.events';
-import { deductionErrors } from './deduction.errors';
+import { refuseDeduction } from './deduction.errors';
 
-const spec = deciderSpecification(deductionDecider, deductionErrors);
+const spec = deciderSpecification(deductionDecider, refuseDeduction);
 const now = '2026-03-31T12:00:00.000Z';
 const employee: EmployeeState = {
   status: 'registered',

@@ -1,23 +1,14 @@
 import { deciderSpecification } from '../../shared/testing/decider-specification';
-import type { EmployeeState } from '../../employees/domain/employee.decider';
+import { applied, contested, employee } from '../testing/deduction-facts';
 import { deductionDecider } from './deduction.decider';
 import type { DeductionCommand } from './deduction.commands';
 import type { DeductionApplied, DeductionContested, DeductionEvent, HearingDeadlineBreached } from './deduction.events';
-import { deductionErrors } from './deduction.errors';
+import { refuseDeduction } from './deduction.errors';
 
 /** A deduction's steps at their edges: unknown deductions, the exact instants that are still allowed, the appeal clock. */
-const spec = deciderSpecification(deductionDecider, deductionErrors);
-const employee: EmployeeState = { status: 'registered', employeeId: 'E-1', name: 'Li', department: 'repairs', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z' };
+const spec = deciderSpecification(deductionDecider, refuseDeduction);
 const context = { employee };
 const now = '2026-04-30T00:00:00.000Z';
-const applied = {
-  type: 'DeductionApplied',
-  data: { deductionId: 'D-1', employeeId: 'E-1', department: 'repairs', position: 'property-steward', ruleCode: 'PS-01', points: 2, occurredAt: '2026-03-10T09:00:00.000Z', reason: 'late report' },
-} as DeductionApplied;
-const contested: DeductionContested = {
-  type: 'DeductionContested',
-  data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T09:00:00.000Z', reason: 'not me', contestedAt: '2026-03-11T09:00:00.000Z', hearingDueAt: '2026-03-26T09:00:00.000Z' },
-};
 const cmd = (type: DeductionCommand['type'], data: object, when = now) => ({ type, data: { deductionId: 'D-1', ...data }, now: when }) as DeductionCommand;
 const contest = (contestedAt: string, reason = 'not me') => cmd('ContestDeduction', { reason, contestedAt });
 const hearing = (heardAt: string, panel = ['P-1', 'P-2', 'P-3']) => cmd('RecordHearing', { panel, outcome: 'upheld', reasoning: 'reviewed', heardAt });

@@ -1,8 +1,7 @@
-import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
-import type { CodeOf } from '../../shared/domain/error-catalogue';
+import { refusals, unprocessable } from '../../shared/domain/error-catalogue';
 
 /** Why a deduction, a contest, a hearing or a withdrawal is refused. */
-export const deductionErrors = {
+export const refuseDeduction = refusals({
   employee_not_registered: unprocessable('the employee named is not registered'),
   deduction_already_applied: unprocessable('this deductionId was already applied with other details'),
   points_out_of_range: unprocessable('points are more than 0 and at most 100, and required while no rulebook is published'),
@@ -29,7 +28,4 @@ export const deductionErrors = {
   withdrawn_in_future: unprocessable('withdrawnAt lies in the future'),
   no_such_clock: unprocessable('the deduction has no hearing deadline'),
   deadline_not_passed: unprocessable('the hearing deadline has not passed'),
-} as const;
-
-export type DeductionErrorCode = CodeOf<typeof deductionErrors>;
-export const refuseDeduction = refusalsOf(deductionErrors);
+});

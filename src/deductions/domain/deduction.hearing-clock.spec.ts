@@ -1,22 +1,13 @@
 import { deciderSpecification } from '../../shared/testing/decider-specification';
-import type { EmployeeState } from '../../employees/domain/employee.decider';
+import { applied, contested, employee } from '../testing/deduction-facts';
 import { deductionDecider } from './deduction.decider';
 import type { DeductionApplied, DeductionContested, DeductionEvent, HearingDeadlineBreached } from './deduction.events';
 import { evolveDeduction, initialDeductionState } from './deduction.state';
-import { deductionErrors } from './deduction.errors';
+import { refuseDeduction } from './deduction.errors';
 
 /** The appeal clock: a contest is due its hearing within the rulebook's `hearingWithinDays` (default 15 days). */
-const spec = deciderSpecification(deductionDecider, deductionErrors);
-const employee: EmployeeState = { status: 'registered', employeeId: 'E-1', name: 'Li', department: 'repairs', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z' };
+const spec = deciderSpecification(deductionDecider, refuseDeduction);
 const context = { employee };
-const applied = {
-  type: 'DeductionApplied',
-  data: { deductionId: 'D-1', employeeId: 'E-1', department: 'repairs', position: 'property-steward', ruleCode: 'PS-01', points: 2, occurredAt: '2026-03-10T09:00:00.000Z', reason: 'late report' },
-} as DeductionApplied;
-const contested: DeductionContested = {
-  type: 'DeductionContested',
-  data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T09:00:00.000Z', reason: 'not me', contestedAt: '2026-03-11T09:00:00.000Z', hearingDueAt: '2026-03-26T09:00:00.000Z' },
-};
 const breach: HearingDeadlineBreached = {
   type: 'HearingDeadlineBreached',
   data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T09:00:00.000Z', contestedAt: '2026-03-11T09:00:00.000Z', dueAt: '2026-03-26T09:00:00.000Z' },

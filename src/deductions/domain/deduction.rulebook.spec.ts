@@ -5,11 +5,11 @@ import type { RulebookVersion } from '../../rulebook/domain/rulebook.types';
 import { deductionDecider } from './deduction.decider';
 import type { DeductionContext } from './deduction.decider';
 import type { DeductionApplied, DeductionContested, DeductionEvent } from './deduction.events';
-import { deductionErrors } from './deduction.errors';
-import { rulebookErrors } from '../../rulebook/domain/rulebook.errors';
+import { refuseDeduction } from './deduction.errors';
+import { refuseUnderRulebook } from '../../rulebook/domain/rulebook.errors';
 
 /** Deductions under a published rulebook: the rule in force prices them, closed periods and the appeal rules bind them. */
-const spec = deciderSpecification(deductionDecider, deductionErrors, rulebookErrors);
+const spec = deciderSpecification(deductionDecider, refuseDeduction, refuseUnderRulebook);
 const now = '2026-04-30T12:00:00.000Z';
 const employee: EmployeeState = {
   status: 'registered', employeeId: 'E-1', name: 'Li Ming', department: 'customer-service', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z',

@@ -1,9 +1,9 @@
 import { deciderSpecification } from '../../shared/testing/decider-specification';
 import { employeeDecider } from './employee.decider';
 import type { EmployeeRegistered } from './employee.events';
-import { employeeErrors } from './employee.errors';
+import { refuseEmployee } from './employee.errors';
 
-const spec = deciderSpecification(employeeDecider, employeeErrors);
+const spec = deciderSpecification(employeeDecider, refuseEmployee);
 const data = { employeeId: 'E-1', name: 'Li Ming', department: 'customer-service', position: 'property-steward', registeredAt: '2026-01-01T00:00:00.000Z' };
 const registered: EmployeeRegistered = { type: 'EmployeeRegistered', data };
 

@@ -4,9 +4,9 @@ import type { ScoreEntry } from '../../rulebook/domain/scoring';
 import { periodDecider } from './period.decider';
 import type { EmployeePeriod, PeriodContext } from './period.decider';
 import type { PeriodClosed, PeriodEvent, PeriodScoreSealed, RollUpPenaltyApplied } from './period.events';
-import { periodErrors } from './period.errors';
+import { refusePeriod } from './period.errors';
 
-const spec = deciderSpecification(periodDecider, periodErrors);
+const spec = deciderSpecification(periodDecider, refusePeriod);
 const now = '2026-11-30T04:00:00.000Z';
 const opened = (period: string): PeriodEvent => ({ type: 'PeriodOpened', data: { companyId: 'c', period, openedAt: '2026-10-01T00:00:00+08:00' } });
 const closedEvent = (period: string): PeriodEvent => ({ type: 'PeriodClosed', data: { companyId: 'c', period, closedAt: '2026-11-01T00:00:00+08:00', sealedScores: 0, unratedEmployeeIds: [] } });

@@ -2,9 +2,9 @@ import { deciderSpecification } from '../../shared/testing/decider-specification
 import { periodDecider } from './period.decider';
 import type { PeriodContext } from './period.decider';
 import type { PeriodEvent } from './period.events';
-import { periodErrors } from './period.errors';
+import { refusePeriod } from './period.errors';
 
-const spec = deciderSpecification(periodDecider, periodErrors);
+const spec = deciderSpecification(periodDecider, refusePeriod);
 const context: PeriodContext = { employees: [], timeZone: 'Asia/Shanghai' };
 const now = '2026-11-30T04:00:00.000Z'; // 12:00 in Shanghai
 const opened = (period: string, openedAt: string): PeriodEvent => ({ type: 'PeriodOpened', data: { companyId: 'c', period, openedAt } });

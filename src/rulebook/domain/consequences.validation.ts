@@ -1,7 +1,7 @@
 import { refuseUnderRulebook } from './rulebook.errors';
-import type { RulebookErrorCode } from './rulebook.errors';
 import { complaintClocks, ticketClocks } from './rulebook.types';
 import type { Consequence, Rule, Scheme } from './rulebook.types';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 const severities = ['normal', 'serious', 'group'];
 
@@ -44,6 +44,6 @@ export function validateConsequences(scheme: Scheme, rules: readonly Rule[], pat
   }
 }
 
-function fail(code: RulebookErrorCode, message: string, path: string): never {
+function fail(code: RefusalCode<typeof refuseUnderRulebook>, message: string, path: string): never {
   throw refuseUnderRulebook(code, message, { path });
 }

@@ -5,9 +5,9 @@ import { rulebookDecider } from './rulebook.decider';
 import type { PublishRulebookVersion } from './rulebook.decider';
 import type { RulebookVersionPublished } from './rulebook.events';
 import type { RulebookVersion } from './rulebook.types';
-import { rulebookErrors } from './rulebook.errors';
+import { refuseUnderRulebook } from './rulebook.errors';
 
-const spec = deciderSpecification(rulebookDecider, rulebookErrors);
+const spec = deciderSpecification(rulebookDecider, refuseUnderRulebook);
 const v1: RulebookVersion = { ...defaultRulebook, version: 1, effectiveFrom: '2026-01-01T00:00:00+08:00' };
 const v2: RulebookVersion = { ...defaultRulebook, version: 2, effectiveFrom: '2026-07-01T00:00:00+08:00' };
 const publish = (rulebook: RulebookVersion, now = '2026-05-01T00:00:00.000Z'): PublishRulebookVersion => ({ type: 'PublishRulebookVersion', data: { companyId: 'default', rulebook }, now });

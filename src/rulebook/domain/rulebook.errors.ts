@@ -1,5 +1,4 @@
-import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
-import type { CodeOf } from '../../shared/domain/error-catalogue';
+import { refusals, unprocessable } from '../../shared/domain/error-catalogue';
 
 /** Why a rule cannot be applied as the command asks (deductions and bonuses under the rulebook). */
 const ruleApplication = {
@@ -19,7 +18,7 @@ const ruleApplication = {
   units_not_allowed: unprocessable('the rule is not counted per unit'),
   units_not_whole: unprocessable('the rule counts whole occurrences'),
   units_beyond_rule_limit: unprocessable('more units than the rule counts below its target'),
-} as const;
+};
 
 /** Why a rulebook version is refused; `path` names the part of the document at fault. */
 const rulebookVersion = {
@@ -73,9 +72,6 @@ const rulebookVersion = {
   consequence_points_invalid: unprocessable("a consequence on a range rule needs its points within the range"),
   consequence_points_not_allowed: unprocessable('the rule fixes its own points'),
   consequence_rule_shape_unsupported: unprocessable('a consequence costs fixed points or a point within a range'),
-} as const;
+};
 
-export const rulebookErrors = { ...ruleApplication, ...rulebookVersion } as const;
-
-export type RulebookErrorCode = CodeOf<typeof rulebookErrors>;
-export const refuseUnderRulebook = refusalsOf(rulebookErrors);
+export const refuseUnderRulebook = refusals({ ...ruleApplication, ...rulebookVersion });

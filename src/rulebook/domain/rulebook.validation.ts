@@ -1,8 +1,8 @@
 import { refuseUnderRulebook } from './rulebook.errors';
-import type { RulebookErrorCode } from './rulebook.errors';
 import { periodLengths, ruleUnits } from './rulebook.types';
 import type { Part, Rule, RulebookVersion, Scheme } from './rulebook.types';
 import { validateConsequences } from './consequences.validation';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 /** Checks a version as a whole before it may be published; the first broken rule is thrown. */
 export function validateRulebookVersion(version: RulebookVersion): void {
@@ -115,7 +115,7 @@ function validateRule(rule: Rule, schemes: Map<string, Scheme>, path: string): v
   }
 }
 
-function unique(values: string[], code: RulebookErrorCode, path: string): void {
+function unique(values: string[], code: RefusalCode<typeof refuseUnderRulebook>, path: string): void {
   const seen = new Set<string>();
   for (const value of values) {
     if (seen.has(value)) fail(code, `"${value}" appears twice`, path);
@@ -123,7 +123,7 @@ function unique(values: string[], code: RulebookErrorCode, path: string): void {
   }
 }
 
-function fail(code: RulebookErrorCode, message: string, path: string): never {
+function fail(code: RefusalCode<typeof refuseUnderRulebook>, message: string, path: string): never {
   throw refuseUnderRulebook(code, message, { path });
 }
 

@@ -5,7 +5,7 @@ import type { ServiceLevelsEvent } from './service-levels.decider';
 import type { WorkingCalendar } from './working-calendar';
 import { deciderSpecification } from '../../shared/testing/decider-specification';
 import type { ServiceLevelSettings } from './service-level-policy';
-import { serviceLevelErrors } from './service-levels.errors';
+import { refuseServiceLevels } from './service-levels.errors';
 
 const codeAndPath = (settings: unknown) => {
   try {
@@ -87,7 +87,7 @@ describe('the working calendar', () => {
   });
 
   describe('as the company defines it, again and again', () => {
-    const spec = deciderSpecification(serviceLevelsDecider, serviceLevelErrors);
+    const spec = deciderSpecification(serviceLevelsDecider, refuseServiceLevels);
     const defined = (c: WorkingCalendar): ServiceLevelsEvent => ({ type: 'WorkingCalendarDefined', data: { calendar: c, definedAt: '2026-01-01T00:00:00.000Z' } });
     const settingsDefined: ServiceLevelsEvent = { type: 'ServiceLevelsDefined', data: { settings: defaultServiceLevels, definedAt: '2026-01-01T00:00:00.000Z' } };
     const define = (c: WorkingCalendar) => ({ type: 'DefineWorkingCalendar' as const, data: { calendar: c, definedAt: '2026-02-01T00:00:00.000Z' } });

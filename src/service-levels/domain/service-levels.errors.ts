@@ -1,8 +1,7 @@
-import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
-import type { CodeOf } from '../../shared/domain/error-catalogue';
+import { refusals, unprocessable } from '../../shared/domain/error-catalogue';
 
 /** Why a working calendar or a set of service-level policies is refused; `path` names the field. */
-export const serviceLevelErrors = {
+export const refuseServiceLevels = refusals({
   unknown_time_zone: unprocessable('timeZone is not an IANA time zone'),
   business_hours_empty: unprocessable('businessHours.end must be later than businessHours.start'),
   holiday_and_make_up_day: unprocessable('a date cannot be both a holiday and a make-up working day'),
@@ -10,7 +9,4 @@ export const serviceLevelErrors = {
   invalid_target: unprocessable('a target needs an amount above 0, a unit and a way of counting'),
   invalid_policy: unprocessable('a ticket policy needs policyId, kind, onReassignment (keep or restart) and targets'),
   consequences_belong_to_the_rulebook: unprocessable("what a breach costs is named by the rulebook's consequences, not by service levels"),
-} as const;
-
-export type ServiceLevelErrorCode = CodeOf<typeof serviceLevelErrors>;
-export const refuseServiceLevels = refusalsOf(serviceLevelErrors);
+});

@@ -1,18 +1,15 @@
 import type { Decider } from '../domain/decider';
 import { entityErrors } from '../domain/error-catalogue';
-import type { CodeOf, ErrorCatalogue } from '../domain/error-catalogue';
+import type { CodeOf, ErrorCatalogue, RefusalCode } from '../domain/error-catalogue';
 
 /**
  * given(events, context).when(command).then(events) | .thenThrows(code) for deciders. The
- * catalogues are those whose codes the decider may refuse with: thenThrows takes only their codes
+ * refusal functions are those of the catalogues whose codes the decider may refuse with: thenThrows takes only their codes
  * (and `not_found`), and checks the status the catalogue gives.
  */
-/** The codes of any of the catalogues (`keyof` of a union would keep only the codes they share). */
-type CodesOf<Catalogue> = Catalogue extends unknown ? CodeOf<Catalogue> : never;
-
-export function deciderSpecification<C, E extends { type: string }, S, X, Catalogues extends ErrorCatalogue[]>(decider: Decider<C, E, S, X>, ...catalogues: Catalogues) {
-  type Code = CodesOf<Catalogues[number]> | CodeOf<typeof entityErrors>;
-  const known: ErrorCatalogue[] = [...catalogues, entityErrors];
+export function deciderSpecification<C, E extends { type: string }, S, X, R extends { readonly catalogue: ErrorCatalogue }[]>(decider: Decider<C, E, S, X>, ...refusals: R) {
+  type Code = RefusalCode<R[number]> | CodeOf<typeof entityErrors>;
+  const known: ErrorCatalogue[] = [...refusals.map((refuse) => refuse.catalogue), entityErrors];
   return {
     given(events: E[], context?: X) {
       const state = events.reduce(decider.evolve, decider.initialState);

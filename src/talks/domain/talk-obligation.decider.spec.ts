@@ -3,9 +3,9 @@ import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { defaultServiceLevels, defaultWorkingCalendar } from '../../service-levels/domain/default-service-levels';
 import { talkObligationDecider } from './talk-obligation.decider';
 import type { TalkObligationOpened } from './talk-obligation.events';
-import { talkObligationErrors } from './talk-obligation.errors';
+import { refuseTalk } from './talk-obligation.errors';
 
-const spec = deciderSpecification(talkObligationDecider, talkObligationErrors);
+const spec = deciderSpecification(talkObligationDecider, refuseTalk);
 const person = (id: string, supervisorId?: string): EmployeeState => ({ status: 'registered', employeeId: id, name: id, department: 'service', position: 'x', registeredAt: '2026-01-01T00:00:00.000Z', supervisorId });
 const context = { employee: person('E-1', 'S-1'), supervisor: person('S-1'), calendar: defaultWorkingCalendar('Asia/Shanghai'), talk: defaultServiceLevels.talk };
 const now = '2026-03-20T00:00:00.000Z';

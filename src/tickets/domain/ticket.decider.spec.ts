@@ -2,18 +2,11 @@ import { deciderSpecification } from '../../shared/testing/decider-specification
 import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { ticketDecider } from './ticket.decider';
 import type { TicketDispatched } from './ticket.events';
-import { ticketErrors } from './ticket.errors';
+import { refuseTicket } from './ticket.errors';
 
-const spec = deciderSpecification(ticketDecider, ticketErrors);
+const spec = deciderSpecification(ticketDecider, refuseTicket);
 const now = '2026-03-10T12:00:00.000Z';
-const assignee: EmployeeState = {
-  status: 'registered',
-  employeeId: 'E-7',
-  name: 'Wang Qiang',
-  department: 'repairs',
-  position: 'repair-technician',
-  registeredAt: '2026-01-01T00:00:00.000Z',
-};
+const assignee: EmployeeState = { status: 'registered', employeeId: 'E-7', name: 'Wang Qiang', department: 'repairs', position: 'repair-technician', registeredAt: '2026-01-01T00:00:00.000Z' };
 const dispatch = {
   type: 'DispatchTicket' as const,
   data: {

@@ -1,8 +1,7 @@
-import { refusalsOf, unprocessable } from '../../shared/domain/error-catalogue';
-import type { CodeOf } from '../../shared/domain/error-catalogue';
+import { refusals, unprocessable } from '../../shared/domain/error-catalogue';
 
 /** Why a ticket's dispatch or a later step of it is refused. */
-export const ticketErrors = {
+export const refuseTicket = refusals({
   ticket_already_dispatched: unprocessable('this ticketId was already dispatched with other details'),
   assignee_not_registered: unprocessable('the assignee is not a registered employee'),
   no_resolution_deadline: unprocessable('no service-level policy covers this kind of ticket: resolveBy is required'),
@@ -41,7 +40,4 @@ export const ticketErrors = {
   closed_before_resolution: unprocessable('closedAt is earlier than the resolution'),
   paused_before_clock_start: unprocessable('pausedAt is earlier than the start of the running clocks'),
   resumed_before_pause: unprocessable('resumedAt is earlier than the pause'),
-} as const;
-
-export type TicketErrorCode = CodeOf<typeof ticketErrors>;
-export const refuseTicket = refusalsOf(ticketErrors);
+});

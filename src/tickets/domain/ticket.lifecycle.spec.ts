@@ -3,9 +3,9 @@ import type { EmployeeState } from '../../employees/domain/employee.decider';
 import { defaultServiceLevels, defaultWorkingCalendar } from '../../service-levels/domain/default-service-levels';
 import { ticketDecider } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
-import { ticketErrors } from './ticket.errors';
+import { refuseTicket } from './ticket.errors';
 
-const spec = deciderSpecification(ticketDecider, ticketErrors);
+const spec = deciderSpecification(ticketDecider, refuseTicket);
 const employee = (id: string, department = 'repairs'): EmployeeState => ({ status: 'registered', employeeId: id, name: id, department, position: 'tech', registeredAt: '2026-01-01T00:00:00.000Z' });
 const calendar = defaultWorkingCalendar('Asia/Shanghai');
 const repair = defaultServiceLevels.ticketPolicies.find((p) => p.policyId === 'repair')!;

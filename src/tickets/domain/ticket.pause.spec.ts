@@ -5,13 +5,13 @@ import { ticketDecider } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
 import { evolveTicket, initialTicketState } from './ticket.state';
 import type { KnownTicket } from './ticket.state';
-import { ticketErrors } from './ticket.errors';
+import { refuseTicket } from './ticket.errors';
 
 /**
  * A repair resolved within 2 working days of 09:00-18:00 Shanghai time (18 working hours),
  * dispatched on Monday 9 March 2026 at 10:00 (02:00Z): due Wednesday 11 March at 10:00 (02:00Z).
  */
-const spec = deciderSpecification(ticketDecider, ticketErrors);
+const spec = deciderSpecification(ticketDecider, refuseTicket);
 const calendar: WorkingCalendar = {
   timeZone: 'Asia/Shanghai',
   workingWeekdays: [1, 2, 3, 4, 5],

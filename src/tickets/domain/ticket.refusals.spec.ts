@@ -4,11 +4,11 @@ import { defaultServiceLevels, defaultWorkingCalendar } from '../../service-leve
 import { ticketDecider } from './ticket.decider';
 import type { TicketCommand } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
-import { ticketErrors } from './ticket.errors';
-import type { TicketErrorCode } from './ticket.errors';
+import { refuseTicket } from './ticket.errors';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 /** Every step of a ticket: repeated as recorded (nothing appended), repeated with other details, dated in the future or too early. */
-const spec = deciderSpecification(ticketDecider, ticketErrors);
+const spec = deciderSpecification(ticketDecider, refuseTicket);
 const employee = (id: string): EmployeeState => ({ status: 'registered', employeeId: id, name: id, department: 'repairs', position: 'tech', registeredAt: '2026-01-01T00:00:00.000Z' });
 const calendar = defaultWorkingCalendar('Asia/Shanghai');
 const repair = defaultServiceLevels.ticketPolicies.find((p) => p.policyId === 'repair')!;
@@ -49,7 +49,7 @@ describe('a step recorded again', () => {
     ['a pause for another reason', paused, cmd('PauseTicket', { reason: 'waiting-for-customer', pausedAt: at('09:06:00') }), 'ticket_already_paused'],
     ['a pause from another time', paused, cmd('PauseTicket', { reason: 'waiting-for-parts', pausedAt: at('09:07:00') }), 'ticket_already_paused'],
   ])('refuses %s', (_step, given, command, code) => {
-    spec.given(given, context).when(command).thenThrows(code as TicketErrorCode);
+    spec.given(given, context).when(command).thenThrows(code as RefusalCode<typeof refuseTicket>);
   });
 });
 
@@ -65,7 +65,7 @@ describe('a step dated after now, naming its field', () => {
   ])('refuses %s', (type, given, field, rest) => {
     const future = after(now);
     const ctx = type === 'ReassignTicket' ? { ...context, assignee: employee('E-2') } : context;
-    spec.given(given, ctx).when(cmd(type as TicketCommand['type'], { ...rest, [field]: future })).thenThrows(`${field.replace(/At$/, '')}_in_future` as TicketErrorCode, { [field]: future });
+    spec.given(given, ctx).when(cmd(type as TicketCommand['type'], { ...rest, [field]: future })).thenThrows(`${field.replace(/At$/, '')}_in_future` as RefusalCode<typeof refuseTicket>, { [field]: future });
   });
 
   it('takes a step dated exactly now', () => {
@@ -83,7 +83,7 @@ describe('a step dated before what it follows', () => {
     ['CloseTicket', resolved, { closedAt: at('09:59:59'), signedOffBy: 'owner' }, 'closed_before_resolution'],
     ['ResumeTicket', paused, { resumedAt: at('09:05:59') }, 'resumed_before_pause'],
   ])('refuses %s', (type, given, data, code) => {
-    spec.given(given, context).when(cmd(type as TicketCommand['type'], data)).thenThrows(code as TicketErrorCode);
+    spec.given(given, context).when(cmd(type as TicketCommand['type'], data)).thenThrows(code as RefusalCode<typeof refuseTicket>);
   });
 
   it('takes a step at the very instant of what it follows', () => {

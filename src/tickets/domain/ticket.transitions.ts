@@ -1,5 +1,4 @@
 import { refuseTicket } from './ticket.errors';
-import type { TicketErrorCode } from './ticket.errors';
 import { computeShiftedDeadline, pausesFor, ticketDeadlines } from '../../service-levels/domain/service-level-policy';
 import type { TicketMilestone } from '../../service-levels/domain/service-level-policy';
 import type {
@@ -16,6 +15,7 @@ import type {
 import type { TicketContext } from './ticket.decider';
 import type { ClockSegment, TicketDeadlineBreached, TicketDeadlines, TicketEvent } from './ticket.events';
 import type { KnownTicket } from './ticket.state';
+import type { RefusalCode } from '../../shared/domain/error-catalogue';
 
 const ALL: readonly TicketMilestone[] = ['acknowledgement', 'arrival', 'resolution'];
 
@@ -29,13 +29,13 @@ const inFuture = {
   reassignedAt: 'reassigned_in_future',
   pausedAt: 'paused_in_future',
   resumedAt: 'resumed_in_future',
-} as const satisfies Record<string, TicketErrorCode>;
+} as const satisfies Record<string, RefusalCode<typeof refuseTicket>>;
 
 function notInFuture(at: string, now: string, field: keyof typeof inFuture): void {
   if (at > now) throw refuseTicket(inFuture[field], `${field} lies in the future`, { [field]: at });
 }
 
-function notBeforeDispatch(at: string, state: KnownTicket, code: TicketErrorCode): void {
+function notBeforeDispatch(at: string, state: KnownTicket, code: RefusalCode<typeof refuseTicket>): void {
   if (at < state.dispatched.dispatchedAt) throw refuseTicket(code, 'the fact is dated before the dispatch');
 }
 
