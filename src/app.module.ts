@@ -23,7 +23,7 @@ import { RulebookModule } from './rulebook/rulebook.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { PoliciesModule } from './policies/policies.module';
 import { PeriodsModule } from './periods/periods.module';
-import { PeriodScoresModule } from './period-scores/period-scores.module';
+import { PeriodScoresModule } from './periods/period-scores/period-scores.module';
 
 @Module({
   imports: [

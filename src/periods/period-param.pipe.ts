@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { PipeTransform } from '@nestjs/common';
-import { PERIOD_PATTERN } from '../rulebook/domain/period';
+import { PERIOD_PATTERN } from './domain/calendar/period';
 
 @Injectable()
 export class PeriodParamPipe implements PipeTransform<string, string> {

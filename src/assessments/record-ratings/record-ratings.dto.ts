@@ -2,7 +2,7 @@ import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, Matches } from 'class-validator';
 import { IsIdentifier } from '../../shared/http/identifier';
-import { PERIOD_PATTERN } from '../../rulebook/domain/period';
+import { PERIOD_PATTERN } from '../../periods/domain/calendar/period';
 
 export class RecordRatingsDto {
   @IsIdentifier('R-2026-Q1-E-3001') ratingId!: string;

@@ -3,7 +3,7 @@ import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 import { IsIdentifier } from '../../shared/http/identifier';
-import { PERIOD_PATTERN } from '../../rulebook/domain/period';
+import { PERIOD_PATTERN } from '../../periods/domain/calendar/period';
 
 export class RecordSurveyResultDto {
   @IsIdentifier('S-2026-H1-E-2001') surveyId!: string;

@@ -4,7 +4,7 @@ import { refusePeriod } from './period.errors';
 import { round, scorePeriod } from '../../rulebook/domain/scoring';
 import type { ScoreEntry } from '../../rulebook/domain/scoring';
 import type { RollUpPolicy, Scheme } from '../../rulebook/domain/rulebook.types';
-import { periodBounds } from '../../rulebook/domain/period';
+import { periodBounds } from './calendar/period';
 import type { PeriodEvent, RollUpPenaltyApplied } from './period.events';
 
 /** Instants compare as strings only in one form: UTC `toISOString()`. */

@@ -1,7 +1,7 @@
 import { IsInstant } from '../../shared/http/instant';
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { PERIOD_PATTERN } from '../../rulebook/domain/period';
+import { PERIOD_PATTERN } from '../domain/calendar/period';
 
 export class OpenPeriodDto {
   @ApiProperty({ example: '2026-H1' })

@@ -1,6 +1,6 @@
 import { refusalOf as refusal } from '../../shared/testing/refusal';
 import { defaultRulebook } from '../default-rulebook';
-import { periodBounds, periodOf } from './period';
+import { periodBounds, periodOf } from '../../periods/domain/calendar/period';
 import { ruleInForce, schemeForPeriod, schemeForPeriodOf, versionForPeriod, versionInForce } from './rule-in-force';
 import type { RulebookVersion } from './rulebook.types';
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/domain/domain-error';
 import { refuseUnderRulebook } from './rulebook.errors';
-import { periodBounds, periodLengthOf, periodOf } from './period';
+import { periodBounds, periodLengthOf, periodOf } from '../../periods/domain/calendar/period';
 import type { Rule, RulebookVersion, Scheme } from './rulebook.types';
 
 /** Published versions, ordered by effectiveFrom (the order publishing enforces). */

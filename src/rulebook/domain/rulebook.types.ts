@@ -1,10 +1,8 @@
+import type { PeriodLength } from '../../periods/domain/calendar/period';
 /**
  * A company's rulebook version: how each position is assessed (its scheme) and the catalogue of
  * rules deductions and bonuses are applied under. Plain data, published as an event.
  */
-
-export const periodLengths = ['month', 'quarter', 'half-year', 'year'] as const;
-export type PeriodLength = (typeof periodLengths)[number];
 
 export interface SubCriterion {
   code: string;

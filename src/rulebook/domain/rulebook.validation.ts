@@ -1,5 +1,6 @@
 import { refuseUnderRulebook } from './rulebook.errors';
-import { periodLengths, ruleUnits } from './rulebook.types';
+import { periodLengths } from '../../periods/domain/calendar/period';
+import { ruleUnits } from './rulebook.types';
 import type { Part, Rule, RulebookVersion, Scheme } from './rulebook.types';
 import { validateConsequences } from './consequences.validation';
 import type { RefusalCode } from '../../shared/domain/error-catalogue';

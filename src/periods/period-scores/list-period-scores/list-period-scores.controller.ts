@@ -1,16 +1,16 @@
 import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
-import { ReadModels } from '../../shared/projector/read-model-headers';
+import { ReadModels } from '../../../shared/projector/read-model-headers';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermissions } from '../../shared/auth/permissions.decorator';
-import { ProjectorService } from '../../shared/projector/projector.service';
+import { RequirePermissions } from '../../../shared/auth/permissions.decorator';
+import { ProjectorService } from '../../../shared/projector/projector.service';
 import { ListPeriodScoresDto } from './list-period-scores.dto';
 import { ListPeriodScoresQuery } from './list-period-scores.query';
 import { toCsv } from './period-scores.csv';
-import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { AccessPolicy } from '../../auth/access-policy.service';
-import type { Principal } from '../../auth/domain/principal';
+import { CurrentPrincipal } from '../../../shared/auth/request-principal';
+import { AccessPolicy } from '../../../auth/access-policy.service';
+import type { Principal } from '../../../auth/domain/principal';
 
 @ApiTags('period-scores')
 @Controller('period-scores')

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ProjectorService } from '../../shared/projector/projector.service';
-import { periodScoresReadModel } from '../../../projections/period-scores.projection';
-import { round } from '../../rulebook/domain/scoring';
+import { ProjectorService } from '../../../shared/projector/projector.service';
+import { periodScoresReadModel } from '../../../../projections/period-scores.projection';
+import { round } from '../../../rulebook/domain/scoring';
 import { GetDepartmentSummariesQuery } from './get-department-summaries.query';
 
 /** Per department: the staff average (004:180), the grade distribution and who is below the threshold. */

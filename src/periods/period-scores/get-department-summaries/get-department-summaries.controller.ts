@@ -1,17 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ReadModels } from '../../shared/projector/read-model-headers';
+import { ReadModels } from '../../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { RequirePermissions } from '../../shared/auth/permissions.decorator';
-import { ReadQueryDto } from '../../shared/http/read-query.dto';
-import { ProjectorService } from '../../shared/projector/projector.service';
-import { PERIOD_PATTERN } from '../../rulebook/domain/period';
+import { RequirePermissions } from '../../../shared/auth/permissions.decorator';
+import { ReadQueryDto } from '../../../shared/http/read-query.dto';
+import { ProjectorService } from '../../../shared/projector/projector.service';
+import { PERIOD_PATTERN } from '../../domain/calendar/period';
 import { GetDepartmentSummariesQuery } from './get-department-summaries.query';
-import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { AccessPolicy } from '../../auth/access-policy.service';
-import type { Principal } from '../../auth/domain/principal';
+import { CurrentPrincipal } from '../../../shared/auth/request-principal';
+import { AccessPolicy } from '../../../auth/access-policy.service';
+import type { Principal } from '../../../auth/domain/principal';
 
 export class GetDepartmentSummariesDto extends ReadQueryDto {
   @ApiProperty({ example: '2026-H1' })

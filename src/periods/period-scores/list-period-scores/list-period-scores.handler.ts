@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ProjectorService } from '../../shared/projector/projector.service';
-import { periodScoresReadModel } from '../../../projections/period-scores.projection';
+import { ProjectorService } from '../../../shared/projector/projector.service';
+import { periodScoresReadModel } from '../../../../projections/period-scores.projection';
 import { periodScoreView } from '../period-score.view';
 import { ListPeriodScoresQuery } from './list-period-scores.query';
 import { competitionRanks } from './rank';

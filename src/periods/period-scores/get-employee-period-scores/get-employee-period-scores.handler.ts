@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Filter } from '../../shared/read-store/read-store.port';
-import { ProjectorService } from '../../shared/projector/projector.service';
-import { periodScoresReadModel } from '../../../projections/period-scores.projection';
+import type { Filter } from '../../../shared/read-store/read-store.port';
+import { ProjectorService } from '../../../shared/projector/projector.service';
+import { periodScoresReadModel } from '../../../../projections/period-scores.projection';
 import { periodScoreView } from '../period-score.view';
 import { GetEmployeePeriodScoresQuery } from './get-employee-period-scores.query';
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ID_PATTERN } from '../../shared/http/identifier';
-import { MAX_PAGE_SIZE, ReadQueryDto } from '../../shared/http/read-query.dto';
-import { PERIOD_PATTERN } from '../../rulebook/domain/period';
+import { ID_PATTERN } from '../../../shared/http/identifier';
+import { MAX_PAGE_SIZE, ReadQueryDto } from '../../../shared/http/read-query.dto';
+import { PERIOD_PATTERN } from '../../domain/calendar/period';
 
 export class ListPeriodScoresDto extends ReadQueryDto {
   @ApiProperty({ example: '2026-H1' })

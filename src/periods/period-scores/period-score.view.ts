@@ -1,4 +1,4 @@
-import type { PeriodScoreDocument } from '../../projections/period-scores.projection';
+import type { PeriodScoreDocument } from '../../../projections/period-scores.projection';
 
 /** What analysts see of a period score: figures, parts, appeals and corrections; no scheme copy. */
 export function periodScoreView(doc: PeriodScoreDocument) {

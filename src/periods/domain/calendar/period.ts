@@ -1,4 +1,6 @@
-import type { PeriodLength } from './rulebook.types';
+/** The lengths a company's assessment periods come in. */
+export const periodLengths = ['month', 'quarter', 'half-year', 'year'] as const;
+export type PeriodLength = (typeof periodLengths)[number];
 
 /**
  * Periods are named in the company's calendar: `2026-03` (month), `2026-Q1`, `2026-H1`, `2026`.
