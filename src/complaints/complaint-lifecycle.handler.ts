@@ -16,11 +16,7 @@ import { complaintAggregate } from './complaint-stream';
 /** A complaint's stream: every command decides with the calendar and service levels in force; an assignment also with the assignee. */
 @CommandHandler(ComplaintLifecycleCommand)
 export class ComplaintLifecycleHandler extends AggregateCommandHandler<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintContext | undefined> {
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CLOCK) clock: Clock,
-    private readonly serviceLevels: ServiceLevelsService,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, private readonly serviceLevels: ServiceLevelsService) {
     super(store, clock, complaintAggregate);
   }
 

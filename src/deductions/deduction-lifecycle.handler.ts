@@ -20,11 +20,7 @@ import { deductionAggregate } from './deduction-stream';
 /** A deduction's stream: applying one needs the employee and the rulebook in force (with the company's time zone for its period). */
 @CommandHandler(DeductionLifecycleCommand)
 export class DeductionLifecycleHandler extends AggregateCommandHandler<DeductionCommand, DeductionEvent, DeductionState, DeductionContext> {
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CLOCK) clock: Clock,
-    @Inject(ASSESSMENT_CONTEXT) private readonly assessment: AssessmentContextSource,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(ASSESSMENT_CONTEXT) private readonly assessment: AssessmentContextSource) {
     super(store, clock, deductionAggregate);
   }
 

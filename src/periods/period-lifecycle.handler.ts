@@ -33,11 +33,7 @@ const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState,
 /** The company's periods stream: a close seals every registered employee's period, so it decides on all of them. */
 @CommandHandler(PeriodLifecycleCommand)
 export class PeriodLifecycleHandler extends AggregateCommandHandler<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> {
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CLOCK) clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     super(store, clock, periodAggregate);
   }
 

@@ -24,12 +24,7 @@ import { ticketAggregate, ticketStream } from './ticket-stream';
  */
 @CommandHandler(TicketLifecycleCommand)
 export class TicketLifecycleHandler extends AggregateCommandHandler<TicketCommand, TicketEvent, TicketState, TicketContext | undefined> {
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CLOCK) clock: Clock,
-    private readonly serviceLevels: ServiceLevelsService,
-    private readonly privacy: ComplainantPrivacy,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, private readonly serviceLevels: ServiceLevelsService, private readonly privacy: ComplainantPrivacy) {
     super(store, clock, ticketAggregate);
   }
 

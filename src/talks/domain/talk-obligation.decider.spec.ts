@@ -20,6 +20,11 @@ describe('the talk after a penalty (001:1239)', () => {
     spec.given([], context).when(open).then([opened]);
     spec.given([opened], context).when(open).then([]);
   });
+  it('is owed from when the service learns of the penalty, unless the caller says when', () => {
+    const learnt = '2026-03-12T02:00:00.000Z';
+    const { openedAt: _given, ...withoutTime } = open.data;
+    spec.given([], context).when({ ...open, data: withoutTime, now: learnt }).then([{ ...opened, data: { ...opened.data, openedAt: learnt, dueAt: '2026-03-13T02:00:00.000Z' } }]);
+  });
   it('is owed by nobody when the employee has no supervisor', () => {
     spec.given([], { ...context, employee: person('E-1') }).when(open).then([]);
   });

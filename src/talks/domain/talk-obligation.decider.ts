@@ -8,7 +8,8 @@ import type { WorkingCalendar } from '../../service-levels/domain/working-calend
 import type { TalkObligationEvent, TalkObligationOpened } from './talk-obligation.events';
 
 export type TalkObligationCommand =
-  | { type: 'OpenTalkObligation'; data: { obligationId: string; deductionId: string; employeeId: string; openedAt: string }; now: string }
+  /** Opens when the service learns of the penalty (`now`) unless the caller says when. */
+  | { type: 'OpenTalkObligation'; data: { obligationId: string; deductionId: string; employeeId: string; openedAt?: string }; now: string }
   | { type: 'RecordTalk'; data: { obligationId: string; heldAt: string; notes: string }; now: string }
   | { type: 'RecordTalkBreach'; data: { obligationId: string }; now: string }
   | { type: 'CancelTalkObligation'; data: { obligationId: string; reason: string; cancelledAt: string }; now: string };
@@ -78,12 +79,13 @@ function open(command: Extract<TalkObligationCommand, { type: 'OpenTalkObligatio
   if (employee?.status !== 'registered' || !employee.supervisorId) return [];
   if (supervisor?.status !== 'registered') throw refuseTalk('supervisor_not_registered', `supervisor ${employee.supervisorId} is not registered`);
   if (!calendar || !talk) throw refuseTalk('no_talk_policy', 'no service level is defined for the talk');
-  const { openedAt } = command.data;
+  const openedAt = command.data.openedAt ?? command.now;
   return [
     {
       type: 'TalkObligationOpened',
       data: {
         ...command.data,
+        openedAt,
         supervisorId: supervisor.employeeId,
         supervisorDepartment: supervisor.department,
         dueAt: computeDeadline(openedAt, talk.target, calendar),

@@ -2,11 +2,11 @@ import type { CommandMetadata } from '../../shared/command-handling/command-meta
 import type { WithoutNow } from '../../shared/command-handling/without-now';
 import type { TalkObligationCommand } from '../domain/talk-obligation.decider';
 
-type OpenWithoutTime = { type: 'OpenTalkObligation'; data: { obligationId: string; deductionId: string; employeeId: string; openedAt?: string } };
-
+/** Any command on a talk obligation's stream: opened by a penalty, the talk held, its breach, its cancellation. */
 export class TalkObligationLifecycleCommand {
   constructor(
-    readonly command: Exclude<WithoutNow<TalkObligationCommand>, { type: 'OpenTalkObligation' }> | OpenWithoutTime,
+    readonly command: WithoutNow<TalkObligationCommand>,
     readonly metadata: CommandMetadata,
+    readonly expectedRevision?: number,
   ) {}
 }
