@@ -4,9 +4,11 @@ import { refuseEmployee } from './employee.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { EmployeeEvent, EmployeeRegistered } from './employee.events';
 
+/** An employee is registered when the command is recorded (`now`). */
 export interface RegisterEmployee {
   type: 'RegisterEmployee';
-  data: EmployeeRegistered['data'];
+  data: Omit<EmployeeRegistered['data'], 'registeredAt'>;
+  now: string;
 }
 export type EmployeeCommand = RegisterEmployee;
 
@@ -39,9 +41,8 @@ export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeSt
 function registerEmployee(command: RegisterEmployee, state: EmployeeState): EmployeeEvent[] {
   if (state.status === 'registered') {
     const { status: _status, registeredAt: _at, ...recorded } = state;
-    const { registeredAt: _requestedAt, ...requested } = command.data;
-    if (isSameFact(recorded, requested)) return [];
+    if (isSameFact(recorded, command.data)) return [];
     throw refuseEmployee('employee_already_registered', `employee ${state.employeeId} is already registered with other details`);
   }
-  return [{ type: 'EmployeeRegistered', data: command.data }];
+  return [{ type: 'EmployeeRegistered', data: { ...command.data, registeredAt: command.now } }];
 }

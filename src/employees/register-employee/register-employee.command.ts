@@ -1,8 +1,10 @@
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
+import type { WithoutNow } from '../../shared/command-handling/without-now';
+import type { EmployeeCommand } from '../domain/employee.decider';
 
 export class RegisterEmployeeCommand {
   constructor(
-    readonly data: { employeeId: string; name: string; department: string; position: string; supervisorId?: string },
+    readonly command: WithoutNow<EmployeeCommand>,
     readonly metadata: CommandMetadata,
     readonly expectedRevision?: number,
   ) {}

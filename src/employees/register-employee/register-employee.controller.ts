@@ -19,7 +19,7 @@ export class RegisterEmployeeController {
   @RequirePermissions('employees:register')
   @ApiCommand('Register an employee with their department and position')
   async register(@Body() dto: RegisterEmployeeDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number): Promise<CommandResponse> {
-    const result = await this.commandBus.execute<RegisterEmployeeCommand, CommandResult>(new RegisterEmployeeCommand({ ...dto }, metadata, revision));
+    const result = await this.commandBus.execute<RegisterEmployeeCommand, CommandResult>(new RegisterEmployeeCommand({ type: 'RegisterEmployee', data: { ...dto } }, metadata, revision));
     return CommandResponse.of(dto.employeeId, result);
   }
 }

@@ -1,35 +1,28 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
-import { handleCommand } from '../../shared/command-handling/handle-command';
-import type { CommandResult } from '../../shared/command-handling/handle-command';
+import { AggregateCommandHandler } from '../../shared/command-handling/aggregate-command.handler';
+import type { AggregateStream } from '../../shared/command-handling/aggregate-stream';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { employeeDecider } from '../domain/employee.decider';
+import type { EmployeeCommand, EmployeeState } from '../domain/employee.decider';
+import type { EmployeeEvent } from '../domain/employee.events';
 import { employeeStream } from '../load-employee';
 import { RegisterEmployeeCommand } from './register-employee.command';
 
-@CommandHandler(RegisterEmployeeCommand)
-export class RegisterEmployeeHandler implements ICommandHandler<RegisterEmployeeCommand, CommandResult> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+const employeeAggregate: AggregateStream<EmployeeCommand, EmployeeEvent, EmployeeState, undefined> = {
+  decider: employeeDecider,
+  streamOf: (command) => employeeStream(command.data.employeeId),
+  occurredAt: (event) => event.data.registeredAt,
+  subjects: (event) => [`employee:${event.data.employeeId}`],
+};
 
-  execute({ data, metadata, expectedRevision }: RegisterEmployeeCommand): Promise<CommandResult> {
-    const registeredAt = this.clock.now().toISOString();
-    return handleCommand(
-      this.store,
-      employeeStream(data.employeeId),
-      employeeDecider,
-      { type: 'RegisterEmployee', data: { ...data, registeredAt } },
-      {
-        metadata,
-        expectedRevision,
-        occurredAt: (event) => event.data.registeredAt,
-        subjects: (event) => [`employee:${event.data.employeeId}`],
-      },
-    );
+/** An employee's stream: registered once, when the command is recorded. */
+@CommandHandler(RegisterEmployeeCommand)
+export class RegisterEmployeeHandler extends AggregateCommandHandler<EmployeeCommand, EmployeeEvent, EmployeeState> {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock) {
+    super(store, clock, employeeAggregate);
   }
 }

@@ -1,9 +1,7 @@
-import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
-import { CLOCK } from '../../shared/clock';
-import type { Clock } from '../../shared/clock';
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
 import { CommandResponse } from '../../shared/command-handling/command-response';
 import type { CommandResult } from '../../shared/command-handling/handle-command';
@@ -19,7 +17,6 @@ export class DefineServiceLevelsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly serviceLevels: ServiceLevelsService,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async define(command: DefineServiceLevelsCommand['command'], metadata: CommandMetadata, revision?: number) {
@@ -32,7 +29,7 @@ export class DefineServiceLevelsController {
   @ApiCommand('Define the working calendar: working weekdays, holidays, make-up working days (调休), business hours')
   calendar(@Body() dto: WorkingCalendarDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number) {
     const calendar = { ...dto, businessHours: { ...dto.businessHours } };
-    return this.define({ type: 'DefineWorkingCalendar', data: { calendar, definedAt: this.clock.now().toISOString() } }, metadata, revision);
+    return this.define({ type: 'DefineWorkingCalendar', data: { calendar } }, metadata, revision);
   }
 
   @Put('service-levels')
@@ -40,7 +37,7 @@ export class DefineServiceLevelsController {
   @ApiCommand('Define the service-level policies: targets per ticket kind and priority, complaint and talk targets, the rules breaches cost')
   settings(@Body() dto: ServiceLevelsDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number) {
     const settings = { ticketPolicies: dto.ticketPolicies, complaint: dto.complaint, talk: dto.talk };
-    return this.define({ type: 'DefineServiceLevels', data: { settings, definedAt: this.clock.now().toISOString() } }, metadata, revision);
+    return this.define({ type: 'DefineServiceLevels', data: { settings } }, metadata, revision);
   }
 
   @Get('service-levels')

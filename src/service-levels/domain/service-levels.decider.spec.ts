@@ -90,19 +90,19 @@ describe('the working calendar', () => {
     const spec = deciderSpecification(serviceLevelsDecider, refuseServiceLevels);
     const defined = (c: WorkingCalendar): ServiceLevelsEvent => ({ type: 'WorkingCalendarDefined', data: { calendar: c, definedAt: '2026-01-01T00:00:00.000Z' } });
     const settingsDefined: ServiceLevelsEvent = { type: 'ServiceLevelsDefined', data: { settings: defaultServiceLevels, definedAt: '2026-01-01T00:00:00.000Z' } };
-    const define = (c: WorkingCalendar) => ({ type: 'DefineWorkingCalendar' as const, data: { calendar: c, definedAt: '2026-02-01T00:00:00.000Z' } });
-    const defineSettings = (settings = defaultServiceLevels) => ({ type: 'DefineServiceLevels' as const, data: { settings, definedAt: '2026-02-01T00:00:00.000Z' } });
+    const define = (c: WorkingCalendar) => ({ type: 'DefineWorkingCalendar' as const, data: { calendar: c }, now: '2026-02-01T00:00:00.000Z' });
+    const defineSettings = (settings = defaultServiceLevels) => ({ type: 'DefineServiceLevels' as const, data: { settings }, now: '2026-02-01T00:00:00.000Z' });
 
     it('records a first definition, appends nothing for the same one, and records a change', () => {
-      spec.given([]).when(define(calendar)).then([{ type: 'WorkingCalendarDefined', data: define(calendar).data }]);
+      spec.given([]).when(define(calendar)).then([{ type: 'WorkingCalendarDefined', data: { calendar, definedAt: define(calendar).now } }]);
       spec.given([defined(calendar)]).when(define(calendar)).then([]);
       const moved = { ...calendar, holidays: ['2026-10-02'] };
-      spec.given([defined(calendar)]).when(define(moved)).then([{ type: 'WorkingCalendarDefined', data: define(moved).data }]);
+      spec.given([defined(calendar)]).when(define(moved)).then([{ type: 'WorkingCalendarDefined', data: { calendar: moved, definedAt: define(moved).now } }]);
     });
 
     it('keeps the calendar and the service levels apart', () => {
-      spec.given([settingsDefined]).when(define(calendar)).then([{ type: 'WorkingCalendarDefined', data: define(calendar).data }]);
-      spec.given([defined(calendar)]).when(defineSettings()).then([{ type: 'ServiceLevelsDefined', data: defineSettings().data }]);
+      spec.given([settingsDefined]).when(define(calendar)).then([{ type: 'WorkingCalendarDefined', data: { calendar, definedAt: define(calendar).now } }]);
+      spec.given([defined(calendar)]).when(defineSettings()).then([{ type: 'ServiceLevelsDefined', data: { settings: defaultServiceLevels, definedAt: defineSettings().now } }]);
       spec.given([defined(calendar), settingsDefined]).when(defineSettings()).then([]);
       const state = [defined(calendar), settingsDefined].reduce(serviceLevelsDecider.evolve, serviceLevelsDecider.initialState);
       expect(state).toEqual({ calendar, settings: defaultServiceLevels });

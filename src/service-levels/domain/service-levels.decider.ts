@@ -15,9 +15,10 @@ export type ServiceLevelsDefined = DomainEvent<'ServiceLevelsDefined', { setting
 export type ServiceLevelsEvent = WorkingCalendarDefined | ServiceLevelsDefined;
 export const serviceLevelsEventTypes = ['WorkingCalendarDefined', 'ServiceLevelsDefined'] as const;
 
+/** A definition takes effect when it is recorded (`now`). */
 export type ServiceLevelsCommand =
-  | { type: 'DefineWorkingCalendar'; data: WorkingCalendarDefined['data'] }
-  | { type: 'DefineServiceLevels'; data: ServiceLevelsDefined['data'] };
+  | { type: 'DefineWorkingCalendar'; data: { calendar: WorkingCalendar }; now: string }
+  | { type: 'DefineServiceLevels'; data: { settings: ServiceLevelSettings }; now: string };
 
 export interface ServiceLevelsState {
   calendar?: WorkingCalendar;
@@ -33,11 +34,11 @@ export const serviceLevelsDecider: Decider<ServiceLevelsCommand, ServiceLevelsEv
     if (command.type === 'DefineWorkingCalendar') {
       checkCalendar(command.data.calendar);
       if (state.calendar && isSameFact(state.calendar, command.data.calendar)) return [];
-      return [{ type: 'WorkingCalendarDefined', data: command.data }];
+      return [{ type: 'WorkingCalendarDefined', data: { ...command.data, definedAt: command.now } }];
     }
     checkSettings(command.data.settings);
     if (state.settings && isSameFact(state.settings, command.data.settings)) return [];
-    return [{ type: 'ServiceLevelsDefined', data: command.data }];
+    return [{ type: 'ServiceLevelsDefined', data: { ...command.data, definedAt: command.now } }];
   },
 };
 
