@@ -4,6 +4,7 @@ import { createOpenTicketsProjection } from './overdue.projection';
 import type { Projection } from '../src/shared/projector/projection';
 import { createScoresProjection } from './scores.projection';
 import { createPeriodScoresProjection } from './period-scores.projection';
+import { createTalkObligationsProjection } from './talk-obligations.projection';
 
 export interface ProjectionsConfig {
   /** IANA time zone of the company, e.g. `Asia/Shanghai`: calendar months are counted in it. */
@@ -18,6 +19,7 @@ export function createProjections({ timeZone }: ProjectionsConfig): Projection[]
     createOpenTicketsProjection(),
     createAuditTrailProjection(),
     createPeriodScoresProjection(),
+    createTalkObligationsProjection(),
   ];
 }
 
@@ -28,3 +30,4 @@ export * from './employees.projection';
 export * from './overdue.projection';
 export * from './audit-trail.projection';
 export * from './period-scores.projection';
+export * from './talk-obligations.projection';

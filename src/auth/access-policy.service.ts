@@ -10,7 +10,7 @@ import type { AccessDecision, AccessTarget } from './domain/object-access';
 import type { Principal } from './domain/principal';
 import { AccessLogService } from './access-log/access-log.service';
 
-type EmployeeRead = Extract<Permission, 'scores:read' | 'audit-trail:read' | 'records:replay'>;
+type EmployeeRead = Extract<Permission, 'scores:read' | 'audit-trail:read' | 'records:replay' | 'employees:read'>;
 
 /** Object-level checks where an id comes from the caller; the guard has checked the route. */
 @Injectable()
@@ -62,8 +62,8 @@ export class AccessPolicy {
     refuseUnless(decideAccess(principal, 'hearings:record', { panel }), undefined);
   }
 
-  /** A department-wide read (rankings, overdue): a supervisor names one of their departments. */
-  readDepartment(principal: Principal, permission: 'rankings:read' | 'overdue:read', department: string | undefined): void {
+  /** A department-wide read (rankings, overdue, the directory, talks): a supervisor names one of their departments. */
+  readDepartment(principal: Principal, permission: 'rankings:read' | 'overdue:read' | 'employees:read' | 'talks:read', department: string | undefined): void {
     refuseUnless(decideAccess(principal, permission, { department }), undefined);
   }
 

@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { ASSESSMENT_CONTEXT } from '../rulebook/assessment-context.port';
 import { PeriodsAssessmentContext } from './assessment-context.source';
 import { ClosePeriodController } from './close-period/close-period.controller';
+import { ListPeriodsController } from './list-periods/list-periods.controller';
 import { OpenPeriodController } from './open-period/open-period.controller';
 import { PeriodLifecycleHandler } from './period-lifecycle.handler';
 
 /** Assessment periods: opened, closed and sealed; and the closed periods every scored decision checks (global, so deciders need not import periods). */
 @Global()
 @Module({
-  controllers: [OpenPeriodController, ClosePeriodController],
+  controllers: [OpenPeriodController, ClosePeriodController, ListPeriodsController],
   providers: [PeriodLifecycleHandler, { provide: ASSESSMENT_CONTEXT, useClass: PeriodsAssessmentContext }],
   exports: [ASSESSMENT_CONTEXT],
 })

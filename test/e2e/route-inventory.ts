@@ -38,6 +38,14 @@ export const routeInventory: InventoryRoute[] = [
 
   // employees
   { method: 'POST', path: '/employees', permissions: ['employees:register'], allowed: { admin: 'any' } },
+  {
+    method: 'GET',
+    path: '/employees',
+    permissions: ['employees:read'],
+    allowed: { admin: 'any', clerk: 'any', supervisor: 'own-department', auditor: 'any', analyst: 'any' },
+    note: 'an employee (employees:read for themself only) passes the guard and is refused 403 by the controller: the list is not theirs',
+  },
+  { method: 'GET', path: '/employees/:employeeId', permissions: ['employees:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'own-department', auditor: 'any', analyst: 'any', employee: 'own-record' } },
 
   // complaints and complainants
   { method: 'POST', path: '/complaints', permissions: ['complaints:receive'], allowed: { clerk: 'any' } },
@@ -65,7 +73,11 @@ export const routeInventory: InventoryRoute[] = [
   { method: 'PUT', path: '/service-levels', permissions: ['service-levels:manage'], allowed: { admin: 'any' } },
   { method: 'PUT', path: '/working-calendar', permissions: ['calendars:manage'], allowed: { admin: 'any' } },
   { method: 'POST', path: '/rulebook/versions', permissions: ['rulebooks:publish'], allowed: { admin: 'any' } },
+  { method: 'GET', path: '/rulebook/versions', permissions: ['rulebooks:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'any', 'panel-member': 'any', auditor: 'any', analyst: 'any', employee: 'any' } },
+  { method: 'GET', path: '/rulebook/versions/:version', permissions: ['rulebooks:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'any', 'panel-member': 'any', auditor: 'any', analyst: 'any', employee: 'any' } },
+  { method: 'GET', path: '/rulebook/in-force', permissions: ['rulebooks:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'any', 'panel-member': 'any', auditor: 'any', analyst: 'any', employee: 'any' } },
   { method: 'POST', path: '/talk-obligations/:obligationId/talk', permissions: ['talks:record'], allowed: { supervisor: 'any' } },
+  { method: 'GET', path: '/talk-obligations', permissions: ['talks:read'], allowed: { supervisor: 'own-department', auditor: 'any', analyst: 'any' } },
 
   // assessment facts
   { method: 'POST', path: '/deductions', permissions: ['deductions:apply'], allowed: { supervisor: 'own-department' } },
@@ -77,6 +89,7 @@ export const routeInventory: InventoryRoute[] = [
 
   // periods
   { method: 'POST', path: '/periods', permissions: ['periods:open'], allowed: { supervisor: 'any' } },
+  { method: 'GET', path: '/periods', permissions: ['periods:read'], allowed: { admin: 'any', supervisor: 'any', auditor: 'any', analyst: 'any' } },
   { method: 'POST', path: '/periods/:period/close', permissions: ['periods:close'], allowed: { supervisor: 'any' } },
 
   // one employee's reads (written to the access log)

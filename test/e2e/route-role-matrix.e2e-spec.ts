@@ -14,12 +14,14 @@ import { documentRoutes, routeInventory } from './route-inventory';
 import type { InventoryRoute, Reach } from './route-inventory';
 
 /** Values for path parameters and query strings that put the object inside each scoped role's reach. */
-const pathValues = { employeeId: 'E-1', deductionId: 'D-1', ticketId: 'T-1', complaintId: 'C-1', subjectId: 'C-1', credentialId: 'cred-000000000000', obligationId: 'TO-1', period: '2026-03', consequenceId: 'PC-1' };
+const pathValues = { employeeId: 'E-1', deductionId: 'D-1', ticketId: 'T-1', complaintId: 'C-1', subjectId: 'C-1', credentialId: 'cred-000000000000', obligationId: 'TO-1', period: '2026-03', consequenceId: 'PC-1', version: '1' };
 const queries: Record<string, string> = {
   '/scores': '?month=2026-03&department=cs',
   '/overdue': '?department=cs',
   '/period-scores': '?period=2026-03&department=cs',
   '/period-scores/departments': '?period=2026-03',
+  '/employees': '?department=cs',
+  '/talk-obligations': '?department=cs',
 };
 
 const inScope: Record<Role, TestPrincipal> = {

@@ -14,6 +14,10 @@ export type Role = (typeof roles)[number];
 export const permissions = [
   'credentials:manage',
   'employees:register',
+  'employees:read',
+  'rulebooks:read',
+  'periods:read',
+  'talks:read',
   'complainants:erase',
   'complaints:receive',
   'complaints:read',
@@ -61,6 +65,9 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
   admin: {
     'credentials:manage': 'all',
     'employees:register': 'all',
+    'employees:read': 'all',
+    'rulebooks:read': 'all',
+    'periods:read': 'all',
     'complainants:erase': 'all',
     'service-levels:read': 'all',
     'service-levels:manage': 'all',
@@ -70,6 +77,8 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'parked-events:read': 'all',
   },
   clerk: {
+    'employees:read': 'all',
+    'rulebooks:read': 'all',
     'complaints:receive': 'all',
     'complaints:read': 'all',
     'complainants:read': 'all',
@@ -88,6 +97,10 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'overdue:read': 'all',
   },
   supervisor: {
+    'employees:read': 'department',
+    'rulebooks:read': 'all',
+    'periods:read': 'all',
+    'talks:read': 'department',
     'deductions:apply': 'department',
     'bonuses:award': 'department',
     'ratings:record': 'department',
@@ -105,8 +118,12 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'parked-consequences:read': 'all',
     'parked-consequences:retry': 'all',
   },
-  'panel-member': { 'hearings:record': 'panel' },
+  'panel-member': { 'hearings:record': 'panel', 'rulebooks:read': 'all' },
   auditor: {
+    'employees:read': 'all',
+    'rulebooks:read': 'all',
+    'periods:read': 'all',
+    'talks:read': 'all',
     'complaints:read': 'all',
     'complainants:read': 'all',
     'scores:read': 'all',
@@ -119,8 +136,18 @@ export const permissionMatrix: Record<Role, Partial<Record<Permission, Scope>>> 
     'parked-consequences:read': 'all',
     'parked-events:read': 'all',
   },
-  analyst: { 'complaints:read': 'all', 'scores:read': 'all', 'rankings:read': 'all', 'overdue:read': 'all', 'audit-trail:read': 'all' },
-  employee: { 'scores:read': 'self', 'audit-trail:read': 'self', 'records:replay': 'self', 'deductions:contest': 'self' },
+  analyst: {
+    'employees:read': 'all',
+    'rulebooks:read': 'all',
+    'periods:read': 'all',
+    'talks:read': 'all',
+    'complaints:read': 'all',
+    'scores:read': 'all',
+    'rankings:read': 'all',
+    'overdue:read': 'all',
+    'audit-trail:read': 'all',
+  },
+  employee: { 'employees:read': 'self', 'rulebooks:read': 'all', 'scores:read': 'self', 'audit-trail:read': 'self', 'records:replay': 'self', 'deductions:contest': 'self' },
 };
 
 export interface Grant {

@@ -112,3 +112,8 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError';
   }
 }
+
+/** An equality filter on the fields a query names, leaving out those it does not (`undefined`). */
+export function equalTo(fields: Record<string, string | undefined>): Filter {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import type { Principal } from '../../auth/domain/principal';
+import { RequirePermissions } from '../../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { ID_PATTERN } from '../../shared/http/identifier';
+import { PagedReadQueryDto } from '../../shared/http/read-query.dto';
+import { ProjectorService } from '../../shared/projector/projector.service';
+import { ReadModels } from '../../shared/projector/read-model-headers';
+import { equalTo } from '../../shared/read-store/read-store.port';
+import { talkObligationsReadModel } from '../../../projections/talk-obligations.projection';
+
+const statuses = ['pending', 'held', 'cancelled'] as const;
+
+export class ListTalkObligationsDto extends PagedReadQueryDto {
+  @ApiPropertyOptional({ description: "the supervisor's department; a supervisor names one of theirs" }) @IsOptional() @Matches(ID_PATTERN, { message: 'department must be a department id' }) department?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: 'supervisorId must be an employee id' }) supervisorId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: 'employeeId must be an employee id' }) employeeId?: string;
+  @ApiPropertyOptional({ enum: statuses }) @IsOptional() @IsIn(statuses) status?: (typeof statuses)[number];
+}
+
+@ApiTags('talk-obligations')
+@Controller('talk-obligations')
+export class ListTalkObligationsController {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  @Get()
+  @RequirePermissions('talks:read')
+  @ReadModels('talk-obligations')
+  @ApiOperation({ summary: 'The talks supervisors owe after penalties (001:1239): pending, held or cancelled, breached or not, soonest due first, paged' })
+  async list(@Query() dto: ListTalkObligationsDto, @CurrentPrincipal() principal: Principal) {
+    this.access.readDepartment(principal, 'talks:read', dto.department);
+    await this.projector.waitFor(dto.minPosition);
+    const filter = equalTo({ department: dto.department, supervisorId: dto.supervisorId, employeeId: dto.employeeId, status: dto.status });
+    const limit = dto.limit ?? 100;
+    const offset = dto.offset ?? 0;
+    const talks = this.projector.readModel(talkObligationsReadModel);
+    const [docs, total] = await Promise.all([talks.find(filter, { sort: { dueAt: 1, obligationId: 1 }, skip: offset, limit }), talks.count(filter)]);
+    return { items: docs.map(({ _id, _position, ...talk }) => talk), total, limit, offset };
+  }
+}
