@@ -6,6 +6,7 @@ import { ConsequencesModule } from './consequences/consequences.module';
 import { DeductionsModule } from './deductions/deductions.module';
 import { EmployeeRecordsModule } from './employee-records/employee-records.module';
 import { EmployeesModule } from './employees/employees.module';
+import { StaffDirectoryModule } from './staff-directory/staff-directory.module';
 import { HealthController } from './health/health.controller';
 import { ParkedEventsController } from './health/parked-events.controller';
 import { OverdueModule } from './overdue/overdue.module';
@@ -34,6 +35,7 @@ import { PeriodScoresModule } from './periods/period-scores/period-scores.module
     ParkedConsequencesModule,
     PoliciesModule,
     EmployeesModule,
+    StaffDirectoryModule,
     ComplaintsModule,
     TicketsModule,
     DeductionsModule,

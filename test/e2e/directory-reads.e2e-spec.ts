@@ -86,6 +86,15 @@ describe('the reads every client needs', () => {
     await employee.get('/periods').expect(403);
   });
 
+  it('shows a registered employee with no fact full marks in the open period, beside one with a deduction', async () => {
+    const untouched = (await http.get('/employees/W-2/period-scores').expect(200)).body;
+    expect(untouched.periods).toEqual([expect.objectContaining({ employeeId: 'W-2', period: '2026-03', normalised: 100, openAppeals: 0, items: [], sealed: null })]);
+    const deducted = (await http.get('/employees/W-1/period-scores').expect(200)).body;
+    expect(deducted.periods).toEqual([expect.objectContaining({ employeeId: 'W-1', period: '2026-03', items: [expect.objectContaining({ id: 'deduction:D-W1' })] })]);
+    expect(deducted.periods[0].normalised).toBeLessThan(100);
+    expect((await http.get('/employees/NOBODY/period-scores').expect(200)).body.periods).toEqual([]);
+  });
+
   it('lists the talk a penalty opened, owed by the supervisor, and what became of it', async () => {
     const talks = (await http.get('/talk-obligations?department=workshop').expect(200)).body;
     expect(talks).toMatchObject({ total: 1, items: [{ obligationId: 'D-W1', employeeId: 'W-1', supervisorId: 'WD-1', department: 'workshop', status: 'pending', breached: false }] });

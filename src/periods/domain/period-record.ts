@@ -78,12 +78,12 @@ export function evolvePeriodRecord(record: PeriodRecord | null, event: DomainEve
       const a = e.data.assessment;
       if (!a) return record;
       const item: PeriodItem = { kind: a.effect === 'veto' ? 'veto' : 'deduction', ruleCode: e.data.ruleCode, part: a.part, points: e.data.points, status: 'applied', occurredAt: e.data.occurredAt };
-      return withItem(record ?? empty(e.data, a.period, a.schemeVersion, a.scheme), `deduction:${e.data.deductionId}`, item);
+      return withItem(record ?? emptyPeriodRecord(e.data, a.period, a.schemeVersion, a.scheme), `deduction:${e.data.deductionId}`, item);
     }
     case 'BonusAwarded': {
       const a = e.data.assessment;
       const item: PeriodItem = { kind: 'bonus', ruleCode: e.data.ruleCode, part: a.part, points: e.data.points, status: 'applied', occurredAt: e.data.occurredAt };
-      return withItem(record ?? empty(e.data, a.period, a.schemeVersion, a.scheme), `bonus:${e.data.bonusId}`, item);
+      return withItem(record ?? emptyPeriodRecord(e.data, a.period, a.schemeVersion, a.scheme), `bonus:${e.data.bonusId}`, item);
     }
     case 'SurveyResultRecorded': {
       const a = e.data.assessment;
@@ -92,16 +92,16 @@ export function evolvePeriodRecord(record: PeriodRecord | null, event: DomainEve
       const current = record?.items[itemId];
       if (current && Date.parse(current.occurredAt) > Date.parse(e.data.surveyedAt)) return record;
       const item: PeriodItem = { kind: 'survey', ruleCode: e.data.ruleCode, part: a.part, points: e.data.points, status: 'applied', occurredAt: e.data.surveyedAt };
-      return withItem(record ?? empty(e.data, a.period, a.schemeVersion, a.scheme), itemId, item);
+      return withItem(record ?? emptyPeriodRecord(e.data, a.period, a.schemeVersion, a.scheme), itemId, item);
     }
     case 'RatingsRecorded': {
       const a = e.data.assessment;
       const item: PeriodItem = { kind: 'rating', points: 0, status: 'applied', occurredAt: e.data.ratedAt, ratings: e.data.ratings };
-      return withItem(record ?? empty(e.data, a.period, a.schemeVersion, a.scheme), `rating:${e.data.ratingId}`, item);
+      return withItem(record ?? emptyPeriodRecord(e.data, a.period, a.schemeVersion, a.scheme), `rating:${e.data.ratingId}`, item);
     }
     case 'RollUpPenaltyApplied': {
       const item: PeriodItem = { kind: 'roll-up', points: e.data.points, status: 'applied', occurredAt: e.data.closedAt };
-      return withItem(record ?? empty(e.data, e.data.period, 0, e.data.scheme), `roll-up:${e.data.period}:${e.data.role}`, item);
+      return withItem(record ?? emptyPeriodRecord(e.data, e.data.period, 0, e.data.scheme), `roll-up:${e.data.period}:${e.data.role}`, item);
     }
     case 'DeductionContested':
       return record && changeItem(record, `deduction:${e.data.deductionId}`, (item) => ({ ...item, status: 'contested' }));
@@ -116,7 +116,7 @@ export function evolvePeriodRecord(record: PeriodRecord | null, event: DomainEve
       // a withdrawn deduction (its cause was reversed) no longer counts, as if overturned
       return record && changeItem(record, `deduction:${e.data.deductionId}`, (item) => ({ ...item, points: 0, status: 'overturned' }));
     case 'PeriodScoreSealed': {
-      const base = record ?? empty(e.data, e.data.period, e.data.schemeVersion, e.data.scheme);
+      const base = record ?? emptyPeriodRecord(e.data, e.data.period, e.data.schemeVersion, e.data.scheme);
       return { ...base, sealed: { score: e.data.score, closedAt: e.data.closedAt } };
     }
     default:
@@ -142,7 +142,8 @@ export function entriesOf(record: Pick<PeriodRecord, 'items'>): ScoreEntry[] {
   });
 }
 
-function empty(who: { employeeId: string; department: string; position: string }, period: string, schemeVersion: number, scheme: Scheme): PeriodRecord {
+/** An employee's period before any fact: full marks under the scheme (a rated scheme: not yet rated). */
+export function emptyPeriodRecord(who: { employeeId: string; department: string; position: string }, period: string, schemeVersion: number, scheme: Scheme): PeriodRecord {
   const items = {};
   return { employeeId: who.employeeId, period, department: who.department, position: who.position, schemeVersion, scheme, items, score: scorePeriod(scheme, []), openAppeals: 0, sealed: null, corrections: [] };
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { ID_PATTERN } from '../../shared/http/identifier';
-import { PagedReadQueryDto } from '../../shared/http/read-query.dto';
+import { ID_PATTERN } from '../shared/http/identifier';
+import { PagedReadQueryDto } from '../shared/http/read-query.dto';
 
 export class ListEmployeesDto extends PagedReadQueryDto {
   @ApiPropertyOptional({ description: 'a supervisor names one of their departments' }) @IsOptional() @Matches(ID_PATTERN, { message: 'department must be a department id' }) department?: string;

@@ -1,16 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy } from '../../auth/access-policy.service';
-import type { Principal } from '../../auth/domain/principal';
-import { RequirePermissions } from '../../shared/auth/permissions.decorator';
-import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { NotFoundError } from '../../shared/domain/domain-error';
-import { IdParam } from '../../shared/http/id-param.pipe';
-import { ProjectorService } from '../../shared/projector/projector.service';
-import { ReadModels } from '../../shared/projector/read-model-headers';
-import { equalTo } from '../../shared/read-store/read-store.port';
-import { employeesReadModel } from '../../../projections/employees.projection';
-import type { EmployeeDocument } from '../../../projections/employees.projection';
+import { AccessPolicy } from '../auth/access-policy.service';
+import type { Principal } from '../auth/domain/principal';
+import { RequirePermissions } from '../shared/auth/permissions.decorator';
+import { CurrentPrincipal } from '../shared/auth/request-principal';
+import { NotFoundError } from '../shared/domain/domain-error';
+import { IdParam } from '../shared/http/id-param.pipe';
+import { ProjectorService } from '../shared/projector/projector.service';
+import { ReadModels } from '../shared/projector/read-model-headers';
+import { equalTo } from '../shared/read-store/read-store.port';
+import { employeesReadModel } from '../../projections/employees.projection';
+import type { EmployeeDocument } from '../../projections/employees.projection';
 import { ListEmployeesDto } from './employee-directory.dto';
 
 export class EmployeeView {
