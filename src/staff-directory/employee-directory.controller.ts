@@ -35,10 +35,7 @@ const viewOf = ({ employeeId, name, department, position, supervisorId, register
 @ApiTags('employees')
 @Controller('employees')
 export class EmployeeDirectoryController {
-  constructor(
-    private readonly access: AccessPolicy,
-    private readonly projector: ProjectorService,
-  ) {}
+  constructor(private readonly access: AccessPolicy, private readonly projector: ProjectorService) {}
 
   @Get()
   @RequirePermissions('employees:read')
@@ -49,11 +46,8 @@ export class EmployeeDirectoryController {
     this.access.readDepartment(principal, 'employees:read', dto.department);
     await this.projector.waitFor(dto.minPosition);
     const filter = equalTo({ department: dto.department, position: dto.position, supervisorId: dto.supervisorId });
-    const limit = dto.limit ?? 100;
-    const offset = dto.offset ?? 0;
-    const employees = this.projector.readModel(employeesReadModel);
-    const [docs, total] = await Promise.all([employees.find(filter, { sort: { department: 1, name: 1, employeeId: 1 }, skip: offset, limit }), employees.count(filter)]);
-    return { items: docs.map(viewOf), total, limit, offset };
+    const page = await this.projector.readModel(employeesReadModel).page(filter, { department: 1, name: 1, employeeId: 1 }, dto);
+    return { ...page, items: page.items.map(viewOf) };
   }
 
   @Get(':employeeId')

@@ -1,7 +1,4 @@
 import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
-import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
-import { talkObligationDecider } from './domain/talk-obligation.decider';
-import type { TalkObligationCommand, TalkObligationContext, TalkObligationState } from './domain/talk-obligation.decider';
 import { streamName } from '../shared/event-store/event-store.port';
 import type { TalkObligationEvent } from './domain/talk-obligation.events';
 
@@ -18,11 +15,3 @@ export function talkEventSubjects(event: TalkObligationEvent): string[] {
   if (event.type === 'TalkHeld') subjects.push(`employee:${event.data.employeeId}`);
   return subjects;
 }
-
-/** The talk obligation aggregate: opened by a penalty, held, breached or cancelled. */
-export const talkObligationAggregate: AggregateStream<TalkObligationCommand, TalkObligationEvent, TalkObligationState, TalkObligationContext | undefined> = {
-  decider: talkObligationDecider,
-  streamOf: (command) => talkObligationStream(command.data.obligationId),
-  occurredAt: talkEventOccurredAt,
-  subjects: talkEventSubjects,
-};

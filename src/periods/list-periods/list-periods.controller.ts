@@ -15,10 +15,7 @@ import type { PeriodView } from './period-list';
 @ApiTags('periods')
 @Controller('periods')
 export class ListPeriodsController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
   @RequirePermissions('periods:read')

@@ -19,4 +19,10 @@ export class ReadModel<Doc extends ProjectedDocument> {
   count(filter?: Filter): Promise<number> {
     return this.store.count(this.collection, filter);
   }
+
+  /** One page of the documents a filter selects, in the given order, with how many it selects in all. */
+  async page(filter: Filter, sort: Record<string, 1 | -1>, { limit = 100, offset = 0 }: { limit?: number; offset?: number }): Promise<{ items: Doc[]; total: number; limit: number; offset: number }> {
+    const [items, total] = await Promise.all([this.find(filter, { sort, skip: offset, limit }), this.count(filter)]);
+    return { items, total, limit, offset };
+  }
 }

@@ -24,10 +24,7 @@ export class ListTalkObligationsDto extends PagedReadQueryDto {
 @ApiTags('talk-obligations')
 @Controller('talk-obligations')
 export class ListTalkObligationsController {
-  constructor(
-    private readonly access: AccessPolicy,
-    private readonly projector: ProjectorService,
-  ) {}
+  constructor(private readonly access: AccessPolicy, private readonly projector: ProjectorService) {}
 
   @Get()
   @RequirePermissions('talks:read')
@@ -37,10 +34,7 @@ export class ListTalkObligationsController {
     this.access.readDepartment(principal, 'talks:read', dto.department);
     await this.projector.waitFor(dto.minPosition);
     const filter = equalTo({ department: dto.department, supervisorId: dto.supervisorId, employeeId: dto.employeeId, status: dto.status });
-    const limit = dto.limit ?? 100;
-    const offset = dto.offset ?? 0;
-    const talks = this.projector.readModel(talkObligationsReadModel);
-    const [docs, total] = await Promise.all([talks.find(filter, { sort: { dueAt: 1, obligationId: 1 }, skip: offset, limit }), talks.count(filter)]);
-    return { items: docs.map(({ _id, _position, ...talk }) => talk), total, limit, offset };
+    const page = await this.projector.readModel(talkObligationsReadModel).page(filter, { dueAt: 1, obligationId: 1 }, dto);
+    return { ...page, items: page.items.map(({ _id, _position, ...talk }) => talk) };
   }
 }

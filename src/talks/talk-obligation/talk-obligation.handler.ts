@@ -8,10 +8,20 @@ import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { loadEmployee } from '../../employees/load-employee';
 import { ServiceLevelsService } from '../../service-levels/service-levels.service';
+import { talkObligationDecider } from '../domain/talk-obligation.decider';
 import type { TalkObligationCommand, TalkObligationContext, TalkObligationState } from '../domain/talk-obligation.decider';
+import type { AggregateStream } from '../../shared/command-handling/aggregate-stream';
 import type { TalkObligationEvent } from '../domain/talk-obligation.events';
-import { talkObligationAggregate } from '../talk-obligation-stream';
+import { talkEventOccurredAt, talkEventSubjects, talkObligationStream } from '../talk-obligation-stream';
 import { TalkObligationLifecycleCommand } from './talk-obligation.command';
+
+/** The talk obligation aggregate: opened by a penalty, held, breached or cancelled. */
+const talkObligationAggregate: AggregateStream<TalkObligationCommand, TalkObligationEvent, TalkObligationState, TalkObligationContext | undefined> = {
+  decider: talkObligationDecider,
+  streamOf: (command) => talkObligationStream(command.data.obligationId),
+  occurredAt: talkEventOccurredAt,
+  subjects: talkEventSubjects,
+};
 
 /** A talk obligation's stream: opening one needs the employee, their supervisor and the talk's service level. */
 @CommandHandler(TalkObligationLifecycleCommand)
