@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
+import { Logger as PinoLogger, PinoLogger as NativePinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { BootstrapAdmin } from './auth/credentials/bootstrap-admin';
 import { configureApp, startApp } from './app.setup';
 import { APP_CONFIG } from './shared/config/app-config';
 import type { AppConfig } from './shared/config/app-config';
@@ -21,6 +23,19 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   shutdown.start();
   logger.log(`listening on http://${config.host}:${config.port} (OpenAPI at /docs); ${describeStores(config)}`);
+  // last, after the logs written so far, so the first start's token is not lost among them
+  app.flushLogs();
+  app.get(BootstrapAdmin).announce(afterTheLogs(await app.resolve(NativePinoLogger)));
+}
+
+/**
+ * Where the structured logs go (pino's destination, which writes asynchronously): text written there
+ * comes out after every log line written before it.
+ */
+function afterTheLogs(logger: NativePinoLogger): (text: string) => void {
+  // outside a request the logger writes through its own pino instance, not the HTTP one
+  const destination = (logger.logger as unknown as Record<symbol, { write?: (chunk: string) => unknown } | undefined>)[pino.symbols.streamSym];
+  return (text) => (destination?.write ? destination.write(text) : process.stdout.write(text));
 }
 
 bootstrap().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
+import { BootstrapAdmin } from '../../src/auth/credentials/bootstrap-admin';
 import { CredentialsService } from '../../src/auth/credentials/credentials.service';
 import type { Role } from '../../src/auth/domain/permission-matrix';
 import { configureApp, startApp } from '../../src/app.setup';
@@ -58,6 +59,7 @@ export async function startTestApp(
       .compile();
     app = configureApp(moduleRef.createNestApplication({ logger: false }));
     await startApp(app);
+    app.get(BootstrapAdmin).announce();
   } catch (error) {
     await app?.close().catch(() => undefined);
     removeDir(ownDataDir);
