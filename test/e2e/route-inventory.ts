@@ -72,6 +72,7 @@ export const routeInventory: InventoryRoute[] = [
   { method: 'GET', path: '/service-levels', permissions: ['service-levels:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'any', auditor: 'any' } },
   { method: 'PUT', path: '/service-levels', permissions: ['service-levels:manage'], allowed: { admin: 'any' } },
   { method: 'PUT', path: '/working-calendar', permissions: ['calendars:manage'], allowed: { admin: 'any' } },
+  { method: 'POST', path: '/working-calendar/public-holidays', permissions: ['calendars:manage'], allowed: { admin: 'any' } },
   { method: 'POST', path: '/rulebook/versions', permissions: ['rulebooks:publish'], allowed: { admin: 'any' } },
   { method: 'GET', path: '/rulebook/versions', permissions: ['rulebooks:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'any', 'panel-member': 'any', auditor: 'any', analyst: 'any', employee: 'any' } },
   { method: 'GET', path: '/rulebook/versions/:version', permissions: ['rulebooks:read'], allowed: { admin: 'any', clerk: 'any', supervisor: 'any', 'panel-member': 'any', auditor: 'any', analyst: 'any', employee: 'any' } },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
@@ -9,7 +9,9 @@ import { ApiCommand } from '../../shared/http/api-command.decorator';
 import { CommandMeta, IfMatchRevision } from '../../shared/http/command-metadata.decorator';
 import { ServiceLevelsService } from '../service-levels.service';
 import { DefineServiceLevelsCommand } from './define-service-levels.command';
-import { ServiceLevelsDto, WorkingCalendarDto } from './define-service-levels.dto';
+import { ImportPublicHolidaysDto, ServiceLevelsDto, WorkingCalendarDto } from './define-service-levels.dto';
+import { refuseServiceLevels } from '../domain/service-levels.errors';
+import { publishedChineseYear } from '../import-public-holidays/chinese-days.source';
 
 @ApiTags('service-levels')
 @Controller()
@@ -30,6 +32,18 @@ export class DefineServiceLevelsController {
   calendar(@Body() dto: WorkingCalendarDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number) {
     const calendar = { ...dto, businessHours: { ...dto.businessHours } };
     return this.define({ type: 'DefineWorkingCalendar', data: { calendar } }, metadata, revision);
+  }
+
+  @Post('working-calendar/public-holidays')
+  @RequirePermissions('calendars:manage')
+  @ApiCommand("Import a year's public holidays and make-up working days (调休) as the chinese-days package publishes them: a new calendar version, other years kept")
+  async importPublicHolidays(@Body() dto: ImportPublicHolidaysDto, @CommandMeta() metadata: CommandMetadata, @IfMatchRevision() revision?: number) {
+    const published = publishedChineseYear(dto.year);
+    if (!published) throw refuseServiceLevels('public_holidays_not_published', `the public-holiday source publishes no holidays for ${dto.year}`, { path: 'year' });
+    const { source, ...year } = published;
+    const { calendar } = await this.serviceLevels.inForce();
+    const response = await this.define({ type: 'ImportPublicHolidays', data: { published: year, otherwise: calendar } }, metadata, revision);
+    return { ...response, source, holidays: year.holidays.length, makeUpWorkingDays: year.makeUpWorkingDays.length };
   }
 
   @Put('service-levels')

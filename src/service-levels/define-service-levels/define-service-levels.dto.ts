@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NoControlCharacters } from '../../shared/http/identifier';
 import type { ServiceLevelSettings } from '../domain/service-level-policy';
 
@@ -32,4 +32,12 @@ export class ServiceLevelsDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) @IsArray() @ArrayMaxSize(200) ticketPolicies!: ServiceLevelSettings['ticketPolicies'];
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() complaint!: ServiceLevelSettings['complaint'];
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() talk!: ServiceLevelSettings['talk'];
+}
+
+export class ImportPublicHolidaysDto {
+  @ApiProperty({ example: 2026, description: 'the year whose public holidays and make-up working days to import' })
+  @IsInt({ message: 'year must be a whole number' })
+  @Min(2004, { message: 'year must be 2004 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year!: number;
 }

@@ -93,6 +93,18 @@ describe('the working calendar', () => {
     const define = (c: WorkingCalendar) => ({ type: 'DefineWorkingCalendar' as const, data: { calendar: c }, now: '2026-02-01T00:00:00.000Z' });
     const defineSettings = (settings = defaultServiceLevels) => ({ type: 'DefineServiceLevels' as const, data: { settings }, now: '2026-02-01T00:00:00.000Z' });
 
+    it("imports a published year's holidays into the calendar in force, or into the default before any is defined", () => {
+      const published = { year: 2026, holidays: ['2026-10-01', '2026-10-02'], makeUpWorkingDays: ['2026-10-10'] };
+      const importing = (otherwise = calendar) => ({ type: 'ImportPublicHolidays' as const, data: { published, otherwise }, now: '2026-02-01T00:00:00.000Z' });
+      const merged = { ...calendar, holidays: ['2026-10-01', '2026-10-02'], makeUpWorkingDays: ['2026-10-10'] };
+      spec.given([]).when(importing()).then([{ type: 'WorkingCalendarDefined', data: { calendar: merged, definedAt: '2026-02-01T00:00:00.000Z' } }]);
+      const ownHours = { ...calendar, businessHours: { start: '08:00', end: '17:00' }, holidays: ['2025-01-01'] };
+      spec.given([defined(ownHours)]).when(importing()).then([{ type: 'WorkingCalendarDefined', data: { calendar: { ...ownHours, holidays: ['2025-01-01', '2026-10-01', '2026-10-02'], makeUpWorkingDays: ['2026-10-10'] }, definedAt: '2026-02-01T00:00:00.000Z' } }]);
+      spec.given([defined(merged)]).when(importing()).then([]);
+      const contradictory = { year: 2026, holidays: ['2026-10-10'], makeUpWorkingDays: ['2026-10-10'] };
+      spec.given([]).when({ ...importing(), data: { published: contradictory, otherwise: calendar } }).thenThrows('holiday_and_make_up_day', { path: 'makeUpWorkingDays' });
+    });
+
     it('records a first definition, appends nothing for the same one, and records a change', () => {
       spec.given([]).when(define(calendar)).then([{ type: 'WorkingCalendarDefined', data: { calendar, definedAt: define(calendar).now } }]);
       spec.given([defined(calendar)]).when(define(calendar)).then([]);

@@ -3,6 +3,8 @@ import { refuseServiceLevels } from './service-levels.errors';
 import { isSameFact } from '../../shared/domain/same-fact';
 import type { ServiceLevelSettings, Target } from './service-level-policy';
 import { parseClockTime } from './working-calendar';
+import { withPublishedYear } from './public-holidays';
+import type { PublishedYear } from './public-holidays';
 import type { WorkingCalendar } from './working-calendar';
 
 /**
@@ -18,6 +20,8 @@ export const serviceLevelsEventTypes = ['WorkingCalendarDefined', 'ServiceLevels
 /** A definition takes effect when it is recorded (`now`). */
 export type ServiceLevelsCommand =
   | { type: 'DefineWorkingCalendar'; data: { calendar: WorkingCalendar }; now: string }
+  /** A published year's holidays into the calendar in force (`otherwise` until one is defined). */
+  | { type: 'ImportPublicHolidays'; data: { published: PublishedYear; otherwise: WorkingCalendar }; now: string }
   | { type: 'DefineServiceLevels'; data: { settings: ServiceLevelSettings }; now: string };
 
 export interface ServiceLevelsState {
@@ -31,16 +35,21 @@ export const serviceLevelsDecider: Decider<ServiceLevelsCommand, ServiceLevelsEv
     return event.type === 'WorkingCalendarDefined' ? { ...state, calendar: event.data.calendar } : { ...state, settings: event.data.settings };
   },
   decide(command, state) {
-    if (command.type === 'DefineWorkingCalendar') {
-      checkCalendar(command.data.calendar);
-      if (state.calendar && isSameFact(state.calendar, command.data.calendar)) return [];
-      return [{ type: 'WorkingCalendarDefined', data: { ...command.data, definedAt: command.now } }];
+    if (command.type === 'ImportPublicHolidays') {
+      return defineCalendar(withPublishedYear(state.calendar ?? command.data.otherwise, command.data.published), state, command.now);
     }
+    if (command.type === 'DefineWorkingCalendar') return defineCalendar(command.data.calendar, state, command.now);
     checkSettings(command.data.settings);
     if (state.settings && isSameFact(state.settings, command.data.settings)) return [];
     return [{ type: 'ServiceLevelsDefined', data: { ...command.data, definedAt: command.now } }];
   },
 };
+
+function defineCalendar(calendar: WorkingCalendar, state: ServiceLevelsState, now: string): ServiceLevelsEvent[] {
+  checkCalendar(calendar);
+  if (state.calendar && isSameFact(state.calendar, calendar)) return [];
+  return [{ type: 'WorkingCalendarDefined', data: { calendar, definedAt: now } }];
+}
 
 export function checkCalendar(calendar: WorkingCalendar): void {
   try {

@@ -8,5 +8,6 @@ export const refuseServiceLevels = refusals({
   no_working_days: unprocessable('the calendar needs working weekdays'),
   invalid_target: unprocessable('a target needs an amount above 0, a unit and a way of counting'),
   invalid_policy: unprocessable('a ticket policy needs policyId, kind, onReassignment (keep or restart) and targets'),
+  public_holidays_not_published: unprocessable('the public-holiday source publishes no holidays for that year (yet)'),
   consequences_belong_to_the_rulebook: unprocessable("what a breach costs is named by the rulebook's consequences, not by service levels"),
 });
