@@ -224,6 +224,7 @@ function populatedPlausible(field: string): fc.Arbitrary<string> {
   if (field === 'outcome') return json(fc.constantFrom('upheld', 'dismissed', 'reduced', 'overturned'));
   if (field === 'satisfied' || field === 'serious') return json(fc.boolean());
   if (['points', 'newPoints', 'units'].includes(field)) return json(fc.constantFrom(1, 2, 3, 5, 0, 99));
+  if (field === 'year') return json(fc.constantFrom(2025, 2026, 2099, 1999));
   if (field === 'complainant') return json(fc.record({ name: fc.constantFrom('Zhang San', 'Li Ming', ''), phone: fc.constantFrom('+86 138 0000 0000', '12'), subjectId: fc.constantFrom('C-1', 'S-new') }, { requiredKeys: ['name'] }));
   if (field === 'department') return json(fc.constantFrom('cs', 'repairs', 'cs'));
   if (field === 'position') return json(fc.constantFrom('property-steward', 'delivery-driver', 'workshop-director', 'astronaut'));

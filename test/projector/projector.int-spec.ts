@@ -68,7 +68,7 @@ describe('Projector (SQLite event store and read store)', () => {
     expect(models['overdue']!.map((doc) => doc._id)).toEqual(['ticket:T-1:resolution', 'ticket:T-2:resolution']);
     expect(models['audit-trail']).toHaveLength(10);
     expect(JSON.stringify(models['audit-trail'])).not.toContain('李先生');
-    expect(running.positions()).toEqual({ employees: head, scores: head, overdue: head, 'audit-trail': head, 'period-scores': head });
+    expect(running.positions()).toEqual({ employees: head, scores: head, overdue: head, 'audit-trail': head, 'period-scores': head, 'talk-obligations': head });
   });
 
   it('counts nothing twice when the same events are projected again from a checkpoint reset to 0', async () => {
