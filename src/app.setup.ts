@@ -13,7 +13,7 @@ import { ReadModelHeadersInterceptor } from './shared/projector/read-model-heade
 import { strictValidationPipe } from './shared/http/validation.pipe';
 import { httpMetrics } from './shared/observability/http-metrics.middleware';
 import { MetricsService } from './shared/observability/metrics.service';
-import { describeErrors } from './shared/http/error-table';
+import { describeAccess, describeErrors } from './shared/http/error-table';
 import { errorCatalogues } from './error-catalogues';
 
 /**
@@ -42,15 +42,17 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ReadModelHeadersInterceptor));
   // no enableShutdownHooks(): main.ts installs the graceful shutdown (src/shared/lifecycle), which
   // drains requests before closing the application
-  const document = describeErrors(SwaggerModule.createDocument(
+  const document = describeErrors(describeAccess(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('assessment-ledger')
       .setDescription('Event-sourced assessment record of service staff: commands record facts, queries read projections, the record endpoint replays the event store. Every route but /health and /docs needs "Authorization: Bearer <token>".')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addServer('/', 'this service')
+      .setLicense('UNLICENSED (proprietary)', 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license')
       .build(),
-  ), errorCatalogues);
+  )), errorCatalogues);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
