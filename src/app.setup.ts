@@ -9,7 +9,7 @@ import type { AppConfig } from './shared/config/app-config';
 import { DomainErrorFilter } from './shared/http/domain-error.filter';
 import { ForbiddenKeysPipe } from './shared/http/forbidden-keys.pipe';
 import { IdempotencyInterceptor } from './shared/http/idempotency.interceptor';
-import { ReadModelHeadersInterceptor } from './shared/projector/read-model-headers';
+import { ReadModelHeadersInterceptor, describeReadModelHeaders } from './shared/projector/read-model-headers';
 import { strictValidationPipe } from './shared/http/validation.pipe';
 import { httpMetrics } from './shared/observability/http-metrics.middleware';
 import { MetricsService } from './shared/observability/metrics.service';
@@ -42,7 +42,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ReadModelHeadersInterceptor));
   // no enableShutdownHooks(): main.ts installs the graceful shutdown (src/shared/lifecycle), which
   // drains requests before closing the application
-  const document = describeErrors(describeAccess(SwaggerModule.createDocument(
+  const document = describeErrors(describeAccess(describeReadModelHeaders(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('assessment-ledger')
@@ -52,7 +52,7 @@ export function configureApp(app: INestApplication): INestApplication {
       .addServer('/', 'this service')
       .setLicense('UNLICENSED (proprietary)', 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license')
       .build(),
-  )), errorCatalogues);
+  ))), errorCatalogues);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EmployeeRecordView } from './employee-record.view';
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { toInstant } from '../../shared/http/instant';
 import { ReplayEmployeeRecordDto } from './replay-employee-record.dto';
@@ -22,6 +23,7 @@ export class ReplayEmployeeRecordController {
   @Get(':employeeId/record')
   @RequirePermissions('records:replay')
   @ApiOperation({ summary: "The employee's full record replayed straight from the event store, optionally as of a past instant" })
+  @ApiOkResponse({ type: EmployeeRecordView })
   async record(@IdParam('employeeId') employeeId: string, @Query() dto: ReplayEmployeeRecordDto, @CurrentPrincipal() principal: Principal) {
     await this.access.readEmployee(principal, 'records:replay', employeeId);
     const showComplainants = grantsOf(principal.roles, 'complainants:read').length > 0;

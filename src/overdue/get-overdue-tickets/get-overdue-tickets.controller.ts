@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OverdueView } from './overdue.view';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import { toInstant } from '../../shared/http/instant';
@@ -27,6 +28,7 @@ export class GetOverdueTicketsController {
   @RequirePermissions('overdue:read')
   @ReadModels('overdue')
   @ApiOperation({ summary: 'Service clocks (acknowledgement, arrival, resolution, complaint handling, callback, talk) overdue or due soon as of a given time (default now), with aging buckets' })
+  @ApiOkResponse({ type: OverdueView })
   async overdue(@Query() dto: GetOverdueTicketsDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'overdue:read', dto.department);
     await this.projector.waitFor(dto.minPosition);

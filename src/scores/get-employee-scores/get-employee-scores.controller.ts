@@ -1,7 +1,8 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EmployeeScoresView } from './employee-scores.view';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import { APP_CONFIG } from '../../shared/config/app-config';
@@ -34,6 +35,7 @@ export class GetEmployeeScoresController {
   @RequirePermissions('scores:read')
   @ReadModels('employees', 'scores')
   @ApiOperation({ summary: "An employee's score per calendar month: 100 minus the deductions in force after hearings, never below 0" })
+  @ApiOkResponse({ type: EmployeeScoresView })
   async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeeScoresDto, @CurrentPrincipal() principal: Principal) {
     const to = dto.to ?? monthOf(this.clock.now().toISOString(), this.config.timeZone);
     const from = dto.from ?? monthsBefore(to, 12);

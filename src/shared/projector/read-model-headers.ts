@@ -1,6 +1,7 @@
 import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiExtension } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import { EVENT_STORE } from '../event-store/event-store.port';
@@ -18,17 +19,32 @@ const READ_MODELS = 'read-models';
  * Equal values: the answer is complete as of that head; a lower position: it may be stale.
  */
 export function ReadModels(...names: string[]) {
-  return applyDecorators(
-    SetMetadata(READ_MODELS, names),
-    ApiResponse({
-      status: 200,
-      description: `Answered from the read model(s) ${names.join(', ')}`,
-      headers: {
-        [READ_MODEL_POSITION_HEADER]: { description: 'Position (checkpoint) the read model(s) of this answer had reached before it was read: every event up to it is included', schema: { type: 'integer' } },
-        [EVENT_STORE_HEAD_HEADER]: { description: 'Position of the newest stored event when the answer was read; equal to the read-model position when the answer is complete', schema: { type: 'integer' } },
-      },
-    }),
+  return applyDecorators(SetMetadata(READ_MODELS, names), ApiExtension('x-read-models', names));
+}
+
+const headers = {
+  [READ_MODEL_POSITION_HEADER]: { description: 'Position (checkpoint) the read model(s) of this answer had reached before it was read: every event up to it is included', schema: { type: 'integer' } },
+  [EVENT_STORE_HEAD_HEADER]: { description: 'Position of the newest stored event when the answer was read; equal to the read-model position when the answer is complete', schema: { type: 'integer' } },
+};
+
+/** The OpenAPI document with the two headers on the 200 answer of every operation marked `@ReadModels`, beside its body. */
+export function describeReadModelHeaders(document: OpenAPIObject): OpenAPIObject {
+  const paths = Object.fromEntries(
+    Object.entries(document.paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([key, value]) => {
+          const operation = value as { 'x-read-models'?: string[]; responses?: Record<string, { description?: string }> };
+          const names = operation['x-read-models'];
+          if (!names) return [key, value];
+          const ok = operation.responses?.['200'] ?? {};
+          const description = [ok.description, `Answered from the read model(s) ${names.join(', ')}`].filter(Boolean).join('. ');
+          return [key, { ...operation, responses: { ...operation.responses, '200': { ...ok, description, headers } } }];
+        }),
+      ),
+    ]),
   );
+  return { ...document, paths };
 }
 
 @Injectable()
