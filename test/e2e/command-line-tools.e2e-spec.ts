@@ -19,7 +19,7 @@ function runCli(args: string[], dataDir: string): Promise<{ code: number | null;
   });
 }
 
-describe('rebuilding a read model from the command line', () => {
+describe('the command-line tools, on the built service', () => {
   let dataDir: string;
   let app: INestApplication | undefined;
 
@@ -50,9 +50,30 @@ describe('rebuilding a read model from the command line', () => {
     expect(rebuilt.stdout).toMatch(/rebuilt employees v1 from \d+ events/);
   });
 
+  it("imports a year's public holidays into the calendar the service then uses; the same year again appends nothing", async () => {
+    const folder = makeTempDir('import-holidays');
+    try {
+      const imported = await runCli(['import-holidays', '2026'], folder);
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout).toMatch(/imported \d+ holidays and 6 make-up working days of 2026 \(chinese-days@[\d.]+\) as a new calendar version/);
+      expect((await runCli(['import-holidays', '2026'], folder)).stdout).toMatch(/the calendar already holds/);
+      expect((await runCli(['import-holidays', '2099'], folder)).code).toBe(1);
+      const started = await startTestApp(new ManualClock(new Date('2026-03-10T01:00:00.000Z')), folder);
+      try {
+        const http = await operatorAgent(started.app, started.tokenFor);
+        const { calendar } = (await http.get('/service-levels').expect(200)).body;
+        expect(calendar.makeUpWorkingDays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+      } finally {
+        await started.app.close();
+      }
+    } finally {
+      removeDir(folder);
+    }
+  });
+
   it('names the tools it runs when asked for another', async () => {
     const wrong = await runCli(['compile-everything'], dataDir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/usage: node bin\/cli\.js <credentials \| load-rulebook \| rebuild-projection/);
+    expect(wrong.stderr).toMatch(/usage: node bin\/cli\.js <credentials \| load-rulebook \| import-holidays \| rebuild-projection/);
   });
 });
