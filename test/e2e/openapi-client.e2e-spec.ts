@@ -24,7 +24,17 @@ export const assignee: string | null = overdue.items[0].assigneeId;
 export const late: number | undefined = overdue.items[0].overdueMinutes;
 export const eventType: string = record.events[0].type;
 export const monthly: number = record.monthlyScores[0].score;
-export const typed: [IsAny<typeof scores>, IsAny<typeof overdue>, IsAny<typeof record>] = [false, false, false];
+declare const trail: Ok<'/employees/{employeeId}/audit-trail', 'get'>;
+declare const ranking: Ok<'/scores', 'get'>;
+declare const talks: Ok<'/talk-obligations', 'get'>;
+declare const periods: Ok<'/periods', 'get'>;
+declare const directory: Ok<'/employees', 'get'>;
+export const actor: string = trail.entries[0].actor;
+export const rank: number = ranking.scores[0].rank;
+export const breachedTalk: boolean = talks.items[0].breached;
+export const closedAt: string | null = periods.periods[0].closedAt;
+export const supervisor: string | null | undefined = directory.items[0].supervisorId;
+export const typed: IsAny<typeof scores | typeof overdue | typeof record | typeof trail | typeof ranking | typeof talks | typeof periods | typeof directory>[] = [false];
 `;
 
 /** The same client reading a field no schema declares: it must not compile. */
@@ -54,7 +64,7 @@ describe('a TypeScript client generated from /docs/openapi.json', () => {
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   };
 
-  it('reads a score, the overdue list and a record with typed fields', () => {
+  it('reads a score, the overdue list, a record, the audit trail, a ranking, the talks owed, the periods and the directory with typed fields', () => {
     expect(compile(CLIENT)).toEqual([]);
   });
 

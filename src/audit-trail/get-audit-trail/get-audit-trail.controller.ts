@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditTrailView } from './audit-trail.view';
 import { IdParam } from '../../shared/http/id-param.pipe';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetAuditTrailDto } from './get-audit-trail.dto';
@@ -24,6 +25,7 @@ export class GetAuditTrailController {
   @RequirePermissions('audit-trail:read')
   @ReadModels('employees', 'audit-trail')
   @ApiOperation({ summary: 'Every event concerning the employee, in order, with actor, business time and store time' })
+  @ApiOkResponse({ type: AuditTrailView })
   async auditTrail(@IdParam('employeeId') employeeId: string, @Query() dto: GetAuditTrailDto, @CurrentPrincipal() principal: Principal) {
     await this.access.readEmployee(principal, 'audit-trail:read', employeeId);
     await this.projector.waitFor(dto.minPosition);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { asDomainEvent } from '../../shared/command-handling/handle-command';
 import { APP_CONFIG } from '../../shared/config/app-config';
@@ -12,6 +12,21 @@ import { periodsStream } from '../load-periods';
 import { periodList } from './period-list';
 import type { PeriodView } from './period-list';
 
+class PeriodViewDoc implements PeriodView {
+  @ApiProperty({ example: '2026-03' }) period!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) state!: 'open' | 'closed';
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) sealedScores!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) unratedEmployees!: number | null;
+}
+
+class PeriodListDoc {
+  @ApiProperty({ type: [PeriodViewDoc] }) periods!: PeriodViewDoc[];
+}
+
 @ApiTags('periods')
 @Controller('periods')
 export class ListPeriodsController {
@@ -20,6 +35,7 @@ export class ListPeriodsController {
   @Get()
   @RequirePermissions('periods:read')
   @ApiOperation({ summary: 'Every period opened, open or closed, with its bounds and what its close sealed, in calendar order' })
+  @ApiOkResponse({ type: PeriodListDoc })
   async list(): Promise<{ periods: PeriodView[] }> {
     const events = (await this.store.readStream(periodsStream(DEFAULT_COMPANY))).map(asDomainEvent<PeriodEvent>);
     return { periods: periodList(events, this.config.timeZone) };

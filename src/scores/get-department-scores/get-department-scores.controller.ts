@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ReadModels } from '../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DepartmentScoresView } from './department-scores.view';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { GetDepartmentScoresDto } from './get-department-scores.dto';
 import { GetDepartmentScoresQuery } from './get-department-scores.query';
@@ -23,6 +24,7 @@ export class GetDepartmentScoresController {
   @RequirePermissions('rankings:read')
   @ReadModels('employees', 'scores')
   @ApiOperation({ summary: 'Scores of a month, ranked, with the average; optionally for one department' })
+  @ApiOkResponse({ type: DepartmentScoresView })
   async scores(@Query() dto: GetDepartmentScoresDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', dto.department);
     await this.projector.waitFor(dto.minPosition);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AccessPolicy } from '../../auth/access-policy.service';
 import type { Principal } from '../../auth/domain/principal';
@@ -21,6 +21,27 @@ export class ListTalkObligationsDto extends PagedReadQueryDto {
   @ApiPropertyOptional({ enum: statuses }) @IsOptional() @IsIn(statuses) status?: (typeof statuses)[number];
 }
 
+class TalkObligationView {
+  @ApiProperty() obligationId!: string;
+  @ApiProperty() deductionId!: string;
+  @ApiProperty({ description: 'the penalised employee' }) employeeId!: string;
+  @ApiProperty({ description: 'who owes the talk' }) supervisorId!: string;
+  @ApiProperty({ description: "the supervisor's department" }) department!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ enum: statuses }) status!: string;
+  @ApiProperty({ description: 'the deadline passed before the talk' }) breached!: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) heldAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) cancelledAt!: string | null;
+}
+
+class TalkObligationPage {
+  @ApiProperty({ type: [TalkObligationView] }) items!: TalkObligationView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
 @ApiTags('talk-obligations')
 @Controller('talk-obligations')
 export class ListTalkObligationsController {
@@ -29,6 +50,7 @@ export class ListTalkObligationsController {
   @Get()
   @RequirePermissions('talks:read')
   @ReadModels('talk-obligations')
+  @ApiOkResponse({ type: TalkObligationPage })
   @ApiOperation({ summary: 'The talks supervisors owe after penalties (001:1239): pending, held or cancelled, breached or not, soonest due first, paged' })
   async list(@Query() dto: ListTalkObligationsDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'talks:read', dto.department);
