@@ -29,12 +29,17 @@ declare const ranking: Ok<'/scores', 'get'>;
 declare const talks: Ok<'/talk-obligations', 'get'>;
 declare const periods: Ok<'/periods', 'get'>;
 declare const directory: Ok<'/employees', 'get'>;
+declare const periodScores: Ok<'/period-scores', 'get'>;
+declare const summaries: Ok<'/period-scores/departments', 'get'>;
 export const actor: string = trail.entries[0].actor;
 export const rank: number = ranking.scores[0].rank;
 export const breachedTalk: boolean = talks.items[0].breached;
 export const closedAt: string | null = periods.periods[0].closedAt;
 export const supervisor: string | null | undefined = directory.items[0].supervisorId;
-export const typed: IsAny<typeof scores | typeof overdue | typeof record | typeof trail | typeof ranking | typeof talks | typeof periods | typeof directory>[] = [false];
+export const grade: string = periodScores.scores[0].grade;
+export const sealedAt: string | undefined = periodScores.scores[0].sealed?.closedAt;
+export const below: boolean = summaries.departments[0].belowThreshold;
+export const typed: IsAny<typeof scores | typeof overdue | typeof record | typeof trail | typeof ranking | typeof talks | typeof periods | typeof directory | typeof periodScores | typeof summaries>[] = [false];
 `;
 
 /** The same client reading a field no schema declares: it must not compile. */

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ReadModels } from '../../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { DepartmentSummariesDoc } from '../period-score.openapi';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { RequirePermissions } from '../../../shared/auth/permissions.decorator';
@@ -33,6 +34,7 @@ export class GetDepartmentSummariesController {
   @RequirePermissions('rankings:read')
   @ReadModels('period-scores')
   @ApiOperation({ summary: 'Department summaries of a period: average, grade distribution, below-threshold staff' })
+  @ApiOkResponse({ type: DepartmentSummariesDoc })
   async summaries(@Query() dto: GetDepartmentSummariesDto, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', undefined);
     await this.projector.waitFor(dto.minPosition);

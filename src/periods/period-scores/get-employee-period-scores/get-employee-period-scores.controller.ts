@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ReadModels } from '../../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { EmployeePeriodScoresDoc } from '../period-score.openapi';
 import { IsOptional, Matches } from 'class-validator';
 import { RequirePermissions } from '../../../shared/auth/permissions.decorator';
 import { IdParam } from '../../../shared/http/id-param.pipe';
@@ -33,6 +34,7 @@ export class GetEmployeePeriodScoresController {
   @RequirePermissions('scores:read')
   @ReadModels('period-scores')
   @ApiOperation({ summary: "An employee's assessment periods under the rulebook: parts, total, normalised total, grade, appeals, sealed figure and corrections" })
+  @ApiOkResponse({ type: EmployeePeriodScoresDoc })
   async scores(@IdParam('employeeId') employeeId: string, @Query() dto: GetEmployeePeriodScoresDto, @CurrentPrincipal() principal: Principal) {
     await this.access.readEmployee(principal, 'scores:read', employeeId);
     await this.projector.waitFor(dto.minPosition);

@@ -2,7 +2,8 @@ import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common
 import { ReadModels } from '../../../shared/projector/read-model-headers';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PeriodScoreListDoc } from '../period-score.openapi';
 import { RequirePermissions } from '../../../shared/auth/permissions.decorator';
 import { ProjectorService } from '../../../shared/projector/projector.service';
 import { ListPeriodScoresDto } from './list-period-scores.dto';
@@ -25,6 +26,7 @@ export class ListPeriodScoresController {
   @RequirePermissions('rankings:read')
   @ReadModels('period-scores')
   @ApiOperation({ summary: "A period's scores ranked in the company and department; filters, sort, cursor paging, CSV export" })
+  @ApiOkResponse({ type: PeriodScoreListDoc })
   async list(@Query() dto: ListPeriodScoresDto, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', dto.department);
     const offset = dto.cursor ? Number(Buffer.from(dto.cursor, 'base64url').toString()) : 0;

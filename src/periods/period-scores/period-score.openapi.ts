@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The OpenAPI shapes of the period-scores reads (what periodScoreView and the handlers return). */
+export class PartScoreView {
+  @ApiProperty() code!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty() max!: number;
+  @ApiProperty({ description: 'points / max × 100, one decimal' }) percent!: number;
+}
+
+export class SealedScoreView {
+  @ApiProperty() normalised!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty() grade!: string;
+  @ApiProperty({ type: [PartScoreView] }) parts!: PartScoreView[];
+  @ApiProperty({ format: 'date-time' }) closedAt!: string;
+}
+
+export class PeriodCorrectionView {
+  @ApiProperty() itemId!: string;
+  @ApiProperty() outcome!: string;
+  @ApiProperty() pointsInForce!: number;
+  @ApiProperty({ format: 'date-time' }) heardAt!: string;
+}
+
+export class PeriodItemView {
+  @ApiProperty({ example: 'deduction:D-1' }) id!: string;
+  @ApiProperty({ enum: ['deduction', 'veto', 'bonus', 'survey', 'rating', 'roll-up'] }) kind!: string;
+  @ApiPropertyOptional() ruleCode?: string;
+  @ApiPropertyOptional() part?: string;
+  @ApiProperty() points!: number;
+  @ApiProperty({ enum: ['applied', 'contested', 'upheld', 'reduced', 'overturned'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'number' } }, description: 'part → sub-criterion → percent' }) ratings?: Record<string, Record<string, number>>;
+}
+
+export class PeriodScoreViewDoc {
+  @ApiProperty() employeeId!: string;
+  @ApiProperty({ example: '2026-H1' }) period!: string;
+  @ApiProperty() department!: string;
+  @ApiProperty() position!: string;
+  @ApiProperty({ description: 'the rulebook version whose scheme scores the period' }) schemeVersion!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty() maxTotal!: number;
+  @ApiProperty({ description: 'on 100, less adjustments' }) normalised!: number;
+  @ApiProperty() grade!: string;
+  @ApiProperty() veto!: boolean;
+  @ApiProperty({ description: 'false for a rated scheme with no rating yet' }) rated!: boolean;
+  @ApiProperty() adjustments!: number;
+  @ApiProperty({ type: [PartScoreView] }) parts!: PartScoreView[];
+  @ApiProperty() openAppeals!: number;
+  @ApiProperty({ type: SealedScoreView, nullable: true }) sealed!: SealedScoreView | null;
+  @ApiProperty({ description: 'a hearing after the seal moved the live figure away from the sealed one' }) corrected!: boolean;
+  @ApiProperty({ type: [PeriodCorrectionView] }) corrections!: PeriodCorrectionView[];
+  @ApiProperty({ type: [PeriodItemView] }) items!: PeriodItemView[];
+}
+
+export class EmployeePeriodScoresDoc {
+  @ApiProperty() employeeId!: string;
+  @ApiProperty({ type: [PeriodScoreViewDoc] }) periods!: PeriodScoreViewDoc[];
+}
+
+export class RankedPeriodScoreDoc extends PeriodScoreViewDoc {
+  @ApiProperty() companyRank!: number;
+  @ApiProperty() departmentRank!: number;
+}
+
+export class PeriodScoreListDoc {
+  @ApiProperty() period!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'employees of a rated scheme not rated yet (not ranked)' }) unrated!: number;
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: [RankedPeriodScoreDoc] }) scores!: RankedPeriodScoreDoc[];
+}
+
+export class StaffBelowThresholdDoc {
+  @ApiProperty() employeeId!: string;
+  @ApiProperty() normalised!: number;
+}
+
+export class DepartmentSummaryDoc {
+  @ApiProperty() department!: string;
+  @ApiProperty() staff!: number;
+  @ApiProperty() average!: number;
+  @ApiProperty() belowThreshold!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'grade → how many' }) grades!: Record<string, number>;
+  @ApiProperty({ type: [StaffBelowThresholdDoc] }) staffBelowThreshold!: StaffBelowThresholdDoc[];
+}
+
+export class DepartmentSummariesDoc {
+  @ApiProperty() period!: string;
+  @ApiProperty() threshold!: number;
+  @ApiProperty({ type: [DepartmentSummaryDoc] }) departments!: DepartmentSummaryDoc[];
+}
