@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CredentialListDoc } from '../auth.openapi';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
 import { NotFoundError } from '../../shared/domain/domain-error';
@@ -30,6 +31,7 @@ export class CredentialsController {
   @Get()
   @RequirePermissions('credentials:manage')
   @ApiOperation({ summary: 'Every credential issued, without tokens or hashes' })
+  @ApiOkResponse({ type: CredentialListDoc })
   async list() {
     const all = await this.credentials.list();
     return { credentials: all.map(({ tokenHash, ...credential }) => credential) };
