@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const [name, ...args] = process.argv.slice(2);
-const tools = ['credentials', 'load-rulebook', 'import-holidays', 'rebuild-projection', 'error-docs'];
+const tools = ['credentials', 'load-rulebook', 'import-holidays', 'rebuild-projection', 'demo', 'error-docs'];
 if (!tools.includes(name)) {
   console.error(`usage: node bin/cli.js <${tools.join(' | ')}> [arguments]`);
   process.exit(2);

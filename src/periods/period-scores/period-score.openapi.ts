@@ -2,16 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The OpenAPI shapes of the period-scores reads (what periodScoreView and the handlers return). */
 export class PartScoreView {
-  @ApiProperty() code!: string;
-  @ApiProperty() points!: number;
-  @ApiProperty() max!: number;
+  @ApiProperty({ example: 'standard' }) code!: string;
+  @ApiProperty({ example: 96 }) points!: number;
+  @ApiProperty({ example: 100 }) max!: number;
   @ApiProperty({ description: 'points / max × 100, one decimal' }) percent!: number;
 }
 
 export class SealedScoreView {
-  @ApiProperty() normalised!: number;
-  @ApiProperty() total!: number;
-  @ApiProperty() grade!: string;
+  @ApiProperty({ example: 96 }) normalised!: number;
+  @ApiProperty({ example: 96 }) total!: number;
+  @ApiProperty({ example: 'excellent' }) grade!: string;
   @ApiProperty({ type: [PartScoreView] }) parts!: PartScoreView[];
   @ApiProperty({ format: 'date-time' }) closedAt!: string;
 }
@@ -35,16 +35,16 @@ export class PeriodItemView {
 }
 
 export class PeriodScoreViewDoc {
-  @ApiProperty() employeeId!: string;
-  @ApiProperty({ example: '2026-H1' }) period!: string;
+  @ApiProperty({ example: 'E-1001' }) employeeId!: string;
+  @ApiProperty({ example: '2026-H1', description: 'month, quarter, half-year or year, as the scheme is assessed' }) period!: string;
   @ApiProperty() department!: string;
-  @ApiProperty() position!: string;
-  @ApiProperty({ description: 'the rulebook version whose scheme scores the period' }) schemeVersion!: number;
+  @ApiProperty({ example: 'property-steward' }) position!: string;
+  @ApiProperty({ example: 1, description: 'the rulebook version whose scheme scores the period' }) schemeVersion!: number;
   @ApiProperty() total!: number;
-  @ApiProperty() maxTotal!: number;
-  @ApiProperty({ description: 'on 100, less adjustments' }) normalised!: number;
-  @ApiProperty() grade!: string;
-  @ApiProperty() veto!: boolean;
+  @ApiProperty({ example: 100 }) maxTotal!: number;
+  @ApiProperty({ example: 96, description: 'on 100, less adjustments' }) normalised!: number;
+  @ApiProperty({ example: 'excellent' }) grade!: string;
+  @ApiProperty({ description: 'a veto rule fails the period whatever the points' }) veto!: boolean;
   @ApiProperty({ description: 'false for a rated scheme with no rating yet' }) rated!: boolean;
   @ApiProperty() adjustments!: number;
   @ApiProperty({ type: [PartScoreView] }) parts!: PartScoreView[];

@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** The OpenAPI shape of GET /scores (what the handler returns). */
 export class RankedScoreView {
-  @ApiProperty({ description: 'equal scores share a rank' }) rank!: number;
-  @ApiProperty() employeeId!: string;
+  @ApiProperty({ example: 1, description: 'equal scores share a rank' }) rank!: number;
+  @ApiProperty({ example: 'E-1001' }) employeeId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty() department!: string;
-  @ApiProperty() position!: string;
-  @ApiProperty() score!: number;
-  @ApiProperty() totalDeducted!: number;
+  @ApiProperty({ example: 'property' }) department!: string;
+  @ApiProperty({ example: 'property-steward' }) position!: string;
+  @ApiProperty({ example: 96, description: '100 minus the deductions in force, never below 0' }) score!: number;
+  @ApiProperty({ example: 4 }) totalDeducted!: number;
 }
 
 export class DepartmentScoresView {

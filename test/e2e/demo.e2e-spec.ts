@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { makeTempDir, removeDir } from '../support/temp-dir';
+import { operatorAgent, startTestApp } from '../support/test-app';
+import { systemClock } from '../../src/shared/clock';
+
+const CLI = path.resolve(__dirname, '../../bin/cli.js');
+
+function runDemo(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'demo'], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', DEADLINE_WATCH_INTERVAL_MS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** `npm run demo`'s seeding, on an empty folder: a company the reads and the dashboard can show, recorded through the API. */
+describe('the demo company', () => {
+  let dataDir: string;
+  let app: INestApplication | undefined;
+
+  beforeAll(() => {
+    dataDir = makeTempDir('demo');
+  });
+  afterAll(async () => {
+    await app?.close();
+    removeDir(dataDir);
+  });
+
+  it('records a year of facts with nothing refused or parked, closes its months, leaves work overdue, and is not added twice', async () => {
+    const seeded = await runDemo(dataDir);
+    expect(seeded.stderr).toBe('');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/demo company: 28 employees, .* requests recorded, 0 refused/);
+    expect(seeded.stdout).toMatch(/│\s+al_[A-Za-z0-9_-]{43}\s+│/);
+    expect((await runDemo(dataDir)).stdout).toMatch(/already holds the demo company: nothing added/);
+
+    const started = await startTestApp(systemClock, dataDir);
+    app = started.app;
+    const http = await operatorAgent(app, started.tokenFor, ['office', 'property', 'workshop', 'sales']);
+    expect((await http.get('/employees').expect(200)).body.total).toBe(28);
+    const periods = (await http.get('/periods').expect(200)).body.periods as { period: string; state: string; sealedScores: number | null }[];
+    const closed = periods.filter((p) => p.state === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((p) => p.sealedScores === 28)).toBe(true);
+    const summaries = (await http.get(`/period-scores/departments?period=${closed[0]!.period}`).expect(200)).body;
+    expect(summaries.departments.map((d: { department: string }) => d.department)).toEqual(['office', 'property', 'sales', 'workshop']);
+    const ranking = (await http.get(`/period-scores?period=${closed[0]!.period}&sort=bottom&limit=1`).expect(200)).body;
+    expect(ranking.scores[0].normalised).toBeLessThan(100);
+    expect((await http.get('/overdue').expect(200)).body.total).toBeGreaterThan(0);
+    expect((await http.get('/parked-consequences').expect(200)).body.total).toBe(0);
+  }, 180_000);
+});
