@@ -13,7 +13,8 @@ import { ReadModelHeadersInterceptor, describeReadModelHeaders } from './shared/
 import { strictValidationPipe } from './shared/http/validation.pipe';
 import { httpMetrics } from './shared/observability/http-metrics.middleware';
 import { MetricsService } from './shared/observability/metrics.service';
-import { describeAccess, describeErrors } from './shared/http/error-table';
+import { describeErrors } from './shared/http/error-table';
+import { describeAccess } from './shared/http/openapi-access';
 import { errorCatalogues } from './error-catalogues';
 
 /**
