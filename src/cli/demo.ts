@@ -11,7 +11,7 @@ process.env.LOG_LEVEL ??= 'warn';
  * imported), then the service starts on it. A directory that already holds the demo is left as is.
  */
 async function main(): Promise<void> {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded after LOG_LEVEL is set */
+  // required, not imported: the logger reads LOG_LEVEL when its module loads
   const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
   const { AppModule } = require('../app.module') as typeof import('../app.module');
   const { configureApp, startApp } = require('../app.setup') as typeof import('../app.setup');
