@@ -7,5 +7,9 @@ const base = require('./jest.config');
 module.exports = {
   ...base,
   testRegex: '\\.spec\\.ts$',
+  // the run's temporary folder and its check are for the suites that start apps and processes;
+  // Stryker's runner sets them up per worker and never tears them down, so they would be left behind
+  globalSetup: undefined,
+  globalTeardown: undefined,
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
 };
