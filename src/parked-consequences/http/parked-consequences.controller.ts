@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParkedConsequencePage } from './parked-consequences.openapi';
 import type { Principal } from '../../auth/domain/principal';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
@@ -21,6 +22,7 @@ export class ParkedConsequencesController {
   @Get()
   @RequirePermissions('parked-consequences:read')
   @ApiOperation({ summary: 'Derived commands that failed after their attempts (parked) and those resolved by a retry, oldest cause first' })
+  @ApiOkResponse({ type: ParkedConsequencePage })
   async list(@Query() dto: ListParkedConsequencesDto) {
     const limit = dto.limit ?? 100;
     const offset = dto.offset ?? 0;
