@@ -14,6 +14,7 @@ import { strictValidationPipe } from './shared/http/validation.pipe';
 import { httpMetrics } from './shared/observability/http-metrics.middleware';
 import { MetricsService } from './shared/observability/metrics.service';
 import { describeErrors } from './shared/http/error-table';
+import { serveDesk } from './desk/desk-assets';
 import { describeAccess } from './shared/http/openapi-access';
 import { errorCatalogues } from './error-catalogues';
 
@@ -38,6 +39,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use('/rulebook/versions', json({ limit: config.maxRulebookBodyBytes }));
   (app as NestExpressApplication).useBodyParser('json', { limit: config.maxBodyBytes });
   (app as NestExpressApplication).useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
+  serveDesk(app);
   app.useGlobalPipes(new ForbiddenKeysPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ReadModelHeadersInterceptor));

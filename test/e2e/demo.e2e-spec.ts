@@ -1,23 +1,8 @@
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { runDemo } from '../support/demo-cli';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { operatorAgent, startTestApp } from '../support/test-app';
 import { systemClock } from '../../src/shared/clock';
-
-const CLI = path.resolve(__dirname, '../../bin/cli.js');
-
-function runDemo(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'demo'], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', DEADLINE_WATCH_INTERVAL_MS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** `npm run demo`'s seeding, on an empty folder: a company the reads and the dashboard can show, recorded through the API. */
 describe('the demo company', () => {
