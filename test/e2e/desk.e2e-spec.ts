@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { Workbook } from 'exceljs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
@@ -47,7 +48,7 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
   const cells = (page: Page, caption: string) =>
     page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
-  it('shows an analyst the dashboard, the overdue board and an employee page with the figures of the API, and downloads the CSV', async () => {
+  it('shows an analyst the dashboard, the overdue board and an employee page with the figures of the API, and downloads the CSV and the XLSX', async () => {
     const token = await tokenFor({ id: 'analyst-desk', roles: ['analyst'] });
     const api = (route: string) => request(app.getHttpServer()).get(route).set(bearer(token)).expect(200).then((r) => r.body);
     const page = await signIn(token);
@@ -67,7 +68,17 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
     await download.saveAs(csvFile);
     const csv = fs.readFileSync(csvFile, 'utf8').split('\r\n');
     expect(csv[0]).toMatch(/^companyRank,departmentRank,employeeId,period/);
-    expect(csv.filter((line) => line !== '').length).toBe(1 + (await api(`/period-scores?period=${period}`)).total);
+    const total = (await api(`/period-scores?period=${period}`)).total;
+    expect(csv.filter((line) => line !== '').length).toBe(1 + total);
+    const [spreadsheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download XLSX' }).click()]);
+    const xlsxFile = path.join(shots, 'period-scores.xlsx');
+    await spreadsheet.saveAs(xlsxFile);
+    const workbook = await new Workbook().xlsx.readFile(xlsxFile);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + total);
+    expect(sheet.getRow(1).getCell(3).value).toBe('employeeId');
+    expect(sheet.getRow(2).getCell(3).value).toBe((await api(`/period-scores?period=${period}&limit=1`)).scores[0].employeeId);
+    expect(typeof sheet.getRow(2).getCell(8).value).toBe('number');
 
     await page.getByRole('link', { name: 'Overdue' }).click();
     const board = await api('/overdue?limit=200');

@@ -1,24 +1,8 @@
 // The desk: a small page over the service's own API, signed in with the reader's token. It shows
 // only what the API answers that token, so the permission matrix decides what each role sees.
 
-const texts = {
-  en: {
-    title: 'Assessment desk', dashboard: 'Dashboard', overdue: 'Overdue', employee: 'Employee', token: 'Your token', signIn: 'Sign in', signOut: 'Sign out',
-    period: 'Period', department: 'Department', staff: 'Staff', average: 'Average', threshold: 'Threshold', grades: 'Grades', bottom: 'Bottom of the ranking (末位)',
-    rank: 'Rank', name: 'Employee', score: 'Score', grade: 'Grade', downloadCsv: 'Download CSV', bucket: 'Aging', count: 'Clocks', clock: 'Clock', subject: 'Subject',
-    assignee: 'Responsible', due: 'Due', late: 'Minutes late', employeeId: 'Employee id', show: 'Show', asOf: 'Record as of', points: 'Points', rule: 'Rule', status: 'Status',
-    item: 'Fact', noPeriod: 'No closed period yet.', refused: 'Your role does not show this.', failed: 'The service answered', events: 'Events in the record',
-    type: 'Event', occurred: 'Occurred', actor: 'Recorded by',
-  },
-  zh: {
-    title: '考核台', dashboard: '总览', overdue: '超时', employee: '员工', token: '令牌', signIn: '登录', signOut: '退出',
-    period: '考核期', department: '部门', staff: '人数', average: '平均分', threshold: '达标线', grades: '等级', bottom: '末位',
-    rank: '名次', name: '员工', score: '得分', grade: '等级', downloadCsv: '下载 CSV', bucket: '超时时长', count: '数量', clock: '时限', subject: '对象',
-    assignee: '责任人', due: '截止', late: '超时分钟', employeeId: '员工编号', show: '查看', asOf: '截至', points: '分值', rule: '条款', status: '状态',
-    item: '事项', noPeriod: '尚无已关闭的考核期。', refused: '您的角色无权查看。', failed: '服务返回', events: '记录中的事件',
-    type: '事件', occurred: '发生时间', actor: '记录人',
-  },
-};
+/** The page's words in English and Chinese (texts.json). */
+const texts = await (await fetch('texts.json')).json();
 
 let language = sessionStorage.getItem('desk.language') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
 const t = (key) => texts[language][key] ?? key;
@@ -46,8 +30,8 @@ async function api(path, accept = 'application/json') {
   return accept === 'application/json' ? response.json() : response.blob();
 }
 
-async function download(path, filename) {
-  const blob = await api(path, 'text/csv');
+async function download(path, filename, type) {
+  const blob = await api(path, type);
   const link = el('a', { href: URL.createObjectURL(blob), download: filename });
   document.body.append(link);
   link.click();
@@ -65,7 +49,9 @@ async function dashboard() {
   const bottom = await api(`/period-scores?period=${chosen}&sort=bottom&limit=5`);
   const canvas = el('canvas', { role: 'img', 'aria-label': `${t('average')} · ${t('department')}` });
   const csv = el('button', { type: 'button', id: 'download-csv' }, t('downloadCsv'));
-  csv.addEventListener('click', () => download(`/period-scores?period=${chosen}&format=csv`, `period-scores-${chosen}.csv`));
+  csv.addEventListener('click', () => download(`/period-scores?period=${chosen}&format=csv&limit=1000`, `period-scores-${chosen}.csv`, 'text/csv'));
+  const xlsx = el('button', { type: 'button', id: 'download-xlsx' }, t('downloadXlsx'));
+  xlsx.addEventListener('click', () => download(`/period-scores?period=${chosen}&format=xlsx&limit=1000`, `period-scores-${chosen}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   const parts = [
     el('label', { for: 'period' }, t('period'), ' '), select,
     table(`${t('department')} · ${chosen}`, ['department', 'staff', 'average', 'threshold', 'grades'],
@@ -73,6 +59,8 @@ async function dashboard() {
     el('div', { class: 'chart' }, canvas),
     table(t('bottom'), ['rank', 'name', 'department', 'score', 'grade'], bottom.scores.map((s) => [s.companyRank, s.employeeId, s.department, s.normalised, s.grade]), [0, 3]),
     csv,
+    ' ',
+    xlsx,
   ];
   queueMicrotask(() => {
     if (!window.Chart) return;

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ReadModels } from '../../../shared/projector/read-model-headers';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
@@ -9,6 +9,7 @@ import { ProjectorService } from '../../../shared/projector/projector.service';
 import { ListPeriodScoresDto } from './list-period-scores.dto';
 import { ListPeriodScoresQuery } from './list-period-scores.query';
 import { toCsv } from './period-scores.csv';
+import { toXlsx } from './period-scores.xlsx';
 import { CurrentPrincipal } from '../../../shared/auth/request-principal';
 import { AccessPolicy } from '../../../auth/access-policy.service';
 import type { Principal } from '../../../auth/domain/principal';
@@ -25,7 +26,7 @@ export class ListPeriodScoresController {
   @Get()
   @RequirePermissions('rankings:read')
   @ReadModels('period-scores')
-  @ApiOperation({ summary: "A period's scores ranked in the company and department; filters, sort, cursor paging, CSV export" })
+  @ApiOperation({ summary: "A period's scores ranked in the company and department; filters, sort, cursor paging, CSV or XLSX export" })
   @ApiOkResponse({ type: PeriodScoreListDoc })
   async list(@Query() dto: ListPeriodScoresDto, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
     this.access.readDepartment(principal, 'rankings:read', dto.department);
@@ -34,6 +35,10 @@ export class ListPeriodScoresController {
     await this.projector.waitFor(dto.minPosition);
     const query = new ListPeriodScoresQuery(dto.period, { department: dto.department, position: dto.position, grade: dto.grade }, dto.sort ?? 'rank', dto.limit ?? 100, offset);
     const result = await this.queryBus.execute(query);
+    if (dto.format === 'xlsx') {
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`period-scores-${dto.period}.xlsx`);
+      return new StreamableFile(await toXlsx(dto.period, result.scores));
+    }
     if (dto.format !== 'csv') return result;
     res.type('text/csv');
     return toCsv(result.scores);
