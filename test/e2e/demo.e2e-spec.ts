@@ -1,8 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { runDemo } from '../support/demo-cli';
+
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { operatorAgent, startTestApp } from '../support/test-app';
 import { systemClock } from '../../src/shared/clock';
+
+// the library itself: its index runs a self-test when required directly
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
 /** `npm run demo`'s seeding, on an empty folder: a company the reads and the dashboard can show, recorded through the API. */
 describe('the demo company', () => {
@@ -39,5 +43,18 @@ describe('the demo company', () => {
     expect(ranking.scores[0].normalised).toBeLessThan(100);
     expect((await http.get('/overdue').expect(200)).body.total).toBeGreaterThan(0);
     expect((await http.get('/parked-consequences').expect(200)).body.total).toBe(0);
+
+    const pdf = await http.get(`/period-scores/bulletin?period=${closed[0]!.period}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200).expect('Content-Type', 'application/pdf');
+    const text = (await pdfParse(pdf.body as Buffer)).text;
+    expect(text).toContain(`Assessment bulletin, period ${closed[0]!.period}`);
+    for (const d of summaries.departments as { department: string; average: number }[]) expect(text).toMatch(new RegExp(`${d.department}\\s*\\d+\\s*${String(d.average).replace('.', '\\.')}`));
+    const ranked = (await http.get(`/period-scores?period=${closed[0]!.period}&limit=1000`).expect(200)).body.scores as { employeeId: string }[];
+    const positions = ranked.map((s) => text.indexOf(s.employeeId));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   }, 180_000);
 });

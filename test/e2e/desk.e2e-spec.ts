@@ -48,7 +48,7 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
   const cells = (page: Page, caption: string) =>
     page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
-  it('shows an analyst the dashboard, the overdue board and an employee page with the figures of the API, and downloads the CSV and the XLSX', async () => {
+  it('shows an analyst the dashboard, the overdue board and an employee page with the figures of the API, and downloads the CSV, the XLSX and the bulletin', async () => {
     const token = await tokenFor({ id: 'analyst-desk', roles: ['analyst'] });
     const api = (route: string) => request(app.getHttpServer()).get(route).set(bearer(token)).expect(200).then((r) => r.body);
     const page = await signIn(token);
@@ -79,6 +79,11 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
     expect(sheet.getRow(1).getCell(3).value).toBe('employeeId');
     expect(sheet.getRow(2).getCell(3).value).toBe((await api(`/period-scores?period=${period}&limit=1`)).scores[0].employeeId);
     expect(typeof sheet.getRow(2).getCell(8).value).toBe('number');
+    const [bulletin] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bulletin (PDF)' }).click()]);
+    expect(bulletin.suggestedFilename()).toBe(`bulletin-${period}.pdf`);
+    const pdfFile = path.join(shots, 'bulletin.pdf');
+    await bulletin.saveAs(pdfFile);
+    expect(fs.readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.getByRole('link', { name: 'Overdue' }).click();
     const board = await api('/overdue?limit=200');

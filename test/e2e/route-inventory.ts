@@ -109,6 +109,13 @@ export const routeInventory: InventoryRoute[] = [
     allowed: { auditor: 'any', analyst: 'any' },
     note: 'the summaries span every department: a supervisor (rankings:read for own departments only) passes the guard and is refused 403 by the controller',
   },
+  {
+    method: 'GET',
+    path: '/period-scores/bulletin',
+    permissions: ['rankings:read'],
+    allowed: { auditor: 'any', analyst: 'any' },
+    note: 'the bulletin spans every department: a supervisor passes the guard and is refused 403 by the controller',
+  },
   { method: 'GET', path: '/overdue', permissions: ['overdue:read'], allowed: { clerk: 'any', supervisor: 'own-department', auditor: 'any', analyst: 'any' } },
 
   // operators: parked events and parked consequences

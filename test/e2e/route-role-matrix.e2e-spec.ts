@@ -20,6 +20,7 @@ const queries: Record<string, string> = {
   '/overdue': '?department=cs',
   '/period-scores': '?period=2026-03&department=cs',
   '/period-scores/departments': '?period=2026-03',
+  '/period-scores/bulletin': '?period=2026-03',
   '/employees': '?department=cs',
   '/talk-obligations': '?department=cs',
 };

@@ -52,6 +52,8 @@ async function dashboard() {
   csv.addEventListener('click', () => download(`/period-scores?period=${chosen}&format=csv&limit=1000`, `period-scores-${chosen}.csv`, 'text/csv'));
   const xlsx = el('button', { type: 'button', id: 'download-xlsx' }, t('downloadXlsx'));
   xlsx.addEventListener('click', () => download(`/period-scores?period=${chosen}&format=xlsx&limit=1000`, `period-scores-${chosen}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+  const bulletin = el('button', { type: 'button', id: 'download-bulletin' }, t('bulletin'));
+  bulletin.addEventListener('click', () => download(`/period-scores/bulletin?period=${chosen}`, `bulletin-${chosen}.pdf`, 'application/pdf'));
   const parts = [
     el('label', { for: 'period' }, t('period'), ' '), select,
     table(`${t('department')} · ${chosen}`, ['department', 'staff', 'average', 'threshold', 'grades'],
@@ -61,6 +63,8 @@ async function dashboard() {
     csv,
     ' ',
     xlsx,
+    ' ',
+    bulletin,
   ];
   queueMicrotask(() => {
     if (!window.Chart) return;

@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ReadModels } from '../../../shared/projector/read-model-headers';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DepartmentSummariesDoc } from '../period-score.openapi';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -10,6 +11,10 @@ import { ReadQueryDto } from '../../../shared/http/read-query.dto';
 import { ProjectorService } from '../../../shared/projector/projector.service';
 import { PERIOD_PATTERN } from '../../domain/calendar/period';
 import { GetDepartmentSummariesQuery } from './get-department-summaries.query';
+import { ListPeriodScoresQuery } from '../list-period-scores/list-period-scores.query';
+import { renderBulletin } from './period-bulletin.pdf';
+import { CLOCK } from '../../../shared/clock';
+import type { Clock } from '../../../shared/clock';
 import { CurrentPrincipal } from '../../../shared/auth/request-principal';
 import { AccessPolicy } from '../../../auth/access-policy.service';
 import type { Principal } from '../../../auth/domain/principal';
@@ -28,6 +33,7 @@ export class GetDepartmentSummariesController {
     private readonly access: AccessPolicy,
     private readonly queryBus: QueryBus,
     private readonly projector: ProjectorService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('departments')
@@ -39,5 +45,20 @@ export class GetDepartmentSummariesController {
     this.access.readDepartment(principal, 'rankings:read', undefined);
     await this.projector.waitFor(dto.minPosition);
     return this.queryBus.execute(new GetDepartmentSummariesQuery(dto.period, dto.threshold ?? 85));
+  }
+
+  @Get('bulletin')
+  @RequirePermissions('rankings:read')
+  @ReadModels('period-scores')
+  @ApiOperation({ summary: "The period's bulletin (通报, 004:172) as a PDF: the department table against the threshold and the company ranking" })
+  @ApiProduces('application/pdf')
+  async bulletin(@Query() dto: GetDepartmentSummariesDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    this.access.readDepartment(principal, 'rankings:read', undefined);
+    await this.projector.waitFor(dto.minPosition);
+    const summaries = await this.queryBus.execute(new GetDepartmentSummariesQuery(dto.period, dto.threshold ?? 85));
+    const ranking = await this.queryBus.execute(new ListPeriodScoresQuery(dto.period, {}, 'rank', 1000, 0));
+    const pdf = await renderBulletin({ period: dto.period, threshold: summaries.threshold, departments: summaries.departments, ranking: ranking.scores, publishedAt: this.clock.now().toISOString() });
+    res.type('application/pdf').attachment(`bulletin-${dto.period}.pdf`);
+    return new StreamableFile(pdf);
   }
 }
