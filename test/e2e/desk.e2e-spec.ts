@@ -53,14 +53,17 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
     const api = (route: string) => request(app.getHttpServer()).get(route).set(bearer(token)).expect(200).then((r) => r.body);
     const page = await signIn(token);
 
-    await page.locator('caption', { hasText: 'Department' }).waitFor();
+    await page.locator('caption', { hasText: 'Department ·' }).waitFor();
     const period = await page.locator('#period').inputValue();
     const summaries = await api(`/period-scores/departments?period=${period}`);
-    expect(await cells(page, 'Department')).toEqual(summaries.departments.map((d: { department: string; staff: number; average: number; grades: Record<string, number> }) =>
+    expect(await cells(page, 'Department ·')).toEqual(summaries.departments.map((d: { department: string; staff: number; average: number; grades: Record<string, number> }) =>
       [d.department, String(d.staff), String(d.average), String(summaries.threshold), Object.entries(d.grades).map(([g, n]) => `${g} ${n}`).join(', ')]));
     const bottom = await api(`/period-scores?period=${period}&sort=bottom&limit=5`);
     expect((await cells(page, 'Bottom of the ranking')).map((row) => row[1])).toEqual(bottom.scores.map((s: { employeeId: string }) => s.employeeId));
-    expect(await page.locator('canvas').count()).toBe(1);
+    expect(await page.locator('canvas').count()).toBe(2);
+    const closedPeriods = (await api('/periods')).periods.filter((p: { state: string }) => p.state === 'closed');
+    const trend = await cells(page, 'Department averages over the periods');
+    expect(trend.map((row) => row[0])).toEqual(closedPeriods.slice(-6).map((p: { period: string }) => p.period));
     await page.screenshot({ path: path.join(shots, 'dashboard.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -89,12 +92,18 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
     const board = await api('/overdue?limit=200');
     await page.locator('caption', { hasText: `Overdue · ${board.total}` }).waitFor();
     expect((await cells(page, `Overdue · ${board.total}`)).length).toBe(board.items.length);
+    const byDepartment = await cells(page, 'Overdue by department and responsible');
+    expect(byDepartment.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(board.items.length);
+    const soon = await api('/overdue?dueWithinMinutes=240&limit=200');
+    await page.locator('caption', { hasText: `Due within 4 hours · ${soon.total}` }).waitFor();
     await page.screenshot({ path: path.join(shots, 'overdue.png'), fullPage: true });
 
     await page.goto(`${url}/app/#employee/PS-3`);
     const { periods } = await api('/employees/PS-3/period-scores');
     await page.locator('caption', { hasText: 'PS-3' }).first().waitFor();
     expect((await cells(page, 'PS-3')).map((row) => [row[0], row[1]])).toEqual(periods.map((p: { period: string; normalised: number }) => [p.period, String(p.normalised)]));
+    const items = (await page.locator('table', { has: page.locator('caption', { hasText: '· Fact' }) }).first().locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? ''))));
+    for (const item of items.filter((row) => row[1] !== '')) expect(item[3]).toMatch(/^\d{3}:\d+/);
     // an analyst may not replay a record (records:replay): the page leaves it out
     expect(await page.locator('caption', { hasText: 'Events in the record' }).count()).toBe(0);
     expect(await page.content()).not.toMatch(/张先生|李女士|王阿姨|138 0000 0000/);

@@ -48,6 +48,10 @@ async function dashboard() {
   const summaries = await api(`/period-scores/departments?period=${chosen}`);
   const bottom = await api(`/period-scores?period=${chosen}&sort=bottom&limit=5`);
   const canvas = el('canvas', { role: 'img', 'aria-label': `${t('average')} · ${t('department')}` });
+  const recent = closed.slice(-6);
+  const history = await Promise.all(recent.map((p) => api(`/period-scores/departments?period=${p.period}`)));
+  const departments = [...new Set(history.flatMap((h) => h.departments.map((d) => d.department)))];
+  const trend = el('canvas', { role: 'img', 'aria-label': t('trend') });
   const csv = el('button', { type: 'button', id: 'download-csv' }, t('downloadCsv'));
   csv.addEventListener('click', () => download(`/period-scores?period=${chosen}&format=csv&limit=1000`, `period-scores-${chosen}.csv`, 'text/csv'));
   const xlsx = el('button', { type: 'button', id: 'download-xlsx' }, t('downloadXlsx'));
@@ -59,6 +63,8 @@ async function dashboard() {
     table(`${t('department')} · ${chosen}`, ['department', 'staff', 'average', 'threshold', 'grades'],
       summaries.departments.map((d) => [d.department, d.staff, d.average, summaries.threshold, Object.entries(d.grades).map(([g, n]) => `${g} ${n}`).join(', ')]), [1, 2, 3]),
     el('div', { class: 'chart' }, canvas),
+    table(t('trend'), ['period', ...departments], history.map((h, i) => [recent[i].period, ...departments.map((d) => h.departments.find((x) => x.department === d)?.average ?? '')]), departments.map((_, i) => i + 1)),
+    el('div', { class: 'chart' }, trend),
     table(t('bottom'), ['rank', 'name', 'department', 'score', 'grade'], bottom.scores.map((s) => [s.companyRank, s.employeeId, s.department, s.normalised, s.grade]), [0, 3]),
     csv,
     ' ',
@@ -73,13 +79,26 @@ async function dashboard() {
       data: { labels: summaries.departments.map((d) => d.department), datasets: [{ label: t('average'), data: summaries.departments.map((d) => d.average), backgroundColor: '#0b4f9c' }] },
       options: { scales: { y: { min: Math.max(0, summaries.threshold - 20), max: 100 } } },
     });
+    new window.Chart(trend, {
+      type: 'line',
+      data: { labels: recent.map((p) => p.period), datasets: departments.map((d) => ({ label: d, data: history.map((h) => h.departments.find((x) => x.department === d)?.average ?? null) })) },
+      options: { scales: { y: { min: Math.max(0, summaries.threshold - 20), max: 100 } } },
+    });
   });
   return parts;
 }
 
 async function overdue() {
   const board = await api('/overdue?limit=200');
+  const soon = await api('/overdue?dueWithinMinutes=240&limit=200');
+  const groups = new Map();
+  for (const c of board.items) {
+    const key = `${c.department ?? ''}\u0000${c.assigneeId ?? ''}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
   return [
+    table(t('byDepartment'), ['department', 'assignee', 'count'], [...groups].map(([key, n]) => [...key.split('\u0000'), n]), [2]),
+    table(`${t('dueSoon')} · ${soon.total}`, ['clock', 'subject', 'department', 'assignee', 'due'], soon.items.map((c) => [c.clock, c.subjectId, c.department ?? '', c.assigneeId ?? '', c.dueAt])),
     table(t('overdue'), ['bucket', 'count'], (board.aging ?? []).map((b) => [b.bucket, b.count]), [1]),
     table(`${t('overdue')} · ${board.total}`, ['clock', 'subject', 'department', 'assignee', 'due', 'late'],
       board.items.map((c) => [c.clock, c.subjectId, c.department ?? '', c.assigneeId ?? '', c.dueAt, c.overdueMinutes]), [5]),
@@ -99,9 +118,12 @@ async function employee() {
   const employeeId = id.split('?')[0];
   const asOf = new URLSearchParams(location.hash.split('?')[1]).get('asOf');
   const { periods } = await api(`/employees/${encodeURIComponent(employeeId)}/period-scores`);
+  const rulebook = await api('/rulebook/in-force').catch(() => ({ rules: [] }));
+  const ruleOf = new Map(rulebook.rules.map((r) => [r.code, r]));
   const parts = [form, table(`${employeeId}`, ['period', 'score', 'grade', 'status'], periods.map((p) => [p.period, p.normalised, p.grade, p.sealed ? 'sealed' : 'open']), [1])];
   for (const p of periods) {
-    parts.push(table(`${p.period} · ${t('item')}`, ['item', 'rule', 'points', 'status', 'occurred'], p.items.map((i) => [i.id, i.ruleCode ?? '', i.points, i.status, i.occurredAt]), [2]));
+    parts.push(table(`${p.period} · ${t('item')}`, ['item', 'rule', 'ruleTitle', 'source', 'points', 'outcome', 'occurred'],
+      p.items.map((i) => [i.id, i.ruleCode ?? '', ruleOf.get(i.ruleCode)?.title ?? '', ruleOf.get(i.ruleCode)?.source ?? '', i.points, i.status, i.occurredAt]), [4]));
   }
   const record = await api(`/employees/${encodeURIComponent(employeeId)}/record${asOf ? `?asOf=${new Date(`${asOf}T23:59:59+08:00`).toISOString()}` : ''}`).catch(() => null);
   if (record) parts.push(table(t('events'), ['type', 'occurred', 'actor'], record.events.map((e) => [e.type, e.occurredAt, e.actor])));
