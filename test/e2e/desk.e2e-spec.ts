@@ -117,6 +117,11 @@ suite(`the desk at /app, in headless Chromium${fs.existsSync(CHROMIUM) ? '' : ' 
     await page.goto(`${url}/app/#employee/PS-3`);
     await page.locator('caption', { hasText: 'PS-3' }).first().waitFor();
     expect((await cells(page, 'Events in the record')).length).toBeGreaterThan(0);
+    // every point explained: with the record, who applied each deduction (and a hearing's outcome, where there was one)
+    const items = await page.locator('table', { has: page.locator('caption', { hasText: '· Fact' }) }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const deductions = items.filter((row) => row[0]!.startsWith('deduction:D-'));
+    expect(deductions.length).toBeGreaterThan(0);
+    for (const row of deductions) expect(row[7]).toBe('demo-operator');
     await page.goto(`${url}/app/#employee/PS-4`);
     await page.getByRole('alert').filter({ hasText: 'The service answered 404' }).waitFor();
     await page.getByRole('button', { name: '中文 / English' }).click();

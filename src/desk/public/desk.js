@@ -120,12 +120,20 @@ async function employee() {
   const { periods } = await api(`/employees/${encodeURIComponent(employeeId)}/period-scores`);
   const rulebook = await api('/rulebook/in-force').catch(() => ({ rules: [] }));
   const ruleOf = new Map(rulebook.rules.map((r) => [r.code, r]));
+  const record = await api(`/employees/${encodeURIComponent(employeeId)}/record${asOf ? `?asOf=${new Date(`${asOf}T23:59:59+08:00`).toISOString()}` : ''}`).catch(() => null);
+  // who applied each deduction and what its hearing decided, where the role may replay the record
+  const appliedBy = new Map();
+  const heard = new Map();
+  for (const e of record?.events ?? []) {
+    if (e.type === 'DeductionApplied') appliedBy.set(e.data.deductionId, e.data.appliedBy ?? e.actor);
+    if (e.type === 'HearingRecorded') heard.set(e.data.deductionId, `${e.data.outcome} ${e.occurredAt.slice(0, 10)}`);
+  }
+  const deductionOf = (itemId) => (itemId.startsWith('deduction:') ? itemId.slice('deduction:'.length) : undefined);
   const parts = [form, table(`${employeeId}`, ['period', 'score', 'grade', 'status'], periods.map((p) => [p.period, p.normalised, p.grade, p.sealed ? 'sealed' : 'open']), [1])];
   for (const p of periods) {
-    parts.push(table(`${p.period} · ${t('item')}`, ['item', 'rule', 'ruleTitle', 'source', 'points', 'outcome', 'occurred'],
-      p.items.map((i) => [i.id, i.ruleCode ?? '', ruleOf.get(i.ruleCode)?.title ?? '', ruleOf.get(i.ruleCode)?.source ?? '', i.points, i.status, i.occurredAt]), [4]));
+    parts.push(table(`${p.period} · ${t('item')}`, ['item', 'rule', 'ruleTitle', 'source', 'points', 'outcome', 'occurred', 'appliedBy', 'heard'],
+      p.items.map((i) => [i.id, i.ruleCode ?? '', ruleOf.get(i.ruleCode)?.title ?? '', ruleOf.get(i.ruleCode)?.source ?? '', i.points, i.status, i.occurredAt, appliedBy.get(deductionOf(i.id)) ?? '', heard.get(deductionOf(i.id)) ?? '']), [4]));
   }
-  const record = await api(`/employees/${encodeURIComponent(employeeId)}/record${asOf ? `?asOf=${new Date(`${asOf}T23:59:59+08:00`).toISOString()}` : ''}`).catch(() => null);
   if (record) parts.push(table(t('events'), ['type', 'occurred', 'actor'], record.events.map((e) => [e.type, e.occurredAt, e.actor])));
   return parts;
 }
