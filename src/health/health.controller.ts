@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { LivenessDoc, ReadinessDoc } from './health.openapi';
 import type { Response } from 'express';
 import { EVENT_STORE } from '../shared/event-store/event-store.port';
 import type { EventStore } from '../shared/event-store/event-store.port';
@@ -34,6 +35,7 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  @ApiOkResponse({ type: LivenessDoc })
   live() {
     return { status: 'ok' };
   }
@@ -41,6 +43,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Readiness: ok, degraded (200, with reasons) or failing (503); the head position and each projection checkpoint' })
+  @ApiOkResponse({ type: ReadinessDoc })
+  @ApiResponse({ status: 503, type: ReadinessDoc, description: 'failing: the event store does not answer' })
   health(@Res({ passthrough: true }) response: Response) {
     return this.readiness(response);
   }
@@ -48,6 +52,8 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOperation({ summary: 'Readiness, as GET /health' })
+  @ApiOkResponse({ type: ReadinessDoc })
+  @ApiResponse({ status: 503, type: ReadinessDoc, description: 'failing: the event store does not answer' })
   ready(@Res({ passthrough: true }) response: Response) {
     return this.readiness(response);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParkedEventPage } from './health.openapi';
 import { PageQueryDto } from '../shared/http/read-query.dto';
 import { ProjectorService } from '../shared/projector/projector.service';
 import { RequirePermissions } from '../shared/auth/permissions.decorator';
@@ -13,6 +14,7 @@ export class ParkedEventsController {
   @Get()
   @RequirePermissions('parked-events:read')
   @ApiOperation({ summary: 'Events a read-model projection could not apply (parked for that projection, with the error), by position; a new projection version retries them' })
+  @ApiOkResponse({ type: ParkedEventPage })
   async list(@Query() dto: PageQueryDto) {
     const limit = dto.limit ?? 100;
     const offset = dto.offset ?? 0;

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ComplaintDoc } from './complaint.openapi';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
 import { IdParam } from '../../shared/http/id-param.pipe';
@@ -17,6 +18,7 @@ export class GetComplaintController {
   @Get(':complaintId')
   @RequirePermissions('complaints:read')
   @ApiOperation({ summary: 'A complaint as received, read from the event store; the complainant only for roles allowed to see it ([withheld]; [erased] after erasure)' })
+  @ApiOkResponse({ type: ComplaintDoc })
   complaint(@IdParam('complaintId') complaintId: string, @CurrentPrincipal() principal: Principal) {
     const showComplainant = grantsOf(principal.roles, 'complainants:read').length > 0;
     return this.queryBus.execute(new GetComplaintQuery(complaintId, showComplainant));

@@ -29,6 +29,21 @@ export class RulebookVersionSummary {
   @ApiProperty({ description: 'whether it is the version in force now' }) inForce!: boolean;
 }
 
+/** A version whole, as published (docs/rulebook.md describes every field). */
+const rulebookVersionSchema = {
+  type: 'object',
+  required: ['version', 'effectiveFrom', 'title', 'schemes', 'rules'],
+  properties: {
+    version: { type: 'integer' },
+    effectiveFrom: { type: 'string', format: 'date-time' },
+    title: { type: 'string' },
+    schemes: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    rules: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    appeals: { type: 'object', additionalProperties: true },
+    rollUp: { type: 'object', additionalProperties: true },
+  },
+};
+
 export class RulebookVersionList {
   @ApiProperty({ type: [RulebookVersionSummary] }) versions!: RulebookVersionSummary[];
   @ApiProperty({ type: Number, nullable: true, description: 'the version in force now' }) inForce!: number | null;
@@ -63,6 +78,7 @@ export class RulebookVersionsController {
   @Get('versions/:version')
   @RequirePermissions('rulebooks:read')
   @ApiOperation({ summary: 'One published rulebook version, whole: schemes, rules, appeals, roll-up, consequences' })
+  @ApiOkResponse({ schema: rulebookVersionSchema })
   async one(@Param('version', versionNumber) version: number): Promise<RulebookVersion> {
     const { versions } = await loadRulebook(this.store, DEFAULT_COMPANY);
     const found = versions.find((v) => v.version === version);
@@ -73,6 +89,7 @@ export class RulebookVersionsController {
   @Get('in-force')
   @RequirePermissions('rulebooks:read')
   @ApiOperation({ summary: 'The rulebook version in force at an instant (default now), whole' })
+  @ApiOkResponse({ schema: rulebookVersionSchema })
   async inForce(@Query() dto: InForceQueryDto): Promise<RulebookVersion> {
     const at = dto.at ? toInstant(dto.at) : this.clock.now().toISOString();
     const { versions } = await loadRulebook(this.store, DEFAULT_COMPANY);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
 import type { CommandMetadata } from '../../shared/command-handling/command-metadata';
 import { CommandResponse } from '../../shared/command-handling/command-response';
@@ -12,6 +12,11 @@ import { DefineServiceLevelsCommand } from './define-service-levels.command';
 import { ImportPublicHolidaysDto, ServiceLevelsDto, WorkingCalendarDto } from './define-service-levels.dto';
 import { refuseServiceLevels } from '../domain/service-levels.errors';
 import { publishedChineseYear } from '../import-public-holidays/chinese-days.source';
+
+class ServiceLevelsInForceDoc {
+  @ApiProperty({ type: WorkingCalendarDto }) calendar!: WorkingCalendarDto;
+  @ApiProperty({ type: ServiceLevelsDto }) settings!: ServiceLevelsDto;
+}
 
 @ApiTags('service-levels')
 @Controller()
@@ -57,6 +62,7 @@ export class DefineServiceLevelsController {
   @Get('service-levels')
   @RequirePermissions('service-levels:read')
   @ApiOperation({ summary: 'The working calendar and service levels in force (defaults until defined)' })
+  @ApiOkResponse({ type: ServiceLevelsInForceDoc })
   inForce() {
     return this.serviceLevels.inForce();
   }

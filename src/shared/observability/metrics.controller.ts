@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/permissions.decorator';
 import { MetricsService } from './metrics.service';
 
@@ -17,6 +17,8 @@ export class MetricsController {
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics: requests by route and status, append latency, head, lag, parked, health, process' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'the Prometheus text exposition format', schema: { type: 'string' } })
   scrape(): Promise<string> {
     return this.metrics.scrape();
   }

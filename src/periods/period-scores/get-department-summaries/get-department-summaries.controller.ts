@@ -52,6 +52,7 @@ export class GetDepartmentSummariesController {
   @ReadModels('period-scores')
   @ApiOperation({ summary: "The period's bulletin (通报, 004:172) as a PDF: the department table against the threshold and the company ranking" })
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'the bulletin, a PDF', schema: { type: 'string', format: 'binary' } })
   async bulletin(@Query() dto: GetDepartmentSummariesDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     this.access.readDepartment(principal, 'rankings:read', undefined);
     await this.projector.waitFor(dto.minPosition);
