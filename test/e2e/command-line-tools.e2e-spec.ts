@@ -1,23 +1,7 @@
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { runCli } from '../support/cli';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
-
-const CLI = path.resolve(__dirname, '../../bin/cli.js');
-
-/** The built CLI as a child process, to its exit. */
-function runCli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('the command-line tools, on the built service', () => {
   let dataDir: string;

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { runDemo } from '../support/demo-cli';
+import { runDemo } from '../support/cli';
 
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { operatorAgent, startTestApp } from '../support/test-app';

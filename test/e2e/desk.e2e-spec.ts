@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { systemClock } from '../../src/shared/clock';
-import { runDemo } from '../support/demo-cli';
+import { runDemo } from '../support/cli';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { bearer, startTestApp } from '../support/test-app';
 
