@@ -32,6 +32,15 @@ async function main(): Promise<void> {
       console.log(`${config.dataDir} already holds the demo company: nothing added`);
       return;
     }
+    // the demo joins only an empty store (a first start publishes the default rulebook, nothing else):
+    // a company's own facts are never mixed with made-up ones
+    const recorded = await store.readAll({ maxCount: 100 });
+    const foreign = recorded.filter((event) => event.type !== 'RulebookVersionPublished');
+    if (foreign.length > 0) {
+      console.error(`${config.dataDir} already holds facts (${foreign[0]!.type} in ${foreign[0]!.streamName}, …): the demo seeds only an empty data directory; give it another DATA_DIR`);
+      process.exitCode = 1;
+      return;
+    }
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const credentials = app.get(CredentialsService);

@@ -28,6 +28,11 @@ describe('the command-line tools, on the built service', () => {
 
     await app.close();
     app = undefined;
+    // the demo never mixes made-up facts with a company's own
+    const mixed = await runCli(['demo'], dataDir, { DEADLINE_WATCH_INTERVAL_MS: '0' });
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toMatch(/already holds facts \(EmployeeRegistered in employee-E-1, …\): the demo seeds only an empty data directory/);
+
     const rebuilt = await runCli(['rebuild-projection', 'employees'], dataDir);
     expect(rebuilt.stderr).toBe('');
     expect(rebuilt.code).toBe(0);

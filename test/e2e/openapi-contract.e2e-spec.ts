@@ -48,6 +48,10 @@ describe('the OpenAPI document: every error from the catalogues, who may call ea
     const reads = Object.entries(document.paths).flatMap(([path, operations]) => Object.entries(operations).filter(([method]) => method === 'get').map(([, operation]) => ({ path, ok: operation.responses['200'] })));
     expect(reads.length).toBeGreaterThan(25);
     expect(reads.filter(({ ok }) => !ok?.content).map(({ path }) => path)).toEqual([]);
+    // a read answered from read models keeps its body beside the headers that say how fresh it is
+    const scores = document.paths['/employees/{employeeId}/scores']!.get!.responses['200'] as { headers?: Record<string, unknown>; content?: object };
+    expect(Object.keys(scores.headers ?? {})).toEqual(['X-Read-Model-Position', 'X-Event-Store-Head']);
+    expect(scores.content).toBeDefined();
   });
 
   it('declares the bearer token on every operation but the public probes, which need none', () => {
