@@ -1,5 +1,5 @@
 import { answer } from '../domain/error-catalogue';
-import type { CodeOf, ErrorCatalogue } from '../domain/error-catalogue';
+import type { ErrorCatalogue } from '../domain/error-catalogue';
 
 /** The codes the HTTP edge answers with on its own: input, access, conflicts, limits and outages. */
 export const httpErrors = {
@@ -20,5 +20,3 @@ export const httpErrors = {
   store_unavailable: answer(503, 'the event store cannot write; nothing was recorded'),
   shutting_down: answer(503, 'the service is shutting down; retry on another instance or after its restart'),
 } as const satisfies ErrorCatalogue;
-
-export type HttpErrorCode = CodeOf<typeof httpErrors>;
