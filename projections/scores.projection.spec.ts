@@ -35,6 +35,18 @@ describe('scores projection', () => {
     expect(documents.get('E-1:2026-03')).toMatchObject({ totalDeducted: 120, score: 0 });
   });
 
+  it('sums decimal points without binary drift (0.1 + 0.2 deducts 0.3)', () => {
+    const { documents } = given(deductionApplied({ deductionId: 'D-1', points: 0.1 }), deductionApplied({ deductionId: 'D-2', points: 0.2 }));
+
+    expect(documents.get('E-1:2026-03')).toMatchObject({ totalDeducted: 0.3, score: 99.7 });
+  });
+
+  it('counts a deduction applied twice (the same id) once, with the points it was applied with last', () => {
+    const { documents } = given(deductionApplied({ deductionId: 'D-1', points: 2 }), deductionApplied({ deductionId: 'D-1', points: 3 }));
+
+    expect(documents.get('E-1:2026-03')).toMatchObject({ totalDeducted: 3, score: 97 });
+  });
+
   it("puts a deduction just after midnight in Shanghai into the company's month, not UTC's", () => {
     const { documents } = given(deductionApplied({ occurredAt: '2026-03-31T16:30:00.000Z' }));
 

@@ -78,7 +78,7 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
             score: FULL_SCORE,
           };
           const deduction: ScoredDeduction = { ruleCode, points, occurredAt, status: 'applied' };
-          return withTotals({ ...base, deductions: { ...base.deductions, [deductionId]: deduction } });
+          return withDeduction(base, deductionId, deduction);
         }
         case 'DeductionContested':
           return doc && changeDeduction(doc, e.data.deductionId, (deduction) => ({ ...deduction, status: 'contested' }));
@@ -107,11 +107,17 @@ function changeDeduction(
 ): ScoreFields {
   const deduction = doc.deductions[deductionId];
   if (!deduction) return doc;
-  return withTotals({ ...doc, deductions: { ...doc.deductions, [deductionId]: change(deduction) } });
+  return withDeduction(doc, deductionId, change(deduction));
 }
 
-/** Totals are recomputed from the deductions, so applying the same fact twice cannot count twice. */
-function withTotals(doc: ScoreFields): ScoreFields {
-  const totalDeducted = Object.values(doc.deductions).reduce((sum, deduction) => sum + deduction.points, 0);
-  return { ...doc, totalDeducted, score: Math.max(0, FULL_SCORE - totalDeducted) };
+/**
+ * The deduction in place of any earlier state of it, the total moved by the difference: applying
+ * the same fact twice cannot count twice, and the fold stays linear (no re-summing every deduction
+ * of the month per event).
+ */
+function withDeduction(doc: ScoreFields, deductionId: string, deduction: ScoredDeduction): ScoreFields {
+  const before = doc.deductions[deductionId]?.points ?? 0;
+  // rounded: points carry at most two decimals, and sums of binary fractions drift
+  const totalDeducted = Math.round((doc.totalDeducted - before + deduction.points) * 1e6) / 1e6;
+  return { ...doc, deductions: { ...doc.deductions, [deductionId]: deduction }, totalDeducted, score: Math.max(0, FULL_SCORE - totalDeducted) };
 }

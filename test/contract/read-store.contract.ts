@@ -344,6 +344,21 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
         expect(await store.getCheckpoint(projection)).toBe(9);
       });
 
+      it('moves several checkpoints in one change set, with the documents of each', async () => {
+        const scores = uniqueCollection('scores');
+        const first = uniqueCollection('projection');
+        const second = uniqueCollection('projection');
+        await store.apply({
+          upserts: [{ collection: scores, doc: { _id: 's', points: 3 } }],
+          deletes: [],
+          checkpoint: { name: first, position: 7 },
+          checkpoints: [{ name: second, position: 11 }],
+        });
+        expect(await store.getCheckpoint(first)).toBe(7);
+        expect(await store.getCheckpoint(second)).toBe(11);
+        expect(await store.get(scores, 's')).toEqual({ _id: 's', points: 3 });
+      });
+
       it('keeps checkpoints per projection name, and reset removes only the named one', async () => {
         const first = uniqueCollection('projection');
         const second = uniqueCollection('projection');

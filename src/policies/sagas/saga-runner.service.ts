@@ -16,6 +16,9 @@ import { serviceLevelSagas } from './consequence.sagas';
 import type { Saga } from './consequence.sagas';
 
 const CHECKPOINT = 'sagas:service-levels';
+/** Events whose checkpoint may wait: replaying them after a crash is a no-op (derived ids). */
+const CHECKPOINT_EVERY_EVENTS = 500;
+const CHECKPOINT_AFTER_MS = 200;
 
 /**
  * Runs the sagas from the event store with a checkpoint, so no event is missed across restarts.
@@ -38,6 +41,9 @@ export class SagaRunner implements OnModuleInit, OnModuleDestroy {
   private lastError?: string;
   private started = false;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  /** Last position handled whose checkpoint is not written yet, and how many events that covers. */
+  private unsaved?: { position: number; events: number };
+  private checkpointTimer?: NodeJS.Timeout;
   readonly sagas: Saga[] = serviceLevelSagas;
 
   constructor(
@@ -97,6 +103,27 @@ export class SagaRunner implements OnModuleInit, OnModuleDestroy {
     this.abort?.abort();
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.saveCheckpoint().catch((error: unknown) => this.logger.error(`could not save the saga checkpoint on stop; the events after it will be replayed: ${String(error)}`));
+  }
+
+  /**
+   * Writes the checkpoint of the events handled since the last one. An event that parked nothing
+   * moves the checkpoint lazily (every few hundred events or ms, and on stop): after a crash the
+   * events since are replayed, and their commands' derived ids make that a no-op; parked
+   * consequences are written at once, with the checkpoint.
+   */
+  private async saveCheckpoint(): Promise<void> {
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+    const unsaved = this.unsaved;
+    if (!unsaved) return;
+    this.unsaved = undefined;
+    try {
+      await this.parked.parkAndAdvance([], { name: CHECKPOINT, position: unsaved.position });
+    } catch (error) {
+      if (!this.unsaved) this.unsaved = unsaved;
+      throw error;
+    }
   }
 
   /** Resolves once every event up to `position` has been through the sagas. */
@@ -120,7 +147,14 @@ export class SagaRunner implements OnModuleInit, OnModuleDestroy {
       }
       parked.push(...(await this.executor.execute(event, index, commands, signal)));
     }
-    await this.parked.parkAndAdvance(parked, { name: CHECKPOINT, position: event.position });
+    if (parked.length > 0) {
+      await this.parked.parkAndAdvance(parked, { name: CHECKPOINT, position: event.position });
+      this.unsaved = undefined;
+    } else {
+      this.unsaved = { position: event.position, events: (this.unsaved?.events ?? 0) + 1 };
+      if (this.unsaved.events >= CHECKPOINT_EVERY_EVENTS) await this.saveCheckpoint();
+      else this.checkpointTimer ??= setTimeout(() => void this.saveCheckpoint().catch((error: unknown) => this.logger.error(`could not save the saga checkpoint: ${String(error)}`)), CHECKPOINT_AFTER_MS);
+    }
     this.position = event.position;
     for (const waiter of [...this.waiters]) {
       if (waiter.position <= this.position) {

@@ -129,7 +129,15 @@ export class ProjectionWorker {
 
   /** Writes the batch and the checkpoint in one `apply`. On failure the batch is kept, to retry. */
   async flush(): Promise<void> {
-    if (!this.hasPending) return;
+    const changes = this.pendingChanges();
+    if (!changes) return;
+    await this.readStore.apply(changes);
+    this.markFlushed();
+  }
+
+  /** The batch and its checkpoint as one change set (undefined: nothing to write). */
+  pendingChanges(): ChangeSet | undefined {
+    if (!this.hasPending) return undefined;
     const changes: ChangeSet = { upserts: [], deletes: [], checkpoint: { name: this.checkpointName, position: this.processedPosition } };
     for (const id of this.dirty) {
       const doc = this.cache.get(id);
@@ -137,7 +145,11 @@ export class ProjectionWorker {
       else changes.deletes.push({ collection: this.collection, id });
     }
     for (const parked of this.parkedInBatch) changes.upserts.push({ collection: PARKED_EVENTS_COLLECTION, doc: { ...parked } });
-    await this.readStore.apply(changes);
+    return changes;
+  }
+
+  /** After the change set of `pendingChanges` was applied: the batch is stored, start the next. */
+  markFlushed(): void {
     for (const parked of this.parkedInBatch) if (!this.parkedPositions.includes(parked.position)) this.parkedPositions.push(parked.position);
     this.parkedInBatch.length = 0;
     this.flushedPosition = this.processedPosition;

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
+import { checkpointsOf } from '../read-store/read-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import type { Projection } from './projection';
 import { NO_POSITION, PARKED_EVENTS_COLLECTION, ProjectionWorker } from './projection-worker';
@@ -229,11 +230,26 @@ export class Projector {
 
   private async flushAll(): Promise<void> {
     try {
-      for (const worker of this.workers) await worker.flush();
+      await this.flushWorkers();
       await this.takeOver();
     } finally {
       void this.settleWaiters();
     }
+  }
+
+  /** Every projection's batch and checkpoint in one `apply`: one commit (one fsync) per flush, not one per projection. */
+  private async flushWorkers(): Promise<void> {
+    const pending = this.workers.flatMap((worker) => {
+      const changes = worker.pendingChanges();
+      return changes ? [{ worker, changes }] : [];
+    });
+    if (pending.length === 0) return;
+    await this.readStore.apply({
+      upserts: pending.flatMap(({ changes }) => changes.upserts),
+      deletes: pending.flatMap(({ changes }) => changes.deletes),
+      checkpoints: pending.flatMap(({ changes }) => checkpointsOf(changes)),
+    });
+    for (const { worker } of pending) worker.markFlushed();
   }
 
   /** Read models rebuilt beside the served ones take over once caught up with the head. */

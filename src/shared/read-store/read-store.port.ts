@@ -52,6 +52,13 @@ export interface ChangeSet {
   upserts: { collection: string; doc: Document }[];
   deletes: { collection: string; id: string }[];
   checkpoint?: { name: string; position: number };
+  /** More checkpoints moved in the same unit (the projector flushes every projection in one). */
+  checkpoints?: { name: string; position: number }[];
+}
+
+/** Every checkpoint a change set moves. */
+export function checkpointsOf(changes: ChangeSet): { name: string; position: number }[] {
+  return [...(changes.checkpoint ? [changes.checkpoint] : []), ...(changes.checkpoints ?? [])];
 }
 
 export interface ReadStore {

@@ -12,7 +12,7 @@
  * set, which the embedded-first deployment does not assume.
  */
 import { MongoClient } from 'mongodb';
-import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, LEASES_COLLECTION, ReadStore } from '../read-store.port';
+import { ChangeSet, checkpointsOf, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, LEASES_COLLECTION, ReadStore } from '../read-store.port';
 import {
   validateCollectionName,
   validateDocumentId,
@@ -124,8 +124,7 @@ export class MongoReadStore implements ReadStore {
     for (const [collection, models] of writes) {
       await this.collection(collection).bulkWrite(models, { ordered: true });
     }
-    if (changes.checkpoint) {
-      const { name, position } = changes.checkpoint;
+    for (const { name, position } of checkpointsOf(changes)) {
       await this.checkpoints().replaceOne({ _id: name }, { _id: name, position }, { upsert: true });
     }
   }

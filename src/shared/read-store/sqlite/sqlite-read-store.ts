@@ -15,7 +15,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ChangeSet, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, LEASES_COLLECTION, LeaseDocument, ReadStore } from '../read-store.port';
+import { ChangeSet, checkpointsOf, Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, LEASES_COLLECTION, LeaseDocument, ReadStore } from '../read-store.port';
 import {
   validateCollectionName,
   validateDocumentId,
@@ -46,6 +46,8 @@ export function sqliteIndexName(collection: string, index: IndexSpec): string {
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly knownTables = new Set<string>();
+  /** Statements prepared once per SQL text: preparing costs more than running most of them. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteReadStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -58,8 +60,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | null> {
-    const row = this.db
-      .prepare(`SELECT doc FROM ${this.table(collection)} WHERE id = ?`)
+    const row = this.statement(`SELECT doc FROM ${this.table(collection)} WHERE id = ?`)
       .get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
@@ -69,8 +70,7 @@ export class SqliteReadStore implements ReadStore {
     const where = compileFilter(filter);
     const paging = options.limit === undefined ? 'LIMIT -1 OFFSET ?' : 'LIMIT ? OFFSET ?';
     const pageParams = options.limit === undefined ? [options.skip ?? 0] : [options.limit, options.skip ?? 0];
-    const rows = this.db
-      .prepare(
+    const rows = this.statement(
         `SELECT doc FROM ${this.table(collection)} WHERE ${where.sql} ORDER BY ${compileSort(options.sort)} ${paging}`,
       )
       .all(...where.params, ...pageParams) as { doc: string }[];
@@ -80,8 +80,7 @@ export class SqliteReadStore implements ReadStore {
   async count(collection: string, filter?: Filter): Promise<number> {
     validateFilter(filter);
     const where = compileFilter(filter);
-    const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} WHERE ${where.sql}`)
+    const row = this.statement(`SELECT COUNT(*) AS n FROM ${this.table(collection)} WHERE ${where.sql}`)
       .get(...where.params) as { n: number };
     return row.n;
   }
@@ -95,7 +94,7 @@ export class SqliteReadStore implements ReadStore {
     // IMMEDIATE: the write lock is taken before the read, so two processes cannot both see it free
     return this.db
       .transaction(() => {
-        const row = this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(name) as { doc: string } | undefined;
+        const row = this.statement(`SELECT doc FROM ${table} WHERE id = ?`).get(name) as { doc: string } | undefined;
         const current = row ? (JSON.parse(row.doc) as LeaseDocument) : undefined;
         if (current && current.holder !== holder && current.expiresAt > now) return false;
         this.write(LEASES_COLLECTION, { _id: name, holder, expiresAt: now + ttlMs });
@@ -106,13 +105,12 @@ export class SqliteReadStore implements ReadStore {
 
   async releaseLease(name: string, holder: string): Promise<void> {
     const table = this.table(LEASES_COLLECTION);
-    this.db.prepare(`DELETE FROM ${table} WHERE id = ? AND json_extract(doc, '$.holder') = ?`).run(name, holder);
+    this.statement(`DELETE FROM ${table} WHERE id = ? AND json_extract(doc, '$.holder') = ?`).run(name, holder);
   }
 
   async insertIfAbsent(collection: string, doc: Document): Promise<boolean> {
     validateDocumentId(collection, doc._id);
-    const result = this.db
-      .prepare(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`)
+    const result = this.statement(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`)
       .run(doc._id, JSON.stringify(doc));
     return result.changes === 1;
   }
@@ -122,7 +120,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async clear(collection: string): Promise<void> {
-    this.db.prepare(`DELETE FROM ${this.table(collection)}`).run();
+    this.statement(`DELETE FROM ${this.table(collection)}`).run();
   }
 
   async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
@@ -139,19 +137,19 @@ export class SqliteReadStore implements ReadStore {
     this.db.transaction(() => {
       for (const { collection, doc } of changes.upserts) this.write(collection, doc);
       for (const { collection, id } of changes.deletes) this.remove(collection, id);
-      if (changes.checkpoint) this.saveCheckpoint(changes.checkpoint.name, changes.checkpoint.position);
+      for (const { name, position } of checkpointsOf(changes)) this.saveCheckpoint(name, position);
     })();
   }
 
   async getCheckpoint(name: string): Promise<number | undefined> {
-    const row = this.db.prepare(`SELECT position FROM ${CHECKPOINTS} WHERE name = ?`).get(name) as
+    const row = this.statement(`SELECT position FROM ${CHECKPOINTS} WHERE name = ?`).get(name) as
       | { position: number }
       | undefined;
     return row?.position;
   }
 
   async resetCheckpoint(name: string): Promise<void> {
-    this.db.prepare(`DELETE FROM ${CHECKPOINTS} WHERE name = ?`).run(name);
+    this.statement(`DELETE FROM ${CHECKPOINTS} WHERE name = ?`).run(name);
   }
 
   async close(): Promise<void> {
@@ -161,8 +159,7 @@ export class SqliteReadStore implements ReadStore {
   private write(collection: string, doc: Document): void {
     validateDocumentId(collection, doc._id);
     try {
-      this.db
-        .prepare(
+      this.statement(
           `INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
         )
         .run(doc._id, JSON.stringify(doc));
@@ -173,15 +170,25 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private remove(collection: string, id: string): void {
-    this.db.prepare(`DELETE FROM ${this.table(collection)} WHERE id = ?`).run(id);
+    this.statement(`DELETE FROM ${this.table(collection)} WHERE id = ?`).run(id);
   }
 
   private saveCheckpoint(name: string, position: number): void {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT INTO ${CHECKPOINTS} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
       )
       .run(name, position);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // `$in` lists of every length make distinct texts: the cache is bounded, not a leak
+      if (this.statements.size >= 512) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** The collection's table, created on first use. */
