@@ -14,7 +14,7 @@ const BENCH_EMPLOYEES = 64;
 export const BENCH_DEPARTMENT = 'dept-bench';
 const RPS_TARGET = 3_000;
 const P99_TARGET_MS = 50;
-const LAG_P99_TARGET_MS = 250;
+const LAG_P99_TARGET_MS = 100;
 
 interface Endpoint {
   name: string;
@@ -29,7 +29,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'apply-deduction',
     path: '/deductions',
     projections: ['scores', 'audit-trail'],
-    body: (n, employeeId) => ({ deductionId: `D-${RUN}-${n}`, employeeId, ruleCode: 'PS-03', points: 2, occurredAt: hourAgo(), reason: 'valid complaint: hung up on a resident' }),
+    body: (n, employeeId) => ({ deductionId: `D-${RUN}-${n}`, employeeId, ruleCode: 'PS-01', points: 2, occurredAt: hourAgo(), reason: 'valid complaint: hung up on a resident' }),
   },
   {
     name: 'dispatch-ticket',
@@ -119,7 +119,7 @@ function lagMeasurement(id: string, label: string, latency: ReturnType<typeof su
 async function registerEmployees(client: HttpClient): Promise<string[]> {
   const ids = Array.from({ length: BENCH_EMPLOYEES }, (_, i) => `E-B${RUN}-${i}`);
   for (const employeeId of ids) {
-    const response = await client.post('/employees', { employeeId, name: `Bench ${employeeId}`, department: BENCH_DEPARTMENT, position: 'repair-technician' });
+    const response = await client.post('/employees', { employeeId, name: `Bench ${employeeId}`, department: BENCH_DEPARTMENT, position: 'property-steward' });
     if (response.status >= 300) throw new Error(`POST /employees: ${response.status} ${response.body.slice(0, 300)}`);
   }
   return ids;

@@ -11,6 +11,8 @@ import { nowMs, summarize } from './stats';
 
 const WARM_UP = 5;
 const REPLAY_P99_MS = 50;
+/** The record read in process (readBySubject), under the HTTP replay's budget. */
+const READ_BY_SUBJECT_P99_MS = 15;
 const QUERY_P99_MS = 20;
 
 /** `readBySubject` straight on the store file, before the service runs (no HTTP, no fold). */
@@ -34,7 +36,7 @@ export async function benchDirectReplay(eventsFile: string, dataset: Dataset, sa
       value: round0(1000 / latency.mean),
       unit: 'replays/s',
       latency,
-      target: { text: `p99 ≤ ${REPLAY_P99_MS} ms`, met: latency.p99 <= REPLAY_P99_MS },
+      target: { text: `p99 ≤ ${READ_BY_SUBJECT_P99_MS} ms`, met: latency.p99 <= READ_BY_SUBJECT_P99_MS },
     };
   } finally {
     await store.close();

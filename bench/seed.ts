@@ -22,7 +22,8 @@ import { nowMs } from './stats';
 /** The instant the overdue query asks about: every seeded open ticket is overdue then. */
 export const OVERDUE_AS_OF = '2026-11-01T00:00:00.000Z';
 export const RECORD_EMPLOYEE = 'E-RECORD';
-const POSITIONS = ['property-steward', 'customer-service-agent', 'repair-technician', 'delivery-driver'];
+/** Positions the default rulebook assesses; the first is the one the HTTP commands deduct from (PS-01). */
+export const POSITIONS = ['property-steward', 'customer-manager', 'market-inspector', 'delivery-driver'];
 /** Appends in flight at once: group commit writes them in one transaction. */
 const IN_FLIGHT = 1_000;
 

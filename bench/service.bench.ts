@@ -14,11 +14,11 @@ import { collectionOf } from '../src/shared/projector/projection';
 import { benchRebuilds, TIME_ZONE } from './projections.bench';
 import { benchDirectReplay, benchHttpReads } from './read-paths.bench';
 import type { Measurement } from './results';
-import { seedEventStore } from './seed';
+import { POSITIONS, seedEventStore } from './seed';
 import { cpuSeconds, RunningService, sleep, startService } from './service';
 import { round } from './stats';
 
-const PEAK_RSS_TARGET_MB = 400;
+const PEAK_RSS_TARGET_MB = 300;
 
 export interface ServiceBenchContext {
   root: string;
@@ -94,7 +94,8 @@ export async function benchService({ root, dataDir, logFile, options, record, fa
           concurrency: sizes.httpConcurrency,
           probeFor: (projections) => new LagProbe(readModelsFile, eventsFile, projections.map(checkpointOf)),
           serviceCpuSeconds: () => cpuSeconds(service.pid),
-          seededEmployeeIds: dataset.employeeIds,
+          // the commands deduct under a property steward's rule: only they may take it
+          seededEmployeeIds: dataset.employeeIds.filter((_, index) => index % POSITIONS.length === 0),
         });
         record(measurements.filter((m) => (m.section === 'http' && wants('http')) || (m.section === 'projections' && wants('projections'))));
       });

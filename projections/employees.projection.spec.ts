@@ -41,6 +41,9 @@ describe('employees projection', () => {
   it('follows registrations only, with the indexes its lookups need', () => {
     const fresh = createEmployeesProjection();
     expect(fresh.handles).toEqual(['EmployeeRegistered']);
-    expect(fresh.indexes).toEqual([{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }]);
+    expect(fresh.indexes).toEqual([
+      { fields: ['department', 'name'], types: { department: 'string', name: 'string' } },
+      { fields: ['supervisorId'], types: { supervisorId: 'string' } },
+    ]);
   });
 });

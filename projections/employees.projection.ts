@@ -22,7 +22,10 @@ export function createEmployeesProjection(): Projection<EmployeeDocument, Record
     name: employeesReadModel.name,
     version: 1,
     handles: selectedTypes<EmployeeEvent['type']>()({ EmployeeRegistered: true }),
-    indexes: [{ fields: ['department', 'name'] }, { fields: ['supervisorId'] }],
+    indexes: [
+      { fields: ['department', 'name'], types: { department: 'string', name: 'string' } },
+      { fields: ['supervisorId'], types: { supervisorId: 'string' } },
+    ],
 
     documentIds(event: Recorded<EmployeeRegistered>): string[] {
       return [event.data.employeeId];

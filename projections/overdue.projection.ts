@@ -59,6 +59,8 @@ const complaintDoc = (complaintId: string, clock: string, round: number) => `com
 const talkDoc = (obligationId: string) => `talk:${obligationId}`;
 const hearingDoc = (deductionId: string) => `hearing:${deductionId}`;
 
+const INSTANTS = { dueAt: 'string', stoppedAt: 'string', startedAt: 'string' } as const;
+
 /** How queries reach this read model. */
 export const overdueReadModel = readModelName<ServiceClockDocument>('overdue');
 
@@ -67,12 +69,13 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument, 
     name: overdueReadModel.name,
     version: 3,
     handles: clockEventTypes,
+    // "running at T and due before T" is counted on these indexes alone: each holds every field it tests
     indexes: [
-      { fields: ['dueAt'] },
-      { fields: ['stoppedAt', 'dueAt'] },
-      { fields: ['department', 'dueAt'] },
-      { fields: ['assigneeId', 'dueAt'] },
-      { fields: ['clock', 'dueAt'] },
+      { fields: ['dueAt', 'stoppedAt', 'startedAt'], types: INSTANTS },
+      { fields: ['department', 'dueAt', 'stoppedAt', 'startedAt'], types: { department: 'string', ...INSTANTS } },
+      { fields: ['assigneeId', 'dueAt', 'stoppedAt', 'startedAt'], types: { assigneeId: 'string', ...INSTANTS } },
+      { fields: ['clock', 'dueAt', 'stoppedAt', 'startedAt'], types: { clock: 'string', ...INSTANTS } },
+      { fields: ['pausedAt'], types: { pausedAt: 'string' } },
     ],
 
     documentIds(e: ClockEvent): string[] {

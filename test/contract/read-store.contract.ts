@@ -449,6 +449,60 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
       });
     });
 
+    describe('typed indexes (fields whose type the projection promises)', () => {
+      let collection: string;
+      beforeEach(async () => {
+        collection = uniqueCollection('typed-index');
+        // some documents are stored before the index, as when an index is added to a built model
+        await given(collection, [
+          { _id: 'a', dueAt: '2026-03-02T00:00:00.000Z', score: 90, late: true, team: 'red' },
+          { _id: 'b', dueAt: '2026-03-01T00:00:00.000Z', score: 95.5, late: false, team: 'blue' },
+        ]);
+        await store.ensureIndex(collection, { fields: ['dueAt', 'score'], types: { dueAt: 'string', score: 'number' } });
+        await store.ensureIndex(collection, { fields: ['late'], types: { late: 'boolean' } });
+        await given(collection, [
+          { _id: 'c', dueAt: null, score: 80, late: false, team: 'red' },
+          { _id: 'd', score: 100, team: 'blue' },
+          { _id: 'e', dueAt: '2026-03-03T00:00:00.000Z', score: 90, late: true, team: 'red' },
+        ]);
+      });
+      const sorted = (filter: Filter) => findIds(collection, filter, { sort: { _id: 1 } });
+
+      it('filters on typed fields as on any field: ranges, equality, null and missing, $ne, $in', async () => {
+        expect(await sorted({ dueAt: { $lt: '2026-03-03T00:00:00.000Z' } })).toEqual(['a', 'b']);
+        expect(await sorted({ dueAt: null })).toEqual(['c', 'd']);
+        expect(await sorted({ dueAt: { $ne: null } })).toEqual(['a', 'b', 'e']);
+        expect(await sorted({ score: 90 })).toEqual(['a', 'e']);
+        expect(await sorted({ score: { $gte: 95 } })).toEqual(['b', 'd']);
+        expect(await sorted({ score: { $ne: 90 } })).toEqual(['b', 'c', 'd']);
+        expect(await sorted({ late: true })).toEqual(['a', 'e']);
+        expect(await sorted({ late: { $ne: true } })).toEqual(['b', 'c', 'd']);
+        expect(await sorted({ score: { $in: [80, 100] }, team: 'red' })).toEqual(['c']);
+        expect(await store.count(collection, { dueAt: { $gte: '2026-03-02T00:00:00.000Z' } })).toBe(2);
+      });
+
+      it('matches nothing for a value of another type than the one promised', async () => {
+        expect(await sorted({ score: '90' })).toEqual([]);
+        expect(await sorted({ late: 1 })).toEqual([]);
+      });
+
+      it('sorts typed fields with null and missing first, and keeps the order after updates', async () => {
+        await store.upsert(collection, { _id: 'b', dueAt: '2026-03-04T00:00:00.000Z', score: 70, late: false, team: 'blue' });
+        expect(await findIds(collection, {}, { sort: { dueAt: 1, _id: 1 } })).toEqual(['c', 'd', 'a', 'e', 'b']);
+        expect(await findIds(collection, {}, { sort: { score: -1, _id: 1 } })).toEqual(['d', 'a', 'e', 'c', 'b']);
+        expect(await findIds(collection, { late: false }, { sort: { dueAt: 1 }, limit: 1 })).toEqual(['c']);
+      });
+
+      it('keeps typed fields through apply, insertIfAbsent, delete and a reopen', async () => {
+        await store.apply({ upserts: [{ collection, doc: { _id: 'f', dueAt: '2026-01-01T00:00:00.000Z', score: 1 } }], deletes: [{ collection, id: 'a' }] });
+        await store.insertIfAbsent(collection, { _id: 'g', dueAt: '2026-01-02T00:00:00.000Z', score: 2 });
+        await store.close();
+        store = await fixture.reopen();
+        await store.upsert(collection, { _id: 'h', dueAt: '2026-01-03T00:00:00.000Z', score: 3 });
+        expect(await findIds(collection, { dueAt: { $lt: '2026-03-01T00:00:00.000Z' } }, { sort: { dueAt: 1 } })).toEqual(['f', 'g', 'h']);
+      });
+    });
+
     describe('durability', () => {
       it('keeps documents and checkpoints across a reopen', async () => {
         const collection = uniqueCollection('durable');

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,4 +22,46 @@ readStoreContract('SQLite (embedded)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('SQLite read store: typed indexes', () => {
+  let dir: string;
+  let store: SqliteReadStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-typed-'));
+    store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function plan(sql: string): string {
+    const db = new Database(join(dir, 'read-models.sqlite'), { readonly: true });
+    try {
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+    } finally {
+      db.close();
+    }
+  }
+
+  it('counts a range of a typed field on its index alone, without reading the documents', async () => {
+    await store.ensureIndex('clocks', { fields: ['dueAt', 'stoppedAt'], types: { dueAt: 'string', stoppedAt: 'string' } });
+    await store.upsert('clocks', { _id: 'c1', dueAt: '2026-03-01T00:00:00.000Z', stoppedAt: '9999-12-31T23:59:59.999Z' });
+    expect(await store.count('clocks', { dueAt: { $lt: '2026-04-01T00:00:00.000Z' }, stoppedAt: { $gt: '2026-04-01T00:00:00.000Z' } })).toBe(1);
+    expect(plan(`SELECT COUNT(*) FROM "rs_clocks" WHERE "c_dueAt" < '2026-04-01' AND "c_stoppedAt" > '2026-04-01'`)).toMatch(/COVERING INDEX "?ixt_clocks__dueAt__stoppedAt/);
+    await store.ensureIndex('clocks', { fields: ['dueAt'], types: { dueAt: 'string' } });
+    expect(plan(`SELECT doc FROM "rs_clocks" WHERE "c_dueAt" < '2026-04-01' ORDER BY "c_dueAt" ASC, id ASC LIMIT 100`)).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('refuses a document that breaks the type its index promises, naming the field, and stores nothing', async () => {
+    await store.ensureIndex('clocks', { fields: ['dueAt'], types: { dueAt: 'string' } });
+    await expect(store.upsert('clocks', { _id: 'c1', dueAt: 5 })).rejects.toThrow(/"dueAt", which its index declares string/);
+    expect(await store.get('clocks', 'c1')).toBeNull();
+  });
+
+  it('refuses an index that types a field another way than the column already kept', async () => {
+    await store.ensureIndex('clocks', { fields: ['dueAt'], types: { dueAt: 'string' } });
+    await expect(store.ensureIndex('clocks', { fields: ['dueAt', 'x'], types: { dueAt: 'number' } })).rejects.toThrow(/keeps "dueAt" as string/);
+  });
 });

@@ -3,7 +3,7 @@ import type { Filter } from '../../shared/read-store/read-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
 import { scoresReadModel } from '../../../projections/scores.projection';
 import { employeesReadModel } from '../../../projections/employees.projection';
-import { FULL_SCORE } from '../../../projections/scores.projection';
+import { FULL_SCORE, scoreDocumentId } from '../../../projections/scores.projection';
 import { GetDepartmentScoresQuery } from './get-department-scores.query';
 
 /**
@@ -18,9 +18,12 @@ export class GetDepartmentScoresHandler implements IQueryHandler<GetDepartmentSc
 
   async execute({ month, department, limit, offset }: GetDepartmentScoresQuery) {
     const byDepartment: Filter = department === undefined ? {} : { department };
-    const employees = await this.projector.readModel(employeesReadModel).find(byDepartment, { sort: { employeeId: 1 } });
-    const docs = await this.projector.readModel(scoresReadModel).find({ month });
-    const scoreOf = new Map(docs.map((doc) => [doc.employeeId, doc]));
+    const employees = await this.projector.readModel(employeesReadModel).find(byDepartment, { sort: { _id: 1 } }); // _id is the employee id
+    // each listed employee's month by its key: the work follows the department, not the company, and
+    // a month scored under an earlier department still counts where the employee is now
+    const scores = this.projector.readModel(scoresReadModel);
+    const docs = await Promise.all(employees.map((e) => scores.get(scoreDocumentId(e.employeeId, month))));
+    const scoreOf = new Map(docs.flatMap((doc) => (doc ? [[doc.employeeId, doc] as const] : [])));
     const ranked = employees
       .map((e) => ({
         employeeId: e.employeeId,

@@ -5,6 +5,7 @@
  * checkpoint.
  */
 import type { RecordedEvent } from '../event-store/event-store.port';
+import type { IndexSpec } from '../read-store/read-store.port';
 
 export interface ProjectedDocument {
   _id: string;
@@ -40,7 +41,7 @@ export interface Projection<Doc extends ProjectedDocument = ProjectedDocument, E
    */
   evolve(doc: Doc | null, event: Event, documentId: string): DocumentFields<Doc> | null;
   /** Indexes the read model's queries need. */
-  indexes?: { fields: string[]; unique?: boolean }[];
+  indexes?: IndexSpec[];
 }
 
 /** The read models the projector runs, in order: assembled at the composition root (AppModule), so the runtime knows no feature. */

@@ -112,6 +112,10 @@ export function validateIndexSpec(index: IndexSpec): void {
     throw new InvalidFilterError('an index needs at least one field');
   }
   index.fields.forEach(validateFieldPath);
+  for (const [field, type] of Object.entries(index.types ?? {})) {
+    if (!index.fields.includes(field)) throw new InvalidFilterError(`the index types "${field}", which is not one of its fields`);
+    if (!['string', 'number', 'boolean'].includes(type)) throw new InvalidFilterError(`the index types "${field}" as "${String(type)}": use string, number or boolean`);
+  }
 }
 
 /** Collection names come from code, not users, but end up in SQL identifiers: keep them plain. */

@@ -38,10 +38,18 @@ export interface FindOptions {
   limit?: number;
 }
 
+export type FieldType = 'string' | 'number' | 'boolean';
+
 export interface IndexSpec {
   /** Fields in order, each ascending. */
   fields: string[];
   unique?: boolean;
+  /**
+   * The type every document holds in these fields (or null, or nothing): a promise of the
+   * projection. The embedded store keeps typed fields in real columns of their own (indexed,
+   * compared and sorted without parsing the document); MongoDB needs no such help.
+   */
+  types?: Record<string, FieldType>;
 }
 
 /**

@@ -3,7 +3,9 @@
  * `json_extract`.
  *
  * Layout: one table per collection, `"rs_<collection>"(id TEXT PRIMARY KEY, doc TEXT) WITHOUT
- * ROWID`, plus `read_checkpoints(name, position)`. A table per collection (rather than one
+ * ROWID`, plus `read_checkpoints(name, position)`. Fields an index declares typed get a column of
+ * their own (`"c_<field>"`, written from the document on every write): queries compare, count and
+ * sort them on the index alone, where a JSON expression would parse every matching document. A table per collection (rather than one
  * `documents(collection, id, doc)` table) is what makes `ensureIndex` honest: an expression index
  * on `json_extract(doc, ...)` then covers exactly one collection, so a unique index constrains
  * only that collection, and the planner can use it without also matching a `collection = ?` term.
@@ -23,7 +25,8 @@ import {
   validateIndexSpec,
   validateQuery,
 } from '../filter-validation';
-import { compileFilter, compileSort, fieldExpression } from './sqlite-filter.compiler';
+import { columnName, compileFilter, compileSort, fieldExpression, jsonPathLiteral, TypedColumns } from './sqlite-filter.compiler';
+import type { FieldType } from '../read-store.port';
 
 export interface SqliteReadStoreOptions {
   /** Database file; its parent directory is created. `:memory:` works for throwaway stores. */
@@ -39,13 +42,15 @@ function tableName(collection: string): string {
 
 /** Deterministic: the same collection, fields and uniqueness always give the same name. */
 export function sqliteIndexName(collection: string, index: IndexSpec): string {
-  const prefix = index.unique ? 'ux' : 'ix';
+  // typed fields index their columns: a name of its own, so an older expression index is not taken for it
+  const prefix = `${index.unique ? 'ux' : 'ix'}${Object.keys(index.types ?? {}).length > 0 ? 't' : ''}`;
   return `"${prefix}_${collection}__${index.fields.join('__')}"`;
 }
 
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
-  private readonly knownTables = new Set<string>();
+  /** Each table's typed columns (IndexSpec.types), read from its schema on first use. */
+  private readonly columnsOf = new Map<string, Map<string, FieldType>>();
   /** Statements prepared once per SQL text: preparing costs more than running most of them. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -67,11 +72,13 @@ export class SqliteReadStore implements ReadStore {
 
   async find<T extends Document>(collection: string, filter?: Filter, options: FindOptions = {}): Promise<T[]> {
     validateQuery(filter, options);
-    const where = compileFilter(filter);
+    const table = this.table(collection);
+    const columns = this.columns(table);
+    const where = compileFilter(filter, columns);
     const paging = options.limit === undefined ? 'LIMIT -1 OFFSET ?' : 'LIMIT ? OFFSET ?';
     const pageParams = options.limit === undefined ? [options.skip ?? 0] : [options.limit, options.skip ?? 0];
     const rows = this.statement(
-        `SELECT doc FROM ${this.table(collection)} WHERE ${where.sql} ORDER BY ${compileSort(options.sort)} ${paging}`,
+        `SELECT doc FROM ${table} WHERE ${where.sql} ORDER BY ${compileSort(options.sort, columns)} ${paging}`,
       )
       .all(...where.params, ...pageParams) as { doc: string }[];
     return rows.map((row) => JSON.parse(row.doc) as T);
@@ -79,8 +86,9 @@ export class SqliteReadStore implements ReadStore {
 
   async count(collection: string, filter?: Filter): Promise<number> {
     validateFilter(filter);
-    const where = compileFilter(filter);
-    const row = this.statement(`SELECT COUNT(*) AS n FROM ${this.table(collection)} WHERE ${where.sql}`)
+    const table = this.table(collection);
+    const where = compileFilter(filter, this.columns(table));
+    const row = this.statement(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`)
       .get(...where.params) as { n: number };
     return row.n;
   }
@@ -110,8 +118,11 @@ export class SqliteReadStore implements ReadStore {
 
   async insertIfAbsent(collection: string, doc: Document): Promise<boolean> {
     validateDocumentId(collection, doc._id);
-    const result = this.statement(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`)
-      .run(doc._id, JSON.stringify(doc));
+    const table = this.table(collection);
+    const typed = [...this.columns(table)];
+    const result = this.statement(
+      `INSERT INTO ${table} (id, doc${typed.map(([field]) => `, ${columnName(field)}`).join('')}) VALUES (?, ?${', ?'.repeat(typed.length)}) ON CONFLICT (id) DO NOTHING`,
+    ).run(doc._id, JSON.stringify(doc), ...typed.map(([field, type]) => columnValue(collection, doc, field, type)));
     return result.changes === 1;
   }
 
@@ -126,11 +137,29 @@ export class SqliteReadStore implements ReadStore {
   async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
     validateIndexSpec(index);
     const table = this.table(collection);
-    const expressions = index.fields.map(fieldExpression).join(', ');
+    const types = index.types ?? {};
+    for (const [field, type] of Object.entries(types)) this.addColumn(table, field, type);
+    const expressions = index.fields.map((field) => (types[field] ? columnName(field) : fieldExpression(field))).join(', ');
     const unique = index.unique ? 'UNIQUE ' : '';
     this.db.exec(
       `CREATE ${unique}INDEX IF NOT EXISTS ${sqliteIndexName(collection, index)} ON ${table} (${expressions})`,
     );
+  }
+
+  /** A typed column for the field, filled from the documents already stored (once: it is kept with every write after). */
+  private addColumn(table: string, field: string, type: FieldType): void {
+    const columns = this.columns(table);
+    const existing = columns.get(field);
+    if (existing === type) return;
+    if (existing) throw new Error(`${table} keeps "${field}" as ${existing}; an index cannot type it ${type}`);
+    const path = jsonPathLiteral(field);
+    const jsonTypes = type === 'string' ? `'text'` : type === 'number' ? `'integer', 'real'` : `'true', 'false'`;
+    this.db.transaction(() => {
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnName(field)} ${SQL_TYPES[type]}`);
+      this.db.exec(`UPDATE ${table} SET ${columnName(field)} = json_extract(doc, ${path}) WHERE json_type(doc, ${path}) IN (${jsonTypes})`);
+    })();
+    columns.set(field, type);
+    this.statements.clear();
   }
 
   async apply(changes: ChangeSet): Promise<void> {
@@ -158,11 +187,13 @@ export class SqliteReadStore implements ReadStore {
 
   private write(collection: string, doc: Document): void {
     validateDocumentId(collection, doc._id);
+    const table = this.table(collection);
+    const typed = [...this.columns(table)];
     try {
       this.statement(
-          `INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
-        )
-        .run(doc._id, JSON.stringify(doc));
+        `INSERT INTO ${table} (id, doc${typed.map(([field]) => `, ${columnName(field)}`).join('')}) VALUES (?, ?${', ?'.repeat(typed.length)}) ` +
+          `ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${typed.map(([field]) => `, ${columnName(field)} = excluded.${columnName(field)}`).join('')}`,
+      ).run(doc._id, JSON.stringify(doc), ...typed.map(([field, type]) => columnValue(collection, doc, field, type)));
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(collection, error);
       throw error;
@@ -194,10 +225,33 @@ export class SqliteReadStore implements ReadStore {
   /** The collection's table, created on first use. */
   private table(collection: string): string {
     const table = tableName(collection);
-    if (!this.knownTables.has(table)) {
+    if (!this.columnsOf.has(table)) {
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
-      this.knownTables.add(table);
+      const declared = this.db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table.slice(1, -1)) as { name: string; type: string }[];
+      const typed = declared.flatMap(({ name, type }) => {
+        const fieldType = FIELD_TYPES[type];
+        return name.startsWith('c_') && fieldType ? [[name.slice(2), fieldType] as const] : [];
+      });
+      this.columnsOf.set(table, new Map(typed));
     }
     return table;
   }
+
+  private columns(table: string): Map<string, FieldType> & TypedColumns {
+    return this.columnsOf.get(table) ?? new Map();
+  }
+}
+
+const SQL_TYPES: Record<FieldType, string> = { string: 'TEXT', number: 'REAL', boolean: 'BOOLEAN' };
+const FIELD_TYPES: Record<string, FieldType> = { TEXT: 'string', REAL: 'number', BOOLEAN: 'boolean' };
+
+/** The value of a typed column: the document's, which must be of the declared type, or null when absent. */
+function columnValue(collection: string, doc: Document, field: string, type: FieldType): string | number | null {
+  let value: unknown = doc;
+  for (const segment of field.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  if (value === undefined || value === null) return null;
+  if (typeof value !== type) {
+    throw new Error(`${collection}: document ${doc._id} holds ${JSON.stringify(value)} in "${field}", which its index declares ${type}`);
+  }
+  return typeof value === 'boolean' ? (value ? 1 : 0) : (value as string | number);
 }
