@@ -1,15 +1,17 @@
 import type { EventStore } from '../shared/event-store/event-store.port';
 import { streamName } from '../shared/event-store/event-store.port';
-import { asDomainEvent } from '../shared/command-handling/handle-command';
+import { CachedStreamFold } from '../shared/command-handling/cached-stream-fold';
 import { periodDecider } from './domain/period.decider';
 import type { PeriodsState } from './domain/period.decider';
 import type { PeriodEvent } from './domain/period.events';
 
 export const periodsStream = (companyId: string) => streamName('periods', companyId);
 
-export async function loadPeriods(store: EventStore, companyId: string): Promise<PeriodsState> {
-  const events = await store.readStream(periodsStream(companyId));
-  return events.map(asDomainEvent<PeriodEvent>).reduce(periodDecider.evolve, periodDecider.initialState);
+const periods = new CachedStreamFold<PeriodEvent, PeriodsState>(periodDecider.evolve, periodDecider.initialState);
+
+/** The company's periods (each close appends thousands of sealed scores: folded once, then only what is new). */
+export function loadPeriods(store: EventStore, companyId: string): Promise<PeriodsState> {
+  return periods.load(store, periodsStream(companyId));
 }
 
 export function closedPeriods(state: PeriodsState): string[] {

@@ -49,6 +49,12 @@ export class ComplainantPrivacy {
     return key.status === 'active' ? openText(stored, key.key) : ERASED;
   }
 
+  /** Whether the event's data holds anything to reveal or withhold (most events hold none). */
+  holdsPersonalData(data: unknown): boolean {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+    return Object.entries(data as Record<string, unknown>).some(([field, value]) => field === 'complainant' || isSealedText(value));
+  }
+
   /** Every sealed field of an event's data revealed (the complainant or free text). */
   async revealFields(data: unknown, maySee: boolean): Promise<unknown> {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;

@@ -42,11 +42,12 @@ export abstract class AggregateCommandHandler<Command extends { type: string; no
 
   async execute({ command: sent, metadata, expectedRevision }: AggregateMessage<Command>): Promise<CommandResult> {
     const command = await this.fromCaller(sent, metadata);
-    const { decider, streamOf, occurredAt, subjects } = this.stream;
+    const { decider, streamOf, occurredAt, subjects, fold } = this.stream;
     return handleCommand(this.store, streamOf(command), decider, { ...command, now: this.clock.now().toISOString() } as Command, {
       metadata,
       expectedRevision,
       context: () => this.context(command),
+      fold,
       occurredAt,
       subjects,
     });

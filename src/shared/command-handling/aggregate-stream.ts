@@ -1,5 +1,6 @@
 import type { Decider } from '../domain/decider';
 import type { WithoutNow } from './without-now';
+import type { CachedStreamFold } from './cached-stream-fold';
 
 /** An aggregate's stream, declared once: its decider, the stream a command goes to, and the business time and subjects of each event. */
 export interface AggregateStream<Command, Event extends { type: string }, State, Context> {
@@ -9,6 +10,8 @@ export interface AggregateStream<Command, Event extends { type: string }, State,
   occurredAt(event: Event): string;
   /** Subjects of an event (e.g. `employee:E-1`), indexed by the store for record replay. */
   subjects(event: Event): string[];
+  /** For a long stream of immutable facts: its state is kept folded, and a command reads only what was appended since. */
+  fold?: CachedStreamFold<Event, State>;
 }
 
 type StringFieldOf<Data> = { [K in keyof Data]-?: Data[K] extends string ? K : never }[keyof Data];

@@ -3,6 +3,7 @@ import type { EventStore, ExpectedRevision, RecordedEvent } from '../event-store
 import { WrongExpectedRevisionError } from '../event-store/event-store.port';
 import type { CommandMetadata } from './command-metadata';
 import { eventIdsFor } from './event-ids';
+import type { CachedStreamFold, FoldedStream } from './cached-stream-fold';
 
 export interface CommandResult {
   streamName: string;
@@ -14,7 +15,7 @@ export interface CommandResult {
   appended: number;
 }
 
-export interface HandleCommandOptions<Event, Context> {
+export interface HandleCommandOptions<Event, Context, State = unknown> {
   metadata: CommandMetadata;
   /** Business time of each event, for its metadata. */
   occurredAt: (event: Event) => string;
@@ -24,6 +25,8 @@ export interface HandleCommandOptions<Event, Context> {
   context?: () => Promise<Context>;
   /** Revision the client expects (from If-Match); a mismatch is a conflict and is not retried. */
   expectedRevision?: number;
+  /** Loads the stream's state incrementally instead of folding the whole stream (see AggregateStream.fold). */
+  fold?: CachedStreamFold<Event, State>;
 }
 
 const ATTEMPTS_ON_CONFLICT = 3;
@@ -34,7 +37,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
   streamName: string,
   decider: Decider<Command, Event, State, Context>,
   command: Command,
-  options: HandleCommandOptions<Event, Context>,
+  options: HandleCommandOptions<Event, Context, State>,
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -51,18 +54,16 @@ async function attemptOnce<Command, Event extends { type: string; data: unknown 
   streamName: string,
   decider: Decider<Command, Event, State, Context>,
   command: Command,
-  options: HandleCommandOptions<Event, Context>,
+  options: HandleCommandOptions<Event, Context, State>,
 ): Promise<CommandResult> {
-  const recorded = await store.readStream(streamName);
-  const revision = recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision;
+  const { state, revision, position } = options.fold ? await options.fold.loadWithRevision(store, streamName) : await foldWhole(store, streamName, decider);
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamName, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
   }
-  const state = recorded.map(asDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
   const context = options.context ? await options.context() : (undefined as Context);
   const events = decider.decide(command, state, context);
   if (events.length === 0) {
-    return { streamName, revision, position: lastPosition(recorded), appended: 0 };
+    return { streamName, revision, position, appended: 0 };
   }
   const { metadata } = options;
   const ids = eventIdsFor(events.length, streamName, metadata.idempotencyKey);
@@ -88,6 +89,12 @@ async function attemptOnce<Command, Event extends { type: string; data: unknown 
 
 export function asDomainEvent<Event>(event: RecordedEvent): Event {
   return { type: event.type, data: event.data } as Event;
+}
+
+async function foldWhole<Event extends { type: string }, State>(store: EventStore, streamName: string, decider: Decider<never, Event, State, never>): Promise<FoldedStream<State>> {
+  const recorded = await store.readStream(streamName);
+  const state = recorded.map(asDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
+  return { state, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision, position: lastPosition(recorded) };
 }
 
 function lastPosition(events: RecordedEvent[]): number {

@@ -1,0 +1,49 @@
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
+import { asDomainEvent } from './handle-command';
+
+export interface FoldedStream<State> {
+  state: State;
+  /** Revision of the stream's last event folded (-1: the stream does not exist). */
+  revision: number;
+  /** Global position of that event (0: none). */
+  position: number;
+}
+
+/**
+ * A stream's state folded once and kept with the revision it reflects: each load reads only the
+ * events appended since (usually none: one indexed query), so a decision that consults a stream
+ * of immutable facts (rulebook versions, the periods and what each close sealed) costs what the
+ * new facts cost, not what the whole stream holds. Kept per store instance, so it is never stale:
+ * every load asks the store. The folded state is shared: evolve returns new states, readers never
+ * change them.
+ */
+export class CachedStreamFold<Event, State> {
+  private readonly folds = new WeakMap<EventStore, Map<string, FoldedStream<State>>>();
+
+  constructor(
+    private readonly evolve: (state: State, event: Event) => State,
+    private readonly initialState: State,
+  ) {}
+
+  async load(store: EventStore, stream: string): Promise<State> {
+    return (await this.loadWithRevision(store, stream)).state;
+  }
+
+  /** The state with the revision (-1: no stream) and the global position of the stream's last event. */
+  async loadWithRevision(store: EventStore, stream: string): Promise<FoldedStream<State>> {
+    let folds = this.folds.get(store);
+    if (!folds) this.folds.set(store, (folds = new Map()));
+    const known = folds.get(stream);
+    const events: RecordedEvent[] = await store.readStream(stream, known ? { fromRevision: known.revision + 1 } : {});
+    if (events.length === 0) return known ?? { state: this.initialState, revision: -1, position: 0 };
+    // another load may have moved the fold meanwhile: fold from what is kept now if it is not ahead
+    const current = folds.get(stream);
+    const base = current && current.revision >= (known?.revision ?? -1) ? current : known;
+    const fresh = events.filter((event) => event.revision > (base?.revision ?? -1));
+    const state = fresh.map((event) => asDomainEvent<Event>(event)).reduce(this.evolve, base?.state ?? this.initialState);
+    const last = events[events.length - 1];
+    const folded = base && base.revision > last.revision ? { ...base, state } : { state, revision: last.revision, position: last.position };
+    folds.set(stream, folded);
+    return folded;
+  }
+}
