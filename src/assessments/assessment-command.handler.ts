@@ -1,3 +1,4 @@
+import { periodSubject } from '../shared/domain/subjects';
 import type { Clock } from '../shared/clock';
 import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
 import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
@@ -23,11 +24,18 @@ export abstract class AssessmentCommandHandler<Command extends { type: string; n
     private readonly assessment: AssessmentContextSource,
     stream: Omit<AggregateStream<Command, Event, State, AssessmentDecisionContext>, 'subjects'>,
   ) {
-    super(store, clock, { ...stream, subjects: (event) => [`employee:${(event.data as { employeeId: string }).employeeId}`] });
+    super(store, clock, { ...stream, subjects: assessmentEventSubjects });
   }
 
   protected override async context(command: WithoutNow<Command>): Promise<AssessmentDecisionContext> {
     const [employee, rulebook] = await Promise.all([loadEmployee(this.store, command.data.employeeId), this.assessment.load()]);
     return { employee, rulebook };
   }
+}
+
+/** The employee, and the period the fact counts in (ratings name it; bonuses and surveys carry it in their assessment). */
+export function assessmentEventSubjects(event: { type: string; data: unknown }): string[] {
+  const data = event.data as { employeeId: string; period?: string; assessment?: { period: string } };
+  const period = event.type === 'RatingsRecorded' ? data.period : data.assessment?.period;
+  return [`employee:${data.employeeId}`, ...(period ? [periodSubject(period)] : [])];
 }

@@ -1,3 +1,4 @@
+import { periodSubject } from '../shared/domain/subjects';
 import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
 import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
 import { deductionDecider } from './domain/deduction.decider';
@@ -23,6 +24,8 @@ export function deductionEventSubjects(event: DeductionEvent): string[] {
     const { source } = event.data;
     subjects.push(source.kind === 'complaint' ? `complaint:${source.complaintId}` : source.kind === 'ticket' ? `ticket:${source.ticketId}` : `talkObligation:${source.obligationId}`);
   }
+  const period = event.type === 'DeductionApplied' ? event.data.assessment?.period : event.type === 'HearingDeadlineBreached' ? undefined : event.data.period;
+  if (period) subjects.push(periodSubject(period));
   return subjects;
 }
 

@@ -1,3 +1,5 @@
+import { PeriodSubjectsUpgrade } from './close-period/period-subjects.upgrade';
+import { periodSubject } from '../shared/domain/subjects';
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../shared/clock';
@@ -24,7 +26,7 @@ const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState,
   streamOf: () => periodsStream(DEFAULT_COMPANY),
   occurredAt: businessTimeFrom<PeriodEvent>({ PeriodOpened: 'openedAt', PeriodClosed: 'closedAt', PeriodScoreSealed: 'closedAt', RollUpPenaltyApplied: 'closedAt' }),
   subjects: (event) => {
-    const subjects = [`period:${event.data.period}`];
+    const subjects = [periodSubject(event.data.period)];
     if (event.type === 'PeriodScoreSealed' || event.type === 'RollUpPenaltyApplied') subjects.push(`employee:${event.data.employeeId}`);
     return subjects;
   },
@@ -33,12 +35,12 @@ const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState,
 /** The company's periods stream: a close seals every registered employee's period, so it decides on all of them. */
 @CommandHandler(PeriodLifecycleCommand)
 export class PeriodLifecycleHandler extends AggregateCommandHandler<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> {
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly upgrade: PeriodSubjectsUpgrade) {
     super(store, clock, periodAggregate);
   }
 
   protected override context(command: WithoutNow<PeriodCommand>): Promise<PeriodContext> {
-    if (command.type === 'ClosePeriod') return loadPeriodCloseContext(this.store, command.data.period, this.config.timeZone);
+    if (command.type === 'ClosePeriod') return this.upgrade.ready().then(() => loadPeriodCloseContext(this.store, command.data.period, this.config.timeZone));
     return Promise.resolve({ employees: [], timeZone: this.config.timeZone });
   }
 }

@@ -1,3 +1,4 @@
+import { PeriodSubjectsUpgrade } from './close-period/period-subjects.upgrade';
 import { Global, Module } from '@nestjs/common';
 import { ASSESSMENT_CONTEXT } from '../rulebook/assessment-context.port';
 import { PeriodsAssessmentContext } from './assessment-context.source';
@@ -10,7 +11,7 @@ import { PeriodLifecycleHandler } from './period-lifecycle.handler';
 @Global()
 @Module({
   controllers: [OpenPeriodController, ClosePeriodController, ListPeriodsController],
-  providers: [PeriodLifecycleHandler, { provide: ASSESSMENT_CONTEXT, useClass: PeriodsAssessmentContext }],
+  providers: [PeriodLifecycleHandler, PeriodSubjectsUpgrade, { provide: ASSESSMENT_CONTEXT, useClass: PeriodsAssessmentContext }],
   exports: [ASSESSMENT_CONTEXT],
 })
 export class PeriodsModule {}

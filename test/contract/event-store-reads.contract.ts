@@ -113,6 +113,22 @@ export function readContract(current: () => EventStoreFixture): void {
       expect(await store.readBySubject(newSubject())).toEqual([]);
     });
 
+    it('finds stored events added to a subject afterwards, once each, in global order, the events unchanged', async () => {
+      const subject = newSubject();
+      const stream = newStream();
+      await store.append(stream, [newEvent('Old1', {}, metadataFor()), newEvent('Old2', {}, metadataFor())]);
+      await store.append(stream, [newEvent('New', {}, metadataFor(subject))]);
+      const [old1, old2] = await store.readStream(stream);
+
+      await store.indexSubjects([{ event: old2, subjects: [subject] }, { event: old1, subjects: [subject, subject] }]);
+      await store.indexSubjects([{ event: old1, subjects: [subject] }]);
+
+      const read = await store.readBySubject(subject);
+      expect(typesOf(read)).toEqual(['Old1', 'Old2', 'New']);
+      expect(read[0]).toEqual(old1);
+      expect((await store.readStream(stream))[0]).toEqual(old1);
+    });
+
     it('reads only events recorded at or before recordedUpTo', async () => {
       const subject = newSubject();
       const stream = newStream();

@@ -1,3 +1,4 @@
+import { STAFF_SUBJECT } from '../../shared/domain/subjects';
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
@@ -12,11 +13,11 @@ import type { EmployeeEvent } from '../domain/employee.events';
 import { employeeStream } from '../load-employee';
 import { RegisterEmployeeCommand } from './register-employee.command';
 
-const employeeAggregate: AggregateStream<EmployeeCommand, EmployeeEvent, EmployeeState, undefined> = {
+export const employeeAggregate: AggregateStream<EmployeeCommand, EmployeeEvent, EmployeeState, undefined> = {
   decider: employeeDecider,
   streamOf: (command) => employeeStream(command.data.employeeId),
   occurredAt: (event) => event.data.registeredAt,
-  subjects: (event) => [`employee:${event.data.employeeId}`],
+  subjects: (event) => [`employee:${event.data.employeeId}`, STAFF_SUBJECT],
 };
 
 /** An employee's stream: registered once, when the command is recorded. */

@@ -1,4 +1,5 @@
 import type { EventStore } from '../../shared/event-store/event-store.port';
+import { periodSubject, STAFF_SUBJECT } from '../../shared/domain/subjects';
 import { asDomainEvent } from '../../shared/command-handling/handle-command';
 import type { EmployeeRegistered } from '../../employees/domain/employee.events';
 import { schemeForPeriod, versionForPeriod } from '../../rulebook/domain/rule-in-force';
@@ -10,14 +11,14 @@ import type { PeriodRecord } from '../domain/period-record';
 
 /**
  * Every registered employee's period, folded straight from the event store with the same pure
- * functions the read model and the replay use. Reads the whole log: fine for one company's
- * ledger; a per-period subject index would be the next step when it grows.
+ * functions the read model and the replay use. Reads the staff's registrations and the period's
+ * own facts through their subjects: the cost follows the period, not the log.
  */
 export async function loadPeriodCloseContext(store: EventStore, period: string, timeZone: string): Promise<PeriodContext> {
-  const { versions } = await loadRulebook(store, DEFAULT_COMPANY);
+  const [{ versions }, staff, facts] = await Promise.all([loadRulebook(store, DEFAULT_COMPANY), store.readBySubject(STAFF_SUBJECT), store.readBySubject(periodSubject(period))]);
   const employees = new Map<string, EmployeeRegistered['data']>();
   const records = new Map<string, PeriodRecord>();
-  for (const recorded of await store.readAll()) {
+  for (const recorded of [...staff, ...facts]) {
     const event = asDomainEvent<{ type: string; data: unknown }>(recorded);
     if (event.type === 'EmployeeRegistered') employees.set((event.data as EmployeeRegistered['data']).employeeId, event.data as EmployeeRegistered['data']);
     const id = periodRecordIdOf(event);

@@ -116,6 +116,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Every event whose metadata lists the subject, in global order. */
   readBySubject(subject: string, options?: ReadBySubjectOptions): Promise<RecordedEvent[]>;
+  /**
+   * Adds stored events to subjects their metadata does not list (an index beside the events, for a
+   * subject introduced after they were stored): readBySubject finds them from then on. The events
+   * themselves are not touched. Idempotent.
+   */
+  indexSubjects(entries: { event: RecordedEvent; subjects: string[] }[]): Promise<void>;
   /** Position of the newest stored event, or 0 when the store is empty. */
   headPosition(): Promise<number>;
   subscribeToAll(handler: SubscriptionHandler, options?: SubscribeToAllOptions): Subscription;

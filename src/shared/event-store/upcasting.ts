@@ -61,6 +61,7 @@ export class UpcastingEventStore implements EventStore {
   readStream: EventStore['readStream'] = async (name, options) => (await this.inner.readStream(name, options)).map((event) => this.schemas.upcast(event));
   readAll: EventStore['readAll'] = async (options) => (await this.inner.readAll(options)).map((event) => this.schemas.upcast(event));
   readBySubject: EventStore['readBySubject'] = async (subject, options) => (await this.inner.readBySubject(subject, options)).map((event) => this.schemas.upcast(event));
+  indexSubjects: EventStore['indexSubjects'] = (entries) => this.inner.indexSubjects(entries);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   subscribeToAll: EventStore['subscribeToAll'] = (handler, options) => this.inner.subscribeToAll(this.upcasting(handler), options);
   checkHealth = async (): Promise<{ healthy: boolean; reason?: string }> => (await this.inner.checkHealth?.()) ?? { healthy: true };

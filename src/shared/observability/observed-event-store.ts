@@ -53,6 +53,7 @@ export class ObservedEventStore implements EventStore {
   readStream: EventStore['readStream'] = (name, options) => this.inner.readStream(name, options);
   readAll: EventStore['readAll'] = (options) => this.inner.readAll(options);
   readBySubject: EventStore['readBySubject'] = (subject, options) => this.inner.readBySubject(subject, options);
+  indexSubjects: EventStore['indexSubjects'] = (entries) => this.inner.indexSubjects(entries);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   subscribeToAll: EventStore['subscribeToAll'] = (handler, options) => this.inner.subscribeToAll(handler, options);
   checkHealth = async (): Promise<{ healthy: boolean; reason?: string }> => (await this.inner.checkHealth?.()) ?? { healthy: true };

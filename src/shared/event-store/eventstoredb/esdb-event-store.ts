@@ -246,6 +246,16 @@ export class EsdbEventStore implements EventStore {
     return { nextExpectedRevision: last.revision, position: last.position };
   }
 
+  async indexSubjects(entries: { event: RecordedEvent; subjects: string[] }[]): Promise<void> {
+    if (this.closed) throw new Error('the EventStoreDB event store is closed');
+    const links = new Map<string, ReturnType<typeof toLinkEvent>[]>();
+    for (const { event, subjects } of entries) {
+      for (const subject of new Set(subjects)) links.set(subject, [...(links.get(subject) ?? []), toLinkEvent(event.id, subject, event.revision, event.streamName)]);
+    }
+    // link ids derive from (event id, subject): indexing again appends duplicates that reads drop
+    await Promise.all([...links].map(([subject, subjectLinks]) => this.client.appendToStream(subjectStreamName(subject), subjectLinks)));
+  }
+
   /** One link per (event, subject), written with `any`: see the class comment. */
   private async linkSubjects(streamName: string, events: NewEvent[], lastRevision: number): Promise<void> {
     const firstRevision = lastRevision - events.length + 1;

@@ -98,6 +98,13 @@ export class SqliteEventStore implements EventStore {
     return this.queries.readBySubject(subject, upTo, options.maxCount).map(toRecordedEvent);
   }
 
+  async indexSubjects(entries: { event: RecordedEvent; subjects: string[] }[]): Promise<void> {
+    this.assertOpen();
+    this.db.transaction(() => {
+      for (const { event, subjects } of entries) for (const subject of subjects) this.queries.insertSubject(subject, event.position);
+    })();
+  }
+
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.queries.headPosition();
