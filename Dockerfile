@@ -14,4 +14,4 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-old-space-size=192", "dist/src/main.js"]

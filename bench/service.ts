@@ -21,9 +21,11 @@ export async function startService(root: string, dataDir: string, logFile: strin
   const port = await freePort();
   const adminToken = `al_${randomBytes(32).toString('base64url')}`;
   const log = createWriteStream(logFile, { flags: 'a' });
+  // the heap limit `npm start` and the Dockerfile give the service (V8 otherwise grows its heap far past the live data)
+  const heap = `--max-old-space-size=${startScriptHeapMb(root)}`;
   const args = profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, join(__dirname, 'profiled-service.entry.js')]
-    : [join(root, 'dist', 'src', 'main.js')];
+    ? [heap, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, join(__dirname, 'profiled-service.entry.js')]
+    : [heap, join(root, 'dist', 'src', 'main.js')];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', BOOTSTRAP_ADMIN_TOKEN: adminToken },
@@ -156,4 +158,12 @@ function tail(file: string): string {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The heap limit of `npm start`, so the bench measures the service as it is started. */
+function startScriptHeapMb(root: string): number {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const limit = /--max-old-space-size=(\d+)/.exec(start);
+  if (!limit) throw new Error(`npm start gives no heap limit: ${start}`);
+  return Number(limit[1]);
 }

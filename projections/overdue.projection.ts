@@ -76,6 +76,8 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument, 
       { fields: ['assigneeId', 'dueAt', 'stoppedAt', 'startedAt'], types: { assigneeId: 'string', ...INSTANTS } },
       { fields: ['clock', 'dueAt', 'stoppedAt', 'startedAt'], types: { clock: 'string', ...INSTANTS } },
       { fields: ['pausedAt'], types: { pausedAt: 'string' } },
+      // the deadline watcher's page: running, not yet breached, due first — however many are breached already
+      { fields: ['stoppedAt', 'breached', 'dueAt'], types: { stoppedAt: 'string', breached: 'boolean', dueAt: 'string' } },
     ],
 
     documentIds(e: ClockEvent): string[] {
