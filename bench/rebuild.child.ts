@@ -23,7 +23,8 @@ async function main([dataDir, name, timeZone]: string[]): Promise<void> {
   const projection = createProjections({ timeZone }).find((p) => p.name === name);
   if (!projection) throw new Error(`no projection named ${name}`);
   const eventStore = new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
-  const readStore = new SqliteReadStore({ file: join(dataDir, 'read-models.sqlite') });
+  // as the rebuild command opens it (src/cli/rebuild-projection.ts)
+  const readStore = new SqliteReadStore({ file: join(dataDir, 'read-models.sqlite'), durability: 'offline-rebuild' });
   try {
     const storeEvents = await eventStore.headPosition();
     const started = nowMs();

@@ -86,7 +86,8 @@ describe('audit-trail projection', () => {
       expect(fresh.handles).toContain(type);
     }
     for (const type of ['RulebookVersionPublished', 'PeriodOpened', 'PeriodClosed']) expect(fresh.handles).not.toContain(type);
-    expect(fresh.indexes).toEqual([{ fields: ['employeeId', 'position'] }]);
+    expect(fresh.indexes).toEqual([{ fields: ['employeeId', 'position'], types: { employeeId: 'string', position: 'number' } }]);
+    expect(fresh.writesOnce).toBe(true);
   });
 
   it('drops free text sealed under a data subject\'s key, whatever the field, and keeps the rest', () => {

@@ -53,7 +53,9 @@ export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
       ...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes,
       ...selectedTypes<PeriodEvent['type']>()({ PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true }),
     ],
-    indexes: [{ fields: ['employeeId', 'position'] }],
+    indexes: [{ fields: ['employeeId', 'position'], types: { employeeId: 'string', position: 'number' } }],
+    // a line per (employee, event), its id carrying the event's position
+    writesOnce: true,
 
     documentIds(event: RecordedEvent): string[] {
       return employeeSubjects(event).map((employeeId) => auditTrailDocumentId(employeeId, event.position));

@@ -8,6 +8,6 @@ describe('createProjections', () => {
     expect(projections.map((projection) => projection.name)).toEqual(['employees', 'scores', 'overdue', 'audit-trail', 'period-scores', 'talk-obligations']);
     const collections = projections.map(collectionOf);
     expect(new Set(collections).size).toBe(collections.length);
-    expect(collections).toContain('scores_v2');
+    expect(collections).toContain('scores_v3');
   });
 });

@@ -20,10 +20,7 @@ describe('scores projection', () => {
       month: '2026-03',
       department: 'customer-service',
       position: 'steward',
-      deductions: {
-        'D-1': { ruleCode: 'COMPLAINT-VALID', points: 2, status: 'applied', occurredAt: '2026-03-10T02:00:00.000Z' },
-        'D-2': { ruleCode: 'NOT-RECORDED', points: 5, status: 'applied' },
-      },
+      deductions: [{ deductionId: 'D-1', ruleCode: 'COMPLAINT-VALID', points: 2, status: 'applied', occurredAt: '2026-03-10T02:00:00.000Z' }, { deductionId: 'D-2', ruleCode: 'NOT-RECORDED', points: 5, status: 'applied' }],
       totalDeducted: 7,
       score: 93,
     });
@@ -67,7 +64,7 @@ describe('scores projection', () => {
   it('marks a contested deduction without changing the score', () => {
     const { documents } = given(deductionApplied(), deductionContested());
 
-    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'contested', points: 2 } }, score: 98 });
+    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: [{ deductionId: 'D-1', status: 'contested', points: 2 }], score: 98 });
   });
 
   it('places a contest in the month the deduction occurred, not the month of the contest', () => {
@@ -77,26 +74,26 @@ describe('scores projection', () => {
       deductionContested({ deductionId: 'D-1', deductionOccurredAt: '2026-02-27T02:00:00.000Z', contestedAt: '2026-03-03T02:00:00.000Z' }),
     );
 
-    expect(documents.get('E-1:2026-02')?.deductions['D-1']?.status).toBe('contested');
-    expect(documents.get('E-1:2026-03')?.deductions['D-2']?.status).toBe('applied');
+    expect(documents.get('E-1:2026-02')?.deductions.find((d) => d.deductionId === 'D-1')?.status).toBe('contested');
+    expect(documents.get('E-1:2026-03')?.deductions.find((d) => d.deductionId === 'D-2')?.status).toBe('applied');
   });
 
   it('keeps the points when a hearing upholds the deduction', () => {
     const { documents } = given(deductionApplied({ points: 5 }), deductionContested(), hearingRecorded({ outcome: 'upheld', originalPoints: 5, pointsInForce: 5 }));
 
-    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'upheld', points: 5 } }, score: 95 });
+    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: [{ deductionId: 'D-1', status: 'upheld', points: 5 }], score: 95 });
   });
 
   it('gives points back when a hearing reduces the deduction', () => {
     const { documents } = given(deductionApplied({ points: 5 }), deductionContested(), hearingRecorded({ outcome: 'reduced', originalPoints: 5, pointsInForce: 2 }));
 
-    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'reduced', points: 2 } }, totalDeducted: 2, score: 98 });
+    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: [{ deductionId: 'D-1', status: 'reduced', points: 2 }], totalDeducted: 2, score: 98 });
   });
 
   it('gives every point back when a hearing overturns the deduction', () => {
     const { documents } = given(deductionApplied({ points: 5 }), deductionContested(), hearingRecorded({ outcome: 'overturned', originalPoints: 5, pointsInForce: 0 }));
 
-    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'overturned', points: 0 } }, totalDeducted: 0, score: 100 });
+    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: [{ deductionId: 'D-1', status: 'overturned', points: 0 }], totalDeducted: 0, score: 100 });
   });
 
   it('lifts a floored score only by what the hearing gives back', () => {
@@ -137,7 +134,7 @@ describe('scores projection and withdrawn deductions', () => {
       deductionApplied({ deductionId: 'D-2', points: 3 }),
       { type: 'DeductionWithdrawn', data: { deductionId: 'D-1', employeeId: 'E-1', deductionOccurredAt: '2026-03-10T02:00:00.000Z', reason: 'verdict reversed', withdrawnAt: '2026-03-20T02:00:00.000Z' } },
     );
-    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: { 'D-1': { status: 'withdrawn', points: 0 } }, totalDeducted: 3, score: 97 });
+    expect(documents.get('E-1:2026-03')).toMatchObject({ deductions: [{ deductionId: 'D-1', status: 'withdrawn', points: 0 }, { deductionId: 'D-2', status: 'applied', points: 3 }], totalDeducted: 3, score: 97 });
   });
 });
 

@@ -9,6 +9,7 @@ export const deductionStatuses = ['applied', 'contested', 'upheld', 'reduced', '
 export type DeductionStatus = (typeof deductionStatuses)[number];
 
 export interface ScoredDeduction {
+  deductionId: string;
   ruleCode: string;
   /** Points in force: the applied points until a hearing changes them. */
   points: number;
@@ -23,7 +24,12 @@ export interface ScoreDocument extends ProjectedDocument {
   month: string;
   department: string;
   position: string;
-  deductions: Record<string, ScoredDeduction>;
+  /**
+   * In the order applied. A list, not a map keyed by id: a month's fold copies it once per event,
+   * and copying a list is a block copy where copying a many-keyed object is a rehash (the record
+   * replay of a month with hundreds of deductions spent most of its time there).
+   */
+  deductions: ScoredDeduction[];
   totalDeducted: number;
   /** 100 minus the points in force, never below 0 (扣完为止). */
   score: number;
@@ -46,7 +52,7 @@ export const scoresReadModel = readModelName<ScoreDocument>('scores');
 export function createScoresProjection({ timeZone }: { timeZone: string }): Projection<ScoreDocument, ScoresEvent> {
   return {
     name: scoresReadModel.name,
-    version: 2,
+    version: 3,
     handles: scoredEventTypes,
     indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],
 
@@ -73,12 +79,11 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
             month: monthOf(occurredAt, timeZone),
             department,
             position,
-            deductions: {},
+            deductions: [],
             totalDeducted: 0,
             score: FULL_SCORE,
           };
-          const deduction: ScoredDeduction = { ruleCode, points, occurredAt, status: 'applied' };
-          return withDeduction(base, deductionId, deduction);
+          return withDeduction(base, { deductionId, ruleCode, points, occurredAt, status: 'applied' });
         }
         case 'DeductionContested':
           return doc && changeDeduction(doc, e.data.deductionId, (deduction) => ({ ...deduction, status: 'contested' }));
@@ -105,9 +110,9 @@ function changeDeduction(
   deductionId: string,
   change: (deduction: ScoredDeduction) => ScoredDeduction,
 ): ScoreFields {
-  const deduction = doc.deductions[deductionId];
+  const deduction = doc.deductions.find((candidate) => candidate.deductionId === deductionId);
   if (!deduction) return doc;
-  return withDeduction(doc, deductionId, change(deduction));
+  return withDeduction(doc, change(deduction));
 }
 
 /**
@@ -115,9 +120,12 @@ function changeDeduction(
  * the same fact twice cannot count twice, and the fold stays linear (no re-summing every deduction
  * of the month per event).
  */
-function withDeduction(doc: ScoreFields, deductionId: string, deduction: ScoredDeduction): ScoreFields {
-  const before = doc.deductions[deductionId]?.points ?? 0;
+function withDeduction(doc: ScoreFields, deduction: ScoredDeduction): ScoreFields {
+  const index = doc.deductions.findIndex((candidate) => candidate.deductionId === deduction.deductionId);
+  const before = index < 0 ? 0 : doc.deductions[index].points;
   // rounded: points carry at most two decimals, and sums of binary fractions drift
   const totalDeducted = Math.round((doc.totalDeducted - before + deduction.points) * 1e6) / 1e6;
-  return { ...doc, deductions: { ...doc.deductions, [deductionId]: deduction }, totalDeducted, score: Math.max(0, FULL_SCORE - totalDeducted) };
+  const deductions = [...doc.deductions];
+  deductions[index < 0 ? deductions.length : index] = deduction;
+  return { ...doc, deductions, totalDeducted, score: Math.max(0, FULL_SCORE - totalDeducted) };
 }

@@ -34,7 +34,8 @@ async function main(names: string[]): Promise<void> {
     return;
   }
   const eventStore = await createEventStore(config, eventSchemas);
-  const readStore = await createReadStore(config);
+  // it holds the data directory's lock: nothing else writes, and a rebuild interrupted by a power cut is run again
+  const readStore = await createReadStore(config, lock ?? undefined, 'offline-rebuild');
   try {
     console.log(describeStores(config));
     for (const projection of chosen) {

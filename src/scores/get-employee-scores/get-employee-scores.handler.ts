@@ -34,7 +34,7 @@ export class GetEmployeeScoresHandler implements IQueryHandler<GetEmployeeScores
         month,
         score: doc?.score ?? FULL_SCORE,
         totalDeducted: doc?.totalDeducted ?? 0,
-        deductions: Object.entries(doc?.deductions ?? {}).map(([deductionId, d]) => ({ deductionId, ...d })),
+        deductions: doc?.deductions ?? [],
       };
     });
     return { employeeId, name: employee.name, department: employee.department, position: employee.position, months };

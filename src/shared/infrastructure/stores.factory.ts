@@ -4,7 +4,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { EsdbEventStore } from '../event-store/eventstoredb/esdb-event-store';
-import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { SqliteReadStore, SqliteReadStoreOptions } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongo-read-store';
 import { DataDirLock } from '../lifecycle/data-dir-lock';
 import { UpcastingEventStore } from '../event-store/upcasting';
@@ -34,9 +34,9 @@ async function connectEventStore(config: AppConfig): Promise<EventStore> {
 }
 
 /** MongoDB when a URI is configured, the embedded SQLite store otherwise. */
-export async function createReadStore(config: AppConfig, _lock?: DataDirLock): Promise<ReadStore> {
+export async function createReadStore(config: AppConfig, _lock?: DataDirLock, durability?: SqliteReadStoreOptions['durability']): Promise<ReadStore> {
   if (config.mongoUri) return MongoReadStore.connect(config.mongoUri, config.mongoDatabase);
-  return new SqliteReadStore({ file: checkEmbeddedFile(path.join(config.dataDir, 'read-models.sqlite')) });
+  return new SqliteReadStore({ file: checkEmbeddedFile(path.join(config.dataDir, 'read-models.sqlite')), durability });
 }
 
 export function describeStores(config: AppConfig): string {

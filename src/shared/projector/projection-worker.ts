@@ -214,6 +214,7 @@ export class ProjectionWorker {
 
   private async load(id: string): Promise<ProjectedDocument | null> {
     if (this.cache.has(id)) return this.cache.get(id) ?? null;
+    if (this.projection.writesOnce) return null;
     const doc = await this.readStore.get<ProjectedDocument>(this.collection, id);
     this.cache.set(id, doc);
     return doc;

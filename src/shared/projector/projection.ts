@@ -42,6 +42,11 @@ export interface Projection<Doc extends ProjectedDocument = ProjectedDocument, E
   evolve(doc: Doc | null, event: Event, documentId: string): DocumentFields<Doc> | null;
   /** Indexes the read model's queries need. */
   indexes?: IndexSpec[];
+  /**
+   * Each event writes documents of its own (ids carry its position) and never reads one: the
+   * runtime evolves from null without reading the store. A replay writes the same documents again.
+   */
+  writesOnce?: boolean;
 }
 
 /** The read models the projector runs, in order: assembled at the composition root (AppModule), so the runtime knows no feature. */

@@ -20,7 +20,7 @@ export async function rebuildProjection(
   eventStore: EventStore,
   readStore: ReadStore,
   projection: Projection,
-  { batchSize = 500, onProgress }: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
+  { batchSize = 5_000, onProgress }: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
 ): Promise<number> {
   const worker = new ProjectionWorker(projection, readStore);
   await readStore.clear(worker.collection);

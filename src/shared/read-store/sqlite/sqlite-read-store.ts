@@ -31,6 +31,13 @@ import type { FieldType } from '../read-store.port';
 export interface SqliteReadStoreOptions {
   /** Database file; its parent directory is created. `:memory:` works for throwaway stores. */
   file: string;
+  /**
+   * `offline-rebuild`: for a process that only rebuilds read models (the service is stopped):
+   * commits are synced at WAL checkpoints and on close instead of each one (synchronous=NORMAL).
+   * A power cut may then roll the last batches back, each with its checkpoint, so the models stay
+   * consistent and the rebuild resumes; an application crash loses nothing committed.
+   */
+  durability?: 'every-commit' | 'offline-rebuild';
 }
 
 const CHECKPOINTS = 'read_checkpoints';
@@ -58,7 +65,7 @@ export class SqliteReadStore implements ReadStore {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(options.durability === 'offline-rebuild' ? 'synchronous = NORMAL' : 'synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
       name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID`);
