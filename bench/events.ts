@@ -10,6 +10,7 @@ import { complaintEventOccurredAt, complaintEventSubjects } from '../src/complai
 import type { DeductionApplied, DeductionContested, HearingRecorded } from '../src/deductions/domain/deduction.events';
 import { deductionEventOccurredAt, deductionEventSubjects } from '../src/deductions/deduction-stream';
 import type { EmployeeRegistered } from '../src/employees/domain/employee.events';
+import { employeeAggregate } from '../src/employees/register-employee/register-employee.handler';
 import type { TicketDispatched, TicketResolved } from '../src/tickets/domain/ticket.events';
 import { ticketEventOccurredAt, ticketEventSubjects } from '../src/tickets/ticket-stream';
 
@@ -26,7 +27,8 @@ function toNewEvent<E extends { type: string; data: unknown }>(event: E, occurre
 }
 
 export function employeeRegistered(data: Data<EmployeeRegistered>) {
-  return toNewEvent<EmployeeRegistered>({ type: 'EmployeeRegistered', data }, data.registeredAt, [`employee:${data.employeeId}`]);
+  const event: EmployeeRegistered = { type: 'EmployeeRegistered', data };
+  return toNewEvent(event, employeeAggregate.occurredAt(event), employeeAggregate.subjects(event));
 }
 
 export function deductionApplied(data: Data<DeductionApplied>) {

@@ -17,6 +17,9 @@ import {
   ticketResolved,
 } from './events';
 import type { BenchSizes } from './options';
+import { defaultRulebook } from '../src/rulebook/default-rulebook';
+import { assessApplication } from '../src/rulebook/domain/assess-application';
+import type { DeductionAssessment } from '../src/deductions/domain/deduction.events';
 import { nowMs } from './stats';
 
 /** The instant the overdue query asks about: every seeded open ticket is overdue then. */
@@ -93,17 +96,17 @@ function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[
     yield { stream: `employee-${employeeId}`, events: [employeeRegistered(registration(employeeId, departmentOf(index), POSITIONS[index % POSITIONS.length]))] };
   }
   let deductions = 0;
-  const deduction = (employeeIndex: number, month: string) => {
-    const deductionId = `D-${String(++deductions).padStart(8, '0')}`;
+  const deduction = (employeeIndex: number, month: string, prefix = 'D') => {
+    const deductionId = `${prefix}-${String(++deductions).padStart(8, '0')}`;
+    const position = POSITIONS[employeeIndex % POSITIONS.length];
+    const occurredAt = dayIn(month);
     return deductionApplied({
       deductionId,
       employeeId: employeeIds[employeeIndex],
       department: departmentOf(employeeIndex),
-      position: POSITIONS[employeeIndex % POSITIONS.length],
-      ruleCode: pick(['PS-03', 'PS-07', 'CS-02', 'RT-11']),
-      points: points(),
-      occurredAt: dayIn(month),
+      position,
       reason: 'late for the weekly patrol of building 3',
+      ...assessed(position, occurredAt, pick),
     });
   };
   for (const month of months) {
@@ -185,6 +188,25 @@ function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[
     }
     yield { stream: `deduction-${applied.data.deductionId}`, events };
   }
+}
+
+const FIXED_DEDUCTIONS = new Map(
+  POSITIONS.map((position) => [
+    position,
+    defaultRulebook.rules.filter((rule) => rule.effect === 'deduction' && rule.shape.kind === 'fixed' && rule.positions.includes(position)).map((rule) => rule.code),
+  ]),
+);
+
+/**
+ * A deduction as `POST /deductions` applies it: under the default rulebook where it is in force
+ * (a rule of the employee's position, its points and the assessment that places it in a period,
+ * so a close finds it), taken as given before.
+ */
+function assessed(position: string, occurredAt: string, pick: <T>(list: T[]) => T): { ruleCode: string; points: number; occurredAt: string; assessment?: DeductionAssessment } {
+  if (occurredAt < defaultRulebook.effectiveFrom.slice(0, 10)) return { ruleCode: 'PS-01', points: 2, occurredAt };
+  const ruleCode = pick(FIXED_DEDUCTIONS.get(position) ?? []);
+  const { points, assessment } = assessApplication([defaultRulebook], position, { ruleCode, effect: 'deduction', occurredAt }, 'Asia/Shanghai');
+  return { ruleCode, points, occurredAt, assessment: { ...assessment, appeals: defaultRulebook.appeals ?? { windowDays: 15 } } };
 }
 
 function registration(employeeId: string, department: string, position: string) {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { checkpointsOf } from '../../src/shared/read-store/read-store.port';
 import type { ChangeSet, ReadStore } from '../../src/shared/read-store/read-store.port';
 import { SqliteReadStore } from '../../src/shared/read-store/sqlite/sqlite-read-store';
 import { ProjectorService } from '../../src/shared/projector/projector.service';
@@ -9,7 +10,8 @@ import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 
 /**
  * A read store whose writes for one read model hang until released: the projector keeps running
- * but that read model stops advancing, as when a damaged page or a lock holds it.
+ * but that read model (and those flushed with it) stops advancing, as when a damaged page or a
+ * lock holds it.
  */
 function withStuckWrites(inner: ReadStore, stuck: (checkpoint: string) => boolean) {
   let release!: () => void;
@@ -18,7 +20,8 @@ function withStuckWrites(inner: ReadStore, stuck: (checkpoint: string) => boolea
     get(target, key, receiver) {
       if (key === 'apply') {
         return async (changes: ChangeSet) => {
-          if (changes.checkpoint && stuck(changes.checkpoint.name)) await held;
+          // the projector writes every read model's batch in one change set: holding it holds them all
+          if (checkpointsOf(changes).some((checkpoint) => stuck(checkpoint.name))) await held;
           return target.apply(changes);
         };
       }

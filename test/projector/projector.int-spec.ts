@@ -60,8 +60,8 @@ describe('Projector (SQLite event store and read store)', () => {
     await running.waitFor(head);
 
     const scores = collectionOf(projections.find((p) => p.name === 'scores')!);
-    expect(await stores.readStore.get(scores, 'E-1:2026-03')).toMatchObject({ totalDeducted: 1, score: 99, deductions: { 'D-1': { status: 'reduced', points: 1 } } });
-    expect(await stores.readStore.get(scores, 'E-1:2026-02')).toMatchObject({ score: 97, deductions: { 'D-2': { status: 'contested' } } });
+    expect(await stores.readStore.get(scores, 'E-1:2026-03')).toMatchObject({ totalDeducted: 1, score: 99, deductions: [{ deductionId: 'D-1', status: 'reduced', points: 1 }] });
+    expect(await stores.readStore.get(scores, 'E-1:2026-02')).toMatchObject({ score: 97, deductions: [{ deductionId: 'D-2', status: 'contested' }] });
     const models = await allReadModels(projections);
     const stillRunning = (doc: Record<string, unknown>) => doc.stoppedAt === '9999-12-31T23:59:59.999Z';
     expect(models['overdue']!.filter(stillRunning).map((doc) => doc._id)).toEqual(['ticket:T-2:resolution']);
@@ -190,7 +190,7 @@ describe('Projector (SQLite event store and read store)', () => {
 
     expect(counts).toEqual(projections.map(() => 10));
     expect(await allReadModels(projections)).toEqual(before);
-    expect(await stores.readStore.getCheckpoint('scores_v2')).toBe(head);
+    expect(await stores.readStore.getCheckpoint('scores_v3')).toBe(head);
   });
 
   it('parks an event whose evolve throws (a poison event, not retried) and goes on with the next, in that projection and the others', async () => {

@@ -9,6 +9,7 @@ import type { AppConfig } from '../../shared/config/app-config';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { ProjectorService } from '../../shared/projector/projector.service';
+import { MetricsService } from '../../shared/observability/metrics.service';
 import { LeaseService } from '../../shared/lease/lease.service';
 import { overdueReadModel, STILL_RUNNING } from '../../../projections/overdue.projection';
 import type { ServiceClockDocument } from '../../../projections/overdue.projection';
@@ -40,6 +41,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly projector: ProjectorService,
     private readonly commandBus: CommandBus,
     private readonly lease: LeaseService,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,8 +60,19 @@ export class DeadlineWatcher implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** One pass: records the breach of every deadline passed by now. Returns how many it recorded. */
   tick(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
+    this.running ??= this.timedPass().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  private async timedPass(): Promise<number> {
+    const end = this.metrics.deadlineWatcherTickSeconds.startTimer();
+    try {
+      const recorded = await this.pass();
+      this.metrics.deadlineBreaches.inc(recorded);
+      return recorded;
+    } finally {
+      end();
+    }
   }
 
   private async pass(): Promise<number> {

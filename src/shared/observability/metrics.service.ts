@@ -33,6 +33,17 @@ export class MetricsService {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  readonly deadlineWatcherTickSeconds = new Histogram({
+    name: 'ledger_deadline_watcher_tick_seconds',
+    help: "One deadline watcher pass: the overdue model caught up, the page of passed deadlines read, each breach recorded",
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly deadlineBreaches = new Counter({
+    name: 'ledger_deadline_watcher_breaches_total',
+    help: 'Breaches the deadline watcher recorded (a breach another instance recorded first is not counted)',
+    registers: [this.registry],
+  });
   private headSource: (() => Promise<number>) | undefined;
 
   constructor(private readonly health: HealthRegistry) {
