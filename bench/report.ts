@@ -13,8 +13,19 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '| # | measure | result | p50 ms | p99 ms | max ms | vs ceiling | target | met |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...result.measurements.map((m, index) => row(index + 1, m)),
+    ...result.measurements.filter((m) => m.section !== 'growth').map((m, index) => row(index + 1, m)),
   ];
+  const growth = result.measurements.filter((m) => m.section === 'growth');
+  if (growth.length > 0) {
+    lines.push(
+      '',
+      'Cost as the work grows: the same work on the seeded log and once the log holds twice the events (and the watcher twice the running clocks).',
+      '',
+      '| measure | on the seeded log | on twice the log | ratio | target | met |',
+      '|---|---|---|---|---|---|',
+      ...growth.map(growthRow),
+    );
+  }
   const notes = result.measurements.filter((m) => m.notes).map((m, i) => `${i === 0 ? '\nNotes:\n' : ''}- ${m.id}: ${m.notes}`);
   lines.push(...notes);
   if (result.failures.length > 0) {
@@ -33,6 +44,12 @@ function row(index: number, m: Measurement): string {
   const target = m.target ? m.target.text : '';
   const met = m.target ? (m.target.met ? 'met' : '**missed**') : '';
   return `| ${index} | ${m.label} | ${fmtValue(m.value)} ${m.unit}${errors} | ${latency.join(' | ')} | ${ratio} | ${target} | ${met} |`;
+}
+
+function growthRow(m: Measurement): string {
+  const { before, after } = m.extra as { before: number; after: number };
+  const label = m.label.split(': ')[0];
+  return `| ${label} | ${fmt(before)} ms | ${fmt(after)} ms | ${m.value}× | ${m.target?.text ?? ''} | ${m.target ? (m.target.met ? 'met' : '**missed**') : ''} |`;
 }
 
 function describeSizes({ sizes, sections }: BenchResult): string {

@@ -2,7 +2,7 @@ import type { LatencySummary } from './stats';
 import type { MachineInfo } from './machine';
 import type { BenchSizes } from './options';
 
-export const SECTIONS = ['ceiling', 'append', 'http', 'reads', 'projections', 'memory'] as const;
+export const SECTIONS = ['ceiling', 'append', 'http', 'reads', 'projections', 'memory', 'growth'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Target {

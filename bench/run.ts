@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     if (options.sections.includes('append')) {
       await attempt('append', async () => record(await benchAppend(tempDir, options.sizes.throughputSeconds, ceiling)));
     }
-    if (options.sections.some((s) => s === 'http' || s === 'reads' || s === 'projections' || s === 'memory')) {
+    if (options.sections.some((s) => s === 'http' || s === 'reads' || s === 'projections' || s === 'memory' || s === 'growth')) {
       mkdirSync(options.outDir, { recursive: true });
       const logFile = join(options.outDir, 'service.log');
       rmSync(logFile, { force: true });

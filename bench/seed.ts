@@ -52,26 +52,7 @@ export async function seedEventStore(file: string, sizes: BenchSizes): Promise<D
   const months = monthsEndingAt(2026, 10, sizes.months);
   const departments = Array.from({ length: sizes.departments }, (_, i) => `dept-${i}`);
   const employeeIds = Array.from({ length: sizes.employees }, (_, i) => `E-${String(i + 1).padStart(6, '0')}`);
-  const counts: Record<string, number> = {};
-  const store = new SqliteEventStore({ file });
-  const started = nowMs();
-  let total = 0;
-  try {
-    let batch: Promise<unknown>[] = [];
-    for (const { stream, events } of appends(sizes, employeeIds, departments, months)) {
-      for (const event of events) counts[event.type] = (counts[event.type] ?? 0) + 1;
-      total += events.length;
-      batch.push(store.append(stream, events, { expectedRevision: 'no_stream' }));
-      if (batch.length >= IN_FLIGHT) {
-        await Promise.all(batch);
-        batch = [];
-      }
-      if (total >= sizes.totalEvents) break;
-    }
-    await Promise.all(batch);
-  } finally {
-    await store.close();
-  }
+  const { total, counts, seconds } = await appendAll(file, sizes.totalEvents, appends(sizes, employeeIds, departments, months));
   return {
     employeeIds,
     departments,
@@ -80,35 +61,75 @@ export async function seedEventStore(file: string, sizes: BenchSizes): Promise<D
     recordEvents: sizes.recordEvents,
     openTickets: sizes.openTickets,
     totalEvents: total,
-    seedSeconds: (nowMs() - started) / 1000,
+    seedSeconds: seconds,
     eventsByType: counts,
   };
 }
 
-function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[], months: string[]): Generator<Append> {
-  const random = mulberry32(6);
+/**
+ * Doubles the log without adding to the work the measured paths do: as many events again, in the
+ * year before the seeded months (other periods, before the rulebook), and as many open tickets
+ * again, dispatched after the overdue board's `asOf` (due by now, so the deadline watcher faces
+ * twice the clocks, while the board as of `asOf` lists the same ones).
+ */
+export async function seedSecondHalf(file: string, sizes: BenchSizes, dataset: Dataset): Promise<{ total: number; seconds: number }> {
+  const earlier = monthsEndingAt(2025, 10, sizes.months);
+  return appendAll(file, sizes.totalEvents, secondHalf(sizes, dataset.employeeIds, dataset.departments, earlier));
+}
+
+async function appendAll(file: string, limit: number, source: Iterable<Append>): Promise<{ total: number; counts: Record<string, number>; seconds: number }> {
+  const counts: Record<string, number> = {};
+  const store = new SqliteEventStore({ file });
+  const started = nowMs();
+  let total = 0;
+  try {
+    let batch: Promise<unknown>[] = [];
+    for (const { stream, events } of source) {
+      for (const event of events) counts[event.type] = (counts[event.type] ?? 0) + 1;
+      total += events.length;
+      batch.push(store.append(stream, events, { expectedRevision: 'no_stream' }));
+      if (batch.length >= IN_FLIGHT) {
+        await Promise.all(batch);
+        batch = [];
+      }
+      if (total >= limit) break;
+    }
+    await Promise.all(batch);
+  } finally {
+    await store.close();
+  }
+  return { total, counts, seconds: (nowMs() - started) / 1000 };
+}
+
+/** What both halves draw from: the seeded random source and the shapes of a deduction and a day. */
+function seeding(employeeIds: string[], departments: string[], seed: number, prefix: string) {
+  const random = mulberry32(seed);
   const departmentOf = (index: number) => departments[index % departments.length];
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-  const points = () => 0.5 * (1 + Math.floor(random() * 12));
   const dayIn = (month: string) => `${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T02:00:00.000Z`;
-
-  for (const [index, employeeId] of employeeIds.entries()) {
-    yield { stream: `employee-${employeeId}`, events: [employeeRegistered(registration(employeeId, departmentOf(index), POSITIONS[index % POSITIONS.length]))] };
-  }
   let deductions = 0;
-  const deduction = (employeeIndex: number, month: string, prefix = 'D') => {
+  const deduction = (employeeIndex: number, month: string) => {
     const deductionId = `${prefix}-${String(++deductions).padStart(8, '0')}`;
     const position = POSITIONS[employeeIndex % POSITIONS.length];
-    const occurredAt = dayIn(month);
     return deductionApplied({
       deductionId,
       employeeId: employeeIds[employeeIndex],
       department: departmentOf(employeeIndex),
       position,
       reason: 'late for the weekly patrol of building 3',
-      ...assessed(position, occurredAt, pick),
+      ...assessed(position, dayIn(month), pick),
     });
   };
+  return { random, departmentOf, pick, dayIn, deduction, prefix };
+}
+
+function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[], months: string[]): Generator<Append> {
+  const seed = seeding(employeeIds, departments, 6, 'D');
+  const { departmentOf, dayIn, deduction } = seed;
+
+  for (const [index, employeeId] of employeeIds.entries()) {
+    yield { stream: `employee-${employeeId}`, events: [employeeRegistered(registration(employeeId, departmentOf(index), POSITIONS[index % POSITIONS.length]))] };
+  }
   for (const month of months) {
     for (let e = 0; e < employeeIds.length; e++) {
       const event = deduction(e, month);
@@ -135,20 +156,36 @@ function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[
     }
   }
 
-  for (let t = 0; t < sizes.openTickets; t++) {
+  yield* openTickets(seed, sizes.openTickets, employeeIds, '2026-10', 'T');
+  yield* filler(seed, employeeIds, months);
+}
+
+function* secondHalf(sizes: BenchSizes, employeeIds: string[], departments: string[], months: string[]): Generator<Append> {
+  const seed = seeding(employeeIds, departments, 7, 'D-G');
+  // dispatched after OVERDUE_AS_OF (2026-11-01), due by now
+  yield* openTickets(seed, sizes.openTickets, employeeIds, '2026-11', 'T-G');
+  yield* filler(seed, employeeIds, months);
+}
+
+/** Open tickets dispatched in the month, 8 hours to resolve: each a running clock. */
+function* openTickets(seed: ReturnType<typeof seeding>, count: number, employeeIds: string[], month: string, prefix: string): Generator<Append> {
+  for (let t = 0; t < count; t++) {
     const assignee = t % employeeIds.length;
-    const ticketId = `T-${String(t + 1).padStart(8, '0')}`;
-    const dispatchedAt = `2026-10-${String(1 + (t % 28)).padStart(2, '0')}T${String(t % 14).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}:00.000Z`;
-    const event = ticketDispatched({ ticketId, kind: 'repair', assigneeId: employeeIds[assignee], department: departmentOf(assignee), description: 'Broken door closer, unit 2', dispatchedAt, resolveBy: plusHours(dispatchedAt, 8) });
+    const ticketId = `${prefix}-${String(t + 1).padStart(8, '0')}`;
+    const dispatchedAt = `${month}-${String(2 + (t % 27)).padStart(2, '0')}T${String(t % 14).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}:00.000Z`;
+    const event = ticketDispatched({ ticketId, kind: 'repair', assigneeId: employeeIds[assignee], department: seed.departmentOf(assignee), description: 'Broken door closer, unit 2', dispatchedAt, resolveBy: plusHours(dispatchedAt, 8) });
     yield { stream: `ticket-${ticketId}`, events: [event] };
   }
+}
 
-  // filler up to the total: deductions (every tenth contested and heard), complaints
+/** Filler without end (the caller stops at its total): deductions, every tenth contested and heard, and complaints. */
+function* filler(seed: ReturnType<typeof seeding>, employeeIds: string[], months: string[]): Generator<Append> {
+  const { random, pick, dayIn, deduction } = seed;
   for (let j = 0; ; j++) {
     const e = Math.floor(random() * employeeIds.length);
     const month = pick(months);
     if (j % 20 === 19) {
-      const complaintId = `C-${String(j).padStart(8, '0')}`;
+      const complaintId = `C-${seed.prefix}-${String(j).padStart(8, '0')}`;
       const receivedAt = dayIn(month);
       yield {
         stream: `complaint-${complaintId}`,
@@ -171,7 +208,8 @@ function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[
     const events: NewEvent[] = [applied];
     if (j % 10 === 9) {
       const { deductionId, employeeId, occurredAt, points: originalPoints } = applied.data;
-      events.push(deductionContested({ deductionId, employeeId, deductionOccurredAt: occurredAt, reason: 'I was on approved leave', contestedAt: plusHours(occurredAt, 24) }));
+      const period = applied.data.assessment?.period;
+      events.push(deductionContested({ deductionId, employeeId, deductionOccurredAt: occurredAt, reason: 'I was on approved leave', contestedAt: plusHours(occurredAt, 24), ...(period ? { period } : {}) }));
       events.push(
         hearingRecorded({
           deductionId,
@@ -183,6 +221,7 @@ function* appends(sizes: BenchSizes, employeeIds: string[], departments: string[
           pointsInForce: originalPoints >= 1 ? 0.5 : originalPoints,
           reasoning: 'leave was approved late',
           heardAt: plusHours(occurredAt, 72),
+          ...(period ? { period } : {}),
         }),
       );
     }

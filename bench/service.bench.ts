@@ -3,9 +3,9 @@
  * in process, rebuild every projection (which also leaves the read models caught up), start the
  * built service on it, then time its read paths and commands while sampling lag and memory.
  */
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchGrowth } from './growth.bench';
 import { BENCH_DEPARTMENT, benchHttpCommands } from './http.bench';
 import { LagProbe } from './lag-probe';
 import type { BenchOptions } from './options';
@@ -15,7 +15,7 @@ import { benchRebuilds, TIME_ZONE } from './projections.bench';
 import { benchDirectReplay, benchHttpReads } from './read-paths.bench';
 import type { Measurement } from './results';
 import { POSITIONS, seedEventStore } from './seed';
-import { cpuSeconds, RunningService, sleep, startService } from './service';
+import { cpuSeconds, markSagasCaughtUp, startService, waitUntilCaughtUp } from './service';
 import { round } from './stats';
 
 const PEAK_RSS_TARGET_MB = 300;
@@ -126,23 +126,7 @@ export async function benchService({ root, dataDir, logFile, options, record, fa
   } finally {
     await service.stop();
   }
-}
-
-/**
- * The saga runner's checkpoint (src/policies/sagas/saga-runner.service.ts), set to the head
- * so the service starts as one that has been running all along: otherwise it first replays every
- * seeded event through the sagas (one committed transaction per event) while being measured.
- */
-const SAGA_CHECKPOINTS = ['sagas:service-levels'];
-
-function markSagasCaughtUp(eventsFile: string, readModelsFile: string): void {
-  const events = new Database(eventsFile, { readonly: true });
-  const head = (events.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head;
-  events.close();
-  const readModels = new Database(readModelsFile);
-  const save = readModels.prepare('INSERT INTO read_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
-  for (const name of SAGA_CHECKPOINTS) save.run(name, head);
-  readModels.close();
+  if (wants('growth')) record(await benchGrowth({ root, dataDir, logFile, sizes, dataset }));
 }
 
 /** The projector's checkpoint name for a projection: its versioned collection. */
@@ -152,14 +136,3 @@ function checkpointOf(name: string): string {
   return collectionOf(projection);
 }
 
-/** The rebuilds leave every checkpoint at the head; wait until the service's projector agrees. */
-async function waitUntilCaughtUp(service: RunningService, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const health = await service.admin.getJson<{ headPosition: number; projections: Record<string, number> }>('/health');
-    const positions = Object.values(health.projections);
-    if (positions.length > 0 && positions.every((p) => p >= health.headPosition)) return;
-    if (Date.now() > deadline) throw new Error(`projections did not catch up: ${JSON.stringify(health)}`);
-    await sleep(250);
-  }
-}

@@ -1,4 +1,5 @@
 /** Runs the built service (`node dist/src/main.js`) as a child process and watches its memory. */
+import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ export interface RunningService {
 }
 
 /** With `profileDir`, the service runs under `node --cpu-prof` and leaves its profile there on stop. */
-export async function startService(root: string, dataDir: string, logFile: string, profileDir?: string, timeoutMs = 300_000): Promise<RunningService> {
+export async function startService(root: string, dataDir: string, logFile: string, profileDir?: string, timeoutMs = 300_000, env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
   const port = await freePort();
   const adminToken = `al_${randomBytes(32).toString('base64url')}`;
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -28,7 +29,7 @@ export async function startService(root: string, dataDir: string, logFile: strin
     : [heap, join(root, 'dist', 'src', 'main.js')];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', BOOTSTRAP_ADMIN_TOKEN: adminToken },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', BOOTSTRAP_ADMIN_TOKEN: adminToken, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
@@ -166,4 +167,33 @@ function startScriptHeapMb(root: string): number {
   const limit = /--max-old-space-size=(\d+)/.exec(start);
   if (!limit) throw new Error(`npm start gives no heap limit: ${start}`);
   return Number(limit[1]);
+}
+
+/**
+ * The saga runner's checkpoint (src/policies/sagas/saga-runner.service.ts), set to the head
+ * so the service starts as one that has been running all along: otherwise it first replays every
+ * seeded event through the sagas (one committed transaction per event) while being measured.
+ */
+const SAGA_CHECKPOINTS = ['sagas:service-levels'];
+
+export function markSagasCaughtUp(eventsFile: string, readModelsFile: string): void {
+  const events = new Database(eventsFile, { readonly: true });
+  const head = (events.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head;
+  events.close();
+  const readModels = new Database(readModelsFile);
+  const save = readModels.prepare('INSERT INTO read_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
+  for (const name of SAGA_CHECKPOINTS) save.run(name, head);
+  readModels.close();
+}
+
+/** The rebuilds leave every checkpoint at the head; wait until the service's projector agrees. */
+export async function waitUntilCaughtUp(service: RunningService, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const health = await service.admin.getJson<{ headPosition: number; projections: Record<string, number> }>('/health');
+    const positions = Object.values(health.projections);
+    if (positions.length > 0 && positions.every((p) => p >= health.headPosition)) return;
+    if (Date.now() > deadline) throw new Error(`projections did not catch up: ${JSON.stringify(health)}`);
+    await sleep(250);
+  }
 }

@@ -1,0 +1,131 @@
+/**
+ * Cost as the work grows: the same work measured on the seeded store, then again once the log holds
+ * twice the events (and the deadline watcher twice the running clocks) — closing a month of every
+ * employee, a deadline watcher pass, and each read path. Flat means the cost follows the work, not
+ * the log.
+ */
+import { join } from 'node:path';
+import type { HttpClient } from './http-client';
+import { BENCH_DEPARTMENT } from './http.bench';
+import type { BenchSizes } from './options';
+import { benchDirectReplay, benchHttpReads } from './read-paths.bench';
+import type { Measurement } from './results';
+import { seedSecondHalf } from './seed';
+import type { Dataset } from './seed';
+import { markSagasCaughtUp, sleep, startService, waitUntilCaughtUp } from './service';
+import { nowMs, round } from './stats';
+
+/** A ratio at twice the log under this counts as flat (the machines are shared: runs move by more than 10%). */
+const FLAT = 1.3;
+const WATCHER_TICKS = 5;
+
+export interface GrowthInput {
+  root: string;
+  dataDir: string;
+  logFile: string;
+  sizes: BenchSizes;
+  dataset: Dataset;
+}
+
+interface Phase {
+  storedEvents: number;
+  openClocks: number;
+  closeMs: number;
+  sealed: number;
+  tickMs: number;
+  ticks: number;
+  p99: Record<string, number>;
+}
+
+export async function benchGrowth(input: GrowthInput): Promise<Measurement[]> {
+  const { dataset, sizes } = input;
+  const months = dataset.months;
+  console.log('[bench] growth: measuring on the seeded log …');
+  const first = await measurePhase(input, months[months.length - 2], sizes.openTickets);
+  console.log(`[bench] growth: appending ${sizes.totalEvents.toLocaleString('en')} more events …`);
+  const added = await seedSecondHalf(join(input.dataDir, 'events.sqlite'), sizes, dataset);
+  markSagasCaughtUp(join(input.dataDir, 'events.sqlite'), join(input.dataDir, 'read-models.sqlite'));
+  console.log(`[bench] growth: measuring on twice the log (${added.total.toLocaleString('en')} events added in ${added.seconds.toFixed(1)} s) …`);
+  const second = await measurePhase(input, months[months.length - 3], 2 * sizes.openTickets);
+  const at = (phase: Phase) => `${phase.storedEvents.toLocaleString('en')} events`;
+  const row = (id: string, label: string, before: number, after: number, unit: string, note = ''): Measurement => {
+    const ratio = round(after / before, 2);
+    return {
+      id: `growth.${id}`,
+      section: 'growth',
+      label: `${label}: ${round(before, 1)} ${unit} at ${at(first)}, ${round(after, 1)} ${unit} at ${at(second)}`,
+      value: ratio,
+      unit: '× when the log doubles',
+      target: { text: `flat (≤ ${FLAT}×)`, met: ratio <= FLAT },
+      notes: note || undefined,
+      extra: { before, after, eventsBefore: first.storedEvents, eventsAfter: second.storedEvents },
+    };
+  };
+  return [
+    row('periodClose', `close a month of ${first.sealed.toLocaleString('en')} employees (POST /periods/:p/close)`, first.closeMs, second.closeMs, 'ms', `sealed ${first.sealed} and ${second.sealed} employees`),
+    row(
+      'watcherTick',
+      `deadline watcher pass (${first.openClocks.toLocaleString('en')} then ${second.openClocks.toLocaleString('en')} running clocks past their deadline; mean of ${WATCHER_TICKS}+ passes)`,
+      first.tickMs,
+      second.tickMs,
+      'ms',
+      `ledger_deadline_watcher_tick_seconds over ${first.ticks} and ${second.ticks} passes`,
+    ),
+    ...Object.keys(first.p99).map((path) => row(`p99.${path}`, `${path} p99`, first.p99[path], second.p99[path], 'ms')),
+  ];
+}
+
+async function measurePhase(input: GrowthInput, period: string, openClocks: number): Promise<Phase> {
+  const { root, dataDir, logFile, sizes, dataset } = input;
+  // the watcher every second, so its passes can be timed; the rest as the service runs by default
+  const service = await startService(root, dataDir, logFile, undefined, 900_000, { DEADLINE_WATCH_INTERVAL_MS: '1000' });
+  try {
+    await waitUntilCaughtUp(service, 900_000);
+    const { token } = await service.admin.postJson<{ token: string }>('/credentials', {
+      principalId: `bench-growth-${period}`,
+      roles: ['clerk', 'supervisor', 'auditor', 'analyst'],
+      departments: [...dataset.departments, BENCH_DEPARTMENT],
+    });
+    const client = service.admin.as(token);
+    try {
+      const storedEvents = (await service.admin.getJson<{ headPosition: number }>('/health')).headPosition;
+      const reads = await benchHttpReads(client, dataset, Math.min(sizes.readSamples, 100));
+      const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, Math.min(sizes.readSamples, 100));
+      const p99 = Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99]));
+      const close = await closePeriod(client, period);
+      const ticks = await watcherTicks(service.admin);
+      return { storedEvents, openClocks, closeMs: close.ms, sealed: close.sealed, tickMs: ticks.meanMs, ticks: ticks.count, p99 };
+    } finally {
+      client.close();
+    }
+  } finally {
+    await service.stop();
+  }
+}
+
+async function closePeriod(client: HttpClient, period: string): Promise<{ ms: number; sealed: number }> {
+  await client.postJson('/periods', { period, openedAt: `${period}-01T00:00:00+08:00` });
+  const started = nowMs();
+  const response = await client.post(`/periods/${period}/close`, { closedAt: new Date().toISOString() });
+  const ms = nowMs() - started;
+  if (response.status !== 201) throw new Error(`closing ${period}: ${response.status} ${response.body.slice(0, 300)}`);
+  // one PeriodClosed, then a sealed score per employee (and any roll-up penalties)
+  return { ms, sealed: (JSON.parse(response.body) as { appended: number }).appended - 1 };
+}
+
+/** The mean of the next passes, from the service's own histogram of them. */
+async function watcherTicks(admin: HttpClient): Promise<{ meanMs: number; count: number }> {
+  const read = async () => {
+    const text = (await admin.get('/metrics')).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+    return { sum: value('ledger_deadline_watcher_tick_seconds_sum'), count: value('ledger_deadline_watcher_tick_seconds_count') };
+  };
+  const before = await read();
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const now = await read();
+    if (now.count - before.count >= WATCHER_TICKS) return { meanMs: ((now.sum - before.sum) / (now.count - before.count)) * 1000, count: now.count - before.count };
+    if (Date.now() > deadline) throw new Error(`the deadline watcher ran ${now.count - before.count} passes in 300 s`);
+    await sleep(500);
+  }
+}
