@@ -25,6 +25,8 @@ export interface GrowthInput {
   logFile: string;
   sizes: BenchSizes;
   dataset: Dataset;
+  /** The admin token the data directory's first start registered. */
+  adminToken: string;
 }
 
 interface Phase {
@@ -76,9 +78,9 @@ export async function benchGrowth(input: GrowthInput): Promise<Measurement[]> {
 }
 
 async function measurePhase(input: GrowthInput, period: string, openClocks: number): Promise<Phase> {
-  const { root, dataDir, logFile, sizes, dataset } = input;
+  const { root, dataDir, logFile, sizes, dataset, adminToken } = input;
   // the watcher every second, so its passes can be timed; the rest as the service runs by default
-  const service = await startService(root, dataDir, logFile, undefined, 900_000, { DEADLINE_WATCH_INTERVAL_MS: '1000' });
+  const service = await startService(root, dataDir, logFile, undefined, 900_000, { DEADLINE_WATCH_INTERVAL_MS: '1000', BOOTSTRAP_ADMIN_TOKEN: adminToken });
   try {
     await waitUntilCaughtUp(service, 900_000);
     const { token } = await service.admin.postJson<{ token: string }>('/credentials', {

@@ -126,7 +126,7 @@ export async function benchService({ root, dataDir, logFile, options, record, fa
   } finally {
     await service.stop();
   }
-  if (wants('growth')) record(await benchGrowth({ root, dataDir, logFile, sizes, dataset }));
+  if (wants('growth')) record(await benchGrowth({ root, dataDir, logFile, sizes, dataset, adminToken: service.adminToken }));
 }
 
 /** The projector's checkpoint name for a projection: its versioned collection. */

@@ -14,13 +14,15 @@ export interface RunningService {
   admin: HttpClient;
   logFile: string;
   memory: MemoryWatch;
+  adminToken: string;
   stop(): Promise<void>;
 }
 
 /** With `profileDir`, the service runs under `node --cpu-prof` and leaves its profile there on stop. */
 export async function startService(root: string, dataDir: string, logFile: string, profileDir?: string, timeoutMs = 300_000, env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
   const port = await freePort();
-  const adminToken = `al_${randomBytes(32).toString('base64url')}`;
+  // a restart on the same data directory must bring the token its first start registered
+  const adminToken = env.BOOTSTRAP_ADMIN_TOKEN ?? `al_${randomBytes(32).toString('base64url')}`;
   const log = createWriteStream(logFile, { flags: 'a' });
   // the heap limit `npm start` and the Dockerfile give the service (V8 otherwise grows its heap far past the live data)
   const heap = `--max-old-space-size=${startScriptHeapMb(root)}`;
@@ -41,6 +43,7 @@ export async function startService(root: string, dataDir: string, logFile: strin
   await waitUntilHealthy(client, child, logFile, timeoutMs);
   return {
     pid: child.pid!,
+    adminToken,
     url,
     admin: client,
     logFile,

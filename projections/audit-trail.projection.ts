@@ -38,8 +38,9 @@ const POSITION_DIGITS = 16;
 /** Fields of event data that hold a complainant's personal data; never copied into the trail. */
 const PERSONAL_DATA_FIELDS = ['complainant'] as const;
 
+/** Position first: lines are written in the log's order, so each lands at the end of the table rather than anywhere in it. */
 export function auditTrailDocumentId(employeeId: string, position: number): string {
-  return `${employeeId}:${String(position).padStart(POSITION_DIGITS, '0')}`;
+  return `${String(position).padStart(POSITION_DIGITS, '0')}:${employeeId}`;
 }
 
 /** How queries reach this read model. */
@@ -48,7 +49,7 @@ export const auditTrailReadModel = readModelName<AuditTrailDocument>('audit-trai
 export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   return {
     name: auditTrailReadModel.name,
-    version: 3,
+    version: 4,
     handles: [
       ...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes,
       ...selectedTypes<PeriodEvent['type']>()({ PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true }),
@@ -63,7 +64,7 @@ export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
 
     evolve(doc: AuditTrailDocument | null, event: RecordedEvent, documentId: string): DocumentFields<AuditTrailDocument> {
       if (doc) return doc; // a recorded event never changes
-      const employeeId = documentId.slice(0, documentId.lastIndexOf(':'));
+      const employeeId = documentId.slice(POSITION_DIGITS + 1);
       const { actor, correlationId, causationId, occurredAt, recordedAt } = event.metadata;
       return {
         _id: documentId,

@@ -84,6 +84,6 @@ describe('the period-scores projection', () => {
   });
 
   it('declares the indexes its queries need: a period by department, an employee by period, a period by score', () => {
-    expect(createPeriodScoresProjection().indexes).toEqual([{ fields: ['period', 'department'] }, { fields: ['employeeId', 'period'] }, { fields: ['period', 'normalised'] }]);
+    expect(createPeriodScoresProjection().indexes?.map((index) => index.fields)).toEqual([['period', 'department'], ['employeeId', 'period'], ['period', 'normalised']]);
   });
 });

@@ -26,7 +26,11 @@ export function createPeriodScoresProjection(): Projection<PeriodScoreDocument> 
     // 2: a survey result replaces the earlier one for the same rule and period instead of adding to it
     version: 2,
     handles: periodRecordEventTypes,
-    indexes: [{ fields: ['period', 'department'] }, { fields: ['employeeId', 'period'] }, { fields: ['period', 'normalised'] }],
+    indexes: [
+      { fields: ['period', 'department'], types: { period: 'string', department: 'string' } },
+      { fields: ['employeeId', 'period'], types: { employeeId: 'string', period: 'string' } },
+      { fields: ['period', 'normalised'], types: { period: 'string', normalised: 'number' } },
+    ],
     documentIds(event: RecordedEvent): string[] {
       const id = periodRecordIdOf(event);
       return id ? [id] : [];

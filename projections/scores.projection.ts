@@ -54,7 +54,11 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
     name: scoresReadModel.name,
     version: 3,
     handles: scoredEventTypes,
-    indexes: [{ fields: ['employeeId', 'month'] }, { fields: ['month', 'department'] }, { fields: ['month', 'score'] }],
+    indexes: [
+      { fields: ['employeeId', 'month'], types: { employeeId: 'string', month: 'string' } },
+      { fields: ['month', 'department'], types: { month: 'string', department: 'string' } },
+      { fields: ['month', 'score'], types: { month: 'string', score: 'number' } },
+    ],
 
     documentIds(e: ScoresEvent): string[] {
       switch (e.type) {
