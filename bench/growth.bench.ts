@@ -91,8 +91,9 @@ async function measurePhase(input: GrowthInput, period: string, openClocks: numb
     const client = service.admin.as(token);
     try {
       const storedEvents = (await service.admin.getJson<{ headPosition: number }>('/health')).headPosition;
-      const reads = await benchHttpReads(client, dataset, Math.min(sizes.readSamples, 100));
+      // in process first: a pause of seconds between requests would let the server drop the kept-alive socket
       const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, Math.min(sizes.readSamples, 100));
+      const reads = await benchHttpReads(client, dataset, Math.min(sizes.readSamples, 100));
       const p99 = Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99]));
       const close = await closePeriod(client, period);
       const ticks = await watcherTicks(service.admin);

@@ -46,7 +46,7 @@ export class HttpClient {
     this.agent.destroy();
   }
 
-  private request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+  private request(method: string, path: string, body?: string, headers: Record<string, string> = {}, retried = false): Promise<HttpResponse> {
     const url = new URL(path, this.baseUrl);
     const started = nowMs();
     return new Promise((resolve, reject) => {
@@ -68,7 +68,11 @@ export class HttpClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // the server closed a kept-alive socket while it sat idle (Node's advice: send again once)
+        if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(this.request(method, path, body, headers, true));
+        else reject(error);
+      });
       req.end(body);
     });
   }
