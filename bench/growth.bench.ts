@@ -4,6 +4,7 @@
  * employee, a deadline watcher pass, and each read path. Flat means the cost follows the work, not
  * the log.
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { HttpClient } from './http-client';
 import { BENCH_DEPARTMENT } from './http.bench';
@@ -13,6 +14,7 @@ import type { Measurement } from './results';
 import { seedSecondHalf } from './seed';
 import type { Dataset } from './seed';
 import { markSagasCaughtUp, sleep, startService, waitUntilCaughtUp } from './service';
+import type { RunningService } from './service';
 import { nowMs, round } from './stats';
 
 /** A ratio at twice the log under this counts as flat (the machines are shared: runs move by more than 10%). */
@@ -64,7 +66,7 @@ export async function benchGrowth(input: GrowthInput): Promise<Measurement[]> {
     };
   };
   return [
-    row('periodClose', `close a month of ${first.sealed.toLocaleString('en')} employees (POST /periods/:p/close)`, first.closeMs, second.closeMs, 'ms', `sealed ${first.sealed} and ${second.sealed} employees`),
+    row('periodClose', `close a month, sealing ${first.sealed.toLocaleString('en')} employees (POST /periods/:p/close)`, first.closeMs, second.closeMs, 'ms', `sealed ${first.sealed} and ${second.sealed} employees`),
     row(
       'watcherTick',
       `deadline watcher pass (${first.openClocks.toLocaleString('en')} then ${second.openClocks.toLocaleString('en')} running clocks past their deadline; mean of ${WATCHER_TICKS}+ passes)`,
@@ -78,26 +80,33 @@ export async function benchGrowth(input: GrowthInput): Promise<Measurement[]> {
 }
 
 async function measurePhase(input: GrowthInput, period: string, openClocks: number): Promise<Phase> {
-  const { root, dataDir, logFile, sizes, dataset, adminToken } = input;
-  // the watcher every second, so its passes can be timed; the rest as the service runs by default
-  const service = await startService(root, dataDir, logFile, undefined, 900_000, { DEADLINE_WATCH_INTERVAL_MS: '1000', BOOTSTRAP_ADMIN_TOKEN: adminToken });
+  const { dataDir, sizes, dataset } = input;
+  // the reads and the close with the watcher off (its passes would run beside them), then its passes alone
+  const first = await withService(input, { DEADLINE_WATCH_INTERVAL_MS: '0' }, async (service, client) => {
+    const storedEvents = (await service.admin.getJson<{ headPosition: number }>('/health')).headPosition;
+    // in process first: a pause of seconds between requests would let the server drop the kept-alive socket
+    const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, Math.min(sizes.readSamples, 100));
+    const reads = await benchHttpReads(client, dataset, Math.min(sizes.readSamples, 100));
+    const p99 = Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99]));
+    const close = await closePeriod(client, period);
+    return { storedEvents, p99, close };
+  });
+  const ticks = await withService(input, { DEADLINE_WATCH_INTERVAL_MS: '1000' }, (service) => watcherTicks(service.admin));
+  return { storedEvents: first.storedEvents, openClocks, closeMs: first.close.ms, sealed: first.close.sealed, tickMs: ticks.meanMs, ticks: ticks.count, p99: first.p99 };
+}
+
+async function withService<T>(input: GrowthInput, env: NodeJS.ProcessEnv, run: (service: RunningService, client: HttpClient) => Promise<T>): Promise<T> {
+  const service = await startService(input.root, input.dataDir, input.logFile, undefined, 900_000, { ...env, BOOTSTRAP_ADMIN_TOKEN: input.adminToken });
   try {
     await waitUntilCaughtUp(service, 900_000);
     const { token } = await service.admin.postJson<{ token: string }>('/credentials', {
-      principalId: `bench-growth-${period}`,
+      principalId: `bench-growth-${randomUUID().slice(0, 8)}`,
       roles: ['clerk', 'supervisor', 'auditor', 'analyst'],
-      departments: [...dataset.departments, BENCH_DEPARTMENT],
+      departments: [...input.dataset.departments, BENCH_DEPARTMENT],
     });
     const client = service.admin.as(token);
     try {
-      const storedEvents = (await service.admin.getJson<{ headPosition: number }>('/health')).headPosition;
-      // in process first: a pause of seconds between requests would let the server drop the kept-alive socket
-      const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, Math.min(sizes.readSamples, 100));
-      const reads = await benchHttpReads(client, dataset, Math.min(sizes.readSamples, 100));
-      const p99 = Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99]));
-      const close = await closePeriod(client, period);
-      const ticks = await watcherTicks(service.admin);
-      return { storedEvents, openClocks, closeMs: close.ms, sealed: close.sealed, tickMs: ticks.meanMs, ticks: ticks.count, p99 };
+      return await run(service, client);
     } finally {
       client.close();
     }
