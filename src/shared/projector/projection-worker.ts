@@ -139,7 +139,8 @@ export class ProjectionWorker {
   pendingChanges(): ChangeSet | undefined {
     if (!this.hasPending) return undefined;
     const changes: ChangeSet = { upserts: [], deletes: [], checkpoint: { name: this.checkpointName, position: this.processedPosition } };
-    for (const id of this.dirty) {
+    // in id order: neighbouring documents share B-tree pages, so a batch writes each page once
+    for (const id of [...this.dirty].sort()) {
       const doc = this.cache.get(id);
       if (doc) changes.upserts.push({ collection: this.collection, doc });
       else changes.deletes.push({ collection: this.collection, id });

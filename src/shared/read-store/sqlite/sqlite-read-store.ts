@@ -67,6 +67,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(options.durability === 'offline-rebuild' ? 'synchronous = NORMAL' : 'synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -16000'); // 16 MB of pages, as the event store: indexes' upper levels stay in memory
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
       name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID`);
   }
