@@ -14,6 +14,7 @@ import { SqliteReadStore } from '../../src/shared/read-store/sqlite/sqlite-read-
  * store keeps the rollback journal on purpose (no old copy of a destroyed key survives a commit).
  */
 const SYNCHRONOUS_FULL = 2;
+const SYNCHRONOUS_NORMAL = 1;
 
 /** The connection a store opened (a private field: the durability settings live on it alone). */
 const connectionOf = (store: object): Database.Database => (store as { db: Database.Database }).db;
@@ -46,6 +47,15 @@ describe('durability of the embedded SQLite stores', () => {
 
     const db = connectionOf(store);
     expect(pragma(db, 'synchronous')).toBe(SYNCHRONOUS_FULL);
+    expect(pragma(db, 'journal_mode')).toBe('wal');
+  });
+
+  it('only an offline rebuild opens the read store with synchronous = NORMAL, in WAL mode (whole batches roll back on power loss)', async () => {
+    const store = new SqliteReadStore({ file: join(directory, 'read-models.sqlite'), durability: 'offline-rebuild' });
+    closers.push(() => store.close());
+
+    const db = connectionOf(store);
+    expect(pragma(db, 'synchronous')).toBe(SYNCHRONOUS_NORMAL);
     expect(pragma(db, 'journal_mode')).toBe('wal');
   });
 

@@ -58,6 +58,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   /** Each table's typed columns (IndexSpec.types), read from its schema on first use. */
   private readonly columnsOf = new Map<string, Map<string, FieldType>>();
+  private readonly writers = new Map<string, { statement: Database.Statement; typed: [string, FieldType][] }>();
   /** Statements prepared once per SQL text: preparing costs more than running most of them. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -66,6 +67,8 @@ export class SqliteReadStore implements ReadStore {
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(options.durability === 'offline-rebuild' ? 'synchronous = NORMAL' : 'synchronous = FULL');
+    // a rebuild writes hundreds of megabytes: checkpoint the WAL every ~40 MB rather than every 4 MB
+    if (options.durability === 'offline-rebuild') this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -16000'); // 16 MB of pages, as the event store: indexes' upper levels stay in memory
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
@@ -168,6 +171,7 @@ export class SqliteReadStore implements ReadStore {
     })();
     columns.set(field, type);
     this.statements.clear();
+    this.writers.delete(table);
   }
 
   async apply(changes: ChangeSet): Promise<void> {
@@ -195,17 +199,27 @@ export class SqliteReadStore implements ReadStore {
 
   private write(collection: string, doc: Document): void {
     validateDocumentId(collection, doc._id);
-    const table = this.table(collection);
-    const typed = [...this.columns(table)];
+    const { statement, typed } = this.writer(this.table(collection));
     try {
-      this.statement(
-        `INSERT INTO ${table} (id, doc${typed.map(([field]) => `, ${columnName(field)}`).join('')}) VALUES (?, ?${', ?'.repeat(typed.length)}) ` +
-          `ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${typed.map(([field]) => `, ${columnName(field)} = excluded.${columnName(field)}`).join('')}`,
-      ).run(doc._id, JSON.stringify(doc), ...typed.map(([field, type]) => columnValue(collection, doc, field, type)));
+      statement.run(doc._id, JSON.stringify(doc), ...typed.map(([field, type]) => columnValue(collection, doc, field, type)));
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(collection, error);
       throw error;
     }
+  }
+
+  /** The table's upsert with its typed columns, built once per table (and again after a column is added). */
+  private writer(table: string): { statement: Database.Statement; typed: [string, FieldType][] } {
+    let writer = this.writers.get(table);
+    if (!writer) {
+      const typed = [...this.columns(table)];
+      const columns = typed.map(([field]) => `, ${columnName(field)}`).join('');
+      const updates = typed.map(([field]) => `, ${columnName(field)} = excluded.${columnName(field)}`).join('');
+      const statement = this.db.prepare(`INSERT INTO ${table} (id, doc${columns}) VALUES (?, ?${', ?'.repeat(typed.length)}) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${updates}`);
+      writer = { statement, typed };
+      this.writers.set(table, writer);
+    }
+    return writer;
   }
 
   private remove(collection: string, id: string): void {
