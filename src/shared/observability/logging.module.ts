@@ -45,6 +45,8 @@ export const LoggingModule = LoggerModule.forRoot({
     serializers: {
       // the route, method and id; never query strings or bodies (they may hold personal data)
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      // the status alone: the response headers (security headers, rate limits) made each line ~2 kB
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   },
 });

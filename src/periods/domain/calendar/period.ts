@@ -14,7 +14,8 @@ function localParts(instant: number, timeZone: string) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
     formatters.set(timeZone, f);
   }
-  const get = (type: string) => Number(f.formatToParts(new Date(instant)).find((p) => p.type === type)?.value);
+  const parts = f.formatToParts(new Date(instant)); // once: formatting is the cost, not the lookups
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
