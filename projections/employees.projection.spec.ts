@@ -44,6 +44,7 @@ describe('employees projection', () => {
     expect(fresh.indexes).toEqual([
       { fields: ['department', 'name'], types: { department: 'string', name: 'string' } },
       { fields: ['supervisorId'], types: { supervisorId: 'string' } },
+      { fields: ['department', 'position'], types: { department: 'string', position: 'string' } },
     ]);
   });
 });

@@ -25,6 +25,7 @@ export function createEmployeesProjection(): Projection<EmployeeDocument, Record
     indexes: [
       { fields: ['department', 'name'], types: { department: 'string', name: 'string' } },
       { fields: ['supervisorId'], types: { supervisorId: 'string' } },
+      { fields: ['department', 'position'], types: { department: 'string', position: 'string' } },
     ],
 
     documentIds(event: Recorded<EmployeeRegistered>): string[] {

@@ -142,7 +142,7 @@ describe('scores projection, as its queries need it', () => {
   it('follows applied, contested, heard and withdrawn deductions, and not a late hearing, with an index per query', () => {
     const fresh = createScoresProjection({ timeZone: 'Asia/Shanghai' });
     expect(fresh.handles).toEqual(['DeductionApplied', 'DeductionContested', 'HearingRecorded', 'DeductionWithdrawn']);
-    expect(fresh.indexes?.map((index) => index.fields)).toEqual([['employeeId', 'month'], ['month', 'department'], ['month', 'score']]);
+    expect(fresh.indexes?.map((index) => index.fields)).toEqual([['employeeId', 'month'], ['month', 'department', 'employeeId', 'score', 'totalDeducted'], ['month', 'score']]);
   });
 });
 

@@ -56,7 +56,11 @@ export function createScoresProjection({ timeZone }: { timeZone: string }): Proj
     handles: scoredEventTypes,
     indexes: [
       { fields: ['employeeId', 'month'], types: { employeeId: 'string', month: 'string' } },
-      { fields: ['month', 'department'], types: { month: 'string', department: 'string' } },
+      // a department's month ranked from this index alone (the ranking reads no document)
+      {
+        fields: ['month', 'department', 'employeeId', 'score', 'totalDeducted'],
+        types: { month: 'string', department: 'string', employeeId: 'string', score: 'number', totalDeducted: 'number' },
+      },
       { fields: ['month', 'score'], types: { month: 'string', score: 'number' } },
     ],
 

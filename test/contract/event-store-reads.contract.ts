@@ -110,6 +110,8 @@ export function readContract(current: () => EventStoreFixture): void {
       expect(typesOf(read)).toEqual(['A1', 'B1', 'A3']);
       expectStrictlyIncreasing(read.map((e) => e.position));
       expect(typesOf(await store.readBySubject(subject, { maxCount: 2 }))).toEqual(['A1', 'B1']);
+      expect(typesOf(await store.readBySubject(subject, { afterPosition: read[0].position, maxCount: 1 }))).toEqual(['B1']);
+      expect(typesOf(await store.readBySubject(subject, { afterPosition: read[1].position }))).toEqual(['A3']);
       expect(await store.readBySubject(newSubject())).toEqual([]);
     });
 

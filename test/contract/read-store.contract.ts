@@ -493,6 +493,17 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
         expect(await findIds(collection, { late: false }, { sort: { dueAt: 1 }, limit: 1 })).toEqual(['c']);
       });
 
+      it('returns only the fields asked for (and _id), leaving out null and missing ones, typed or not', async () => {
+        expect(await store.find(collection, { team: 'red' }, { sort: { _id: 1 }, fields: ['score', 'late'] })).toEqual([
+          { _id: 'a', score: 90, late: true },
+          { _id: 'c', score: 80, late: false },
+          { _id: 'e', score: 90, late: true },
+        ]);
+        expect(await store.find(collection, { _id: 'c' }, { fields: ['dueAt', 'team'] })).toEqual([{ _id: 'c', team: 'red' }]);
+        await expect(store.find(collection, {}, { fields: ['meta.rank'] })).rejects.toBeInstanceOf(InvalidFilterError);
+        await expect(store.find(collection, {}, { fields: [] })).rejects.toBeInstanceOf(InvalidFilterError);
+      });
+
       it('keeps typed fields through apply, insertIfAbsent, delete and a reopen', async () => {
         await store.apply({ upserts: [{ collection, doc: { _id: 'f', dueAt: '2026-01-01T00:00:00.000Z', score: 1 } }], deletes: [{ collection, id: 'a' }] });
         await store.insertIfAbsent(collection, { _id: 'g', dueAt: '2026-01-02T00:00:00.000Z', score: 2 });

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../shared/event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '../../shared/event-store/event-store.port';
 import { periodSubject, STAFF_SUBJECT } from '../../shared/domain/subjects';
 import { asDomainEvent } from '../../shared/command-handling/handle-command';
 import type { EmployeeRegistered } from '../../employees/domain/employee.events';
@@ -15,10 +15,11 @@ import type { PeriodRecord } from '../domain/period-record';
  * own facts through their subjects: the cost follows the period, not the log.
  */
 export async function loadPeriodCloseContext(store: EventStore, period: string, timeZone: string): Promise<PeriodContext> {
-  const [{ versions }, staff, facts] = await Promise.all([loadRulebook(store, DEFAULT_COMPANY), store.readBySubject(STAFF_SUBJECT), store.readBySubject(periodSubject(period))]);
+  const { versions } = await loadRulebook(store, DEFAULT_COMPANY);
   const employees = new Map<string, EmployeeRegistered['data']>();
   const records = new Map<string, PeriodRecord>();
-  for (const recorded of [...staff, ...facts]) {
+  // page by page: a month of a large company is tens of thousands of facts, folded as they come
+  for await (const recorded of bySubject(store, STAFF_SUBJECT, periodSubject(period))) {
     const event = asDomainEvent<{ type: string; data: unknown }>(recorded);
     if (event.type === 'EmployeeRegistered') employees.set((event.data as EmployeeRegistered['data']).employeeId, event.data as EmployeeRegistered['data']);
     const id = periodRecordIdOf(event);
@@ -41,4 +42,18 @@ export async function loadPeriodCloseContext(store: EventStore, period: string, 
     inPeriod.push({ employeeId, department, position, scheme: governing.scheme, schemeVersion: governing.schemeVersion, entries: record ? entriesOf(record) : [] });
   }
   return { employees: inPeriod.sort((a, b) => a.employeeId.localeCompare(b.employeeId)), rollUp: versionForPeriod(versions, period, timeZone)?.rollUp, timeZone };
+}
+
+const PAGE = 2_000;
+
+/** The subjects' events, a page at a time (each subject in global order). */
+async function* bySubject(store: EventStore, ...subjects: string[]): AsyncGenerator<RecordedEvent> {
+  for (const subject of subjects) {
+    for (let after = 0; ; ) {
+      const page = await store.readBySubject(subject, { afterPosition: after, maxCount: PAGE });
+      yield* page;
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].position;
+    }
+  }
 }

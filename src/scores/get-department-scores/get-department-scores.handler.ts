@@ -18,12 +18,18 @@ export class GetDepartmentScoresHandler implements IQueryHandler<GetDepartmentSc
 
   async execute({ month, department, limit, offset }: GetDepartmentScoresQuery) {
     const byDepartment: Filter = department === undefined ? {} : { department };
-    const employees = await this.projector.readModel(employeesReadModel).find(byDepartment, { sort: { _id: 1 } }); // _id is the employee id
-    // each listed employee's month by its key: the work follows the department, not the company, and
-    // a month scored under an earlier department still counts where the employee is now
+    // columns only, no document parsed: the staff and their month (index month, department, …)
+    const employees = (await this.projector.readModel(employeesReadModel).find(byDepartment, { sort: { _id: 1 }, fields: ['name', 'department', 'position'] })).map(
+      ({ _id, name, department: of, position }) => ({ employeeId: _id, name, department: of, position }),
+    );
     const scores = this.projector.readModel(scoresReadModel);
-    const docs = await Promise.all(employees.map((e) => scores.get(scoreDocumentId(e.employeeId, month))));
-    const scoreOf = new Map(docs.flatMap((doc) => (doc ? [[doc.employeeId, doc] as const] : [])));
+    const months = await scores.find({ month, ...byDepartment }, { fields: ['employeeId', 'score', 'totalDeducted'] });
+    const scoreOf = new Map<string, { score: number; totalDeducted: number }>(months.map((doc) => [doc.employeeId, doc]));
+    // a month scored while the employee was in another department is read by its key
+    for (const e of employees.filter((candidate) => !scoreOf.has(candidate.employeeId))) {
+      const doc = await scores.get(scoreDocumentId(e.employeeId, month));
+      if (doc) scoreOf.set(e.employeeId, doc);
+    }
     const ranked = employees
       .map((e) => ({
         employeeId: e.employeeId,

@@ -83,6 +83,8 @@ export interface ReadAllOptions {
 export interface ReadBySubjectOptions {
   /** Only events the store recorded at or before this instant (ISO-8601). */
   recordedUpTo?: string;
+  /** Exclusive: only events after this global position (to read a long subject page by page). */
+  afterPosition?: number;
   maxCount?: number;
 }
 

@@ -6,7 +6,7 @@
  * support (`$regex`, `$exists`, ...) and non-scalar values (an object value would otherwise be
  * read by MongoDB as more operators).
  */
-import { Filter, FindOptions, IndexSpec, InvalidFilterError, Scalar } from './read-store.port';
+import { Document, Filter, FindOptions, IndexSpec, InvalidFilterError, Scalar } from './read-store.port';
 
 export const ALLOWED_OPERATORS = ['$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$in'] as const;
 export type AllowedOperator = (typeof ALLOWED_OPERATORS)[number];
@@ -86,7 +86,7 @@ export function validateFindOptions(options: unknown): asserts options is FindOp
   if (options === undefined) return;
   if (!isPlainObject(options)) throw new InvalidFilterError('find options must be a plain object');
   for (const key of Object.keys(options)) {
-    if (key !== 'sort' && key !== 'skip' && key !== 'limit') {
+    if (key !== 'sort' && key !== 'skip' && key !== 'limit' && key !== 'fields') {
       throw new InvalidFilterError(`option "${key}": is not supported`);
     }
   }
@@ -99,6 +99,21 @@ export function validateFindOptions(options: unknown): asserts options is FindOp
   }
   validateCount('skip', options.skip);
   validateCount('limit', options.limit);
+  if (options.fields !== undefined) {
+    if (!Array.isArray(options.fields) || options.fields.length === 0) throw new InvalidFilterError('option "fields": must be a non-empty list of field names');
+    for (const field of options.fields as unknown[]) {
+      if (typeof field !== 'string' || field.includes('.')) throw new InvalidFilterError('option "fields": each must be a top-level field name');
+      validateFieldPath(field);
+    }
+  }
+}
+
+/** The document with only `_id` and the fields asked for that hold a value. */
+export function pickFields<T extends Document>(doc: Document, fields: string[] | undefined): T {
+  if (!fields) return doc as T;
+  const picked: Document = { _id: doc._id };
+  for (const field of fields) if (doc[field] !== undefined && doc[field] !== null) picked[field] = doc[field];
+  return picked as T;
 }
 
 /** Both at once, as every `find` needs. */

@@ -36,6 +36,12 @@ export interface FindOptions {
   skip?: number;
   /** At most this many documents; `0` returns none (unlike MongoDB's cursor, where 0 means no limit). */
   limit?: number;
+  /**
+   * Only these top-level fields (and `_id`) of each document; a field that is null or missing is
+   * left out. On the embedded store, fields an index types are read from their columns without
+   * parsing the documents.
+   */
+  fields?: string[];
 }
 
 export type FieldType = 'string' | 'number' | 'boolean';

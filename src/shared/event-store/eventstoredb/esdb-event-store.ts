@@ -196,6 +196,7 @@ export class EsdbEventStore implements EventStore {
     const unique = new Map(linked.map((event) => [event.id, event]));
     const events = [...unique.values()]
       .filter((event) => upTo === undefined || Date.parse(event.metadata.recordedAt) <= upTo)
+      .filter((event) => options.afterPosition === undefined || event.position > options.afterPosition)
       .sort((a, b) => a.position - b.position);
     return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
   }

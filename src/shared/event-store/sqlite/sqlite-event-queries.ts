@@ -31,7 +31,7 @@ export class SqliteEventQueries {
   private readonly streamBackwards: Statement<[string, number, number], EventRow>;
   private readonly allForwards: Statement<[number, number], EventRow>;
   private readonly allBackwards: Statement<[number, number], EventRow>;
-  private readonly subject: Statement<[string, string, number], EventRow>;
+  private readonly subject: Statement<[string, number, string, number], EventRow>;
   private readonly head: Statement<[], { head: number | null }>;
 
   constructor(db: Database) {
@@ -52,7 +52,7 @@ export class SqliteEventQueries {
     this.allBackwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? ORDER BY e.position DESC LIMIT ?`);
     this.subject = db.prepare(
       `SELECT ${COLUMNS} FROM event_subjects s JOIN events e ON e.position = s.position
-       WHERE s.subject = ? AND e.recorded_at <= ? ORDER BY s.position ASC LIMIT ?`,
+       WHERE s.subject = ? AND s.position > ? AND e.recorded_at <= ? ORDER BY s.position ASC LIMIT ?`,
     );
     this.head = db.prepare('SELECT MAX(position) AS head FROM events');
   }
@@ -87,8 +87,8 @@ export class SqliteEventQueries {
       : this.allForwards.all(fromPosition ?? 0, limitOf(maxCount));
   }
 
-  readBySubject(subject: string, recordedUpTo: string, maxCount?: number): EventRow[] {
-    return this.subject.all(subject, recordedUpTo, limitOf(maxCount));
+  readBySubject(subject: string, recordedUpTo: string, maxCount?: number, afterPosition = 0): EventRow[] {
+    return this.subject.all(subject, afterPosition, recordedUpTo, limitOf(maxCount));
   }
 
   headPosition(): number {

@@ -95,7 +95,7 @@ export class SqliteEventStore implements EventStore {
   async readBySubject(subject: string, options: ReadBySubjectOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const upTo = options.recordedUpTo === undefined ? END_OF_TIME : new Date(options.recordedUpTo).toISOString();
-    return this.queries.readBySubject(subject, upTo, options.maxCount).map(toRecordedEvent);
+    return this.queries.readBySubject(subject, upTo, options.maxCount, options.afterPosition).map(toRecordedEvent);
   }
 
   async indexSubjects(entries: { event: RecordedEvent; subjects: string[] }[]): Promise<void> {

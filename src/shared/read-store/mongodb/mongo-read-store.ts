@@ -19,6 +19,7 @@ import {
   validateFilter,
   validateIndexSpec,
   validateQuery,
+  pickFields,
 } from '../filter-validation';
 import {
   MongoCollectionLike,
@@ -67,7 +68,7 @@ export class MongoReadStore implements ReadStore {
     if (options.sort) cursor = cursor.sort('_id' in options.sort ? options.sort : { ...options.sort, _id: 1 });
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-    return (await cursor.toArray()) as T[];
+    return (await cursor.toArray()).map((doc) => pickFields<T>(doc, options.fields));
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {

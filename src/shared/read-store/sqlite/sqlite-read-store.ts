@@ -24,6 +24,7 @@ import {
   validateFilter,
   validateIndexSpec,
   validateQuery,
+  pickFields,
 } from '../filter-validation';
 import { columnName, compileFilter, compileSort, fieldExpression, jsonPathLiteral, TypedColumns } from './sqlite-filter.compiler';
 import type { FieldType } from '../read-store.port';
@@ -88,11 +89,23 @@ export class SqliteReadStore implements ReadStore {
     const where = compileFilter(filter, columns);
     const paging = options.limit === undefined ? 'LIMIT -1 OFFSET ?' : 'LIMIT ? OFFSET ?';
     const pageParams = options.limit === undefined ? [options.skip ?? 0] : [options.limit, options.skip ?? 0];
-    const rows = this.statement(
-        `SELECT doc FROM ${table} WHERE ${where.sql} ORDER BY ${compileSort(options.sort, columns)} ${paging}`,
-      )
-      .all(...where.params, ...pageParams) as { doc: string }[];
-    return rows.map((row) => JSON.parse(row.doc) as T);
+    const order = compileSort(options.sort, columns);
+    const fields = options.fields;
+    // every field asked for has a column: read the columns, never the documents
+    if (fields && fields.every((field) => columns.has(field))) {
+      const selected = fields.map((field, i) => `${columnName(field)} AS f${i}`).join(', ');
+      const rows = this.statement(`SELECT id, ${selected} FROM ${table} WHERE ${where.sql} ORDER BY ${order} ${paging}`).all(...where.params, ...pageParams) as Record<string, unknown>[];
+      return rows.map((row) => {
+        const doc: Document = { _id: row.id as string };
+        fields.forEach((field, i) => {
+          const value = row[`f${i}`];
+          if (value !== null && value !== undefined) doc[field] = columns.get(field) === 'boolean' ? value === 1 : value;
+        });
+        return doc as T;
+      });
+    }
+    const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.sql} ORDER BY ${order} ${paging}`).all(...where.params, ...pageParams) as { doc: string }[];
+    return rows.map((row) => pickFields<T>(JSON.parse(row.doc) as Document, fields));
   }
 
   async count(collection: string, filter?: Filter): Promise<number> {
