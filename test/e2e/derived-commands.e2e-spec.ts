@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import * as path from 'node:path';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { SagaRunner } from '../../src/policies/sagas/saga-runner.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
@@ -161,5 +163,52 @@ describe('a derived command that is refused', () => {
   it('refuses an unknown id and a bad page with the field named', async () => {
     expect((await http.get('/parked-consequences?limit=0').expect(400)).body.message.join()).toContain('limit');
     await http.post('/parked-consequences/PC-unknown/retry').expect(404);
+  });
+});
+
+describe('the saga checkpoint, written lazily', () => {
+  let app: INestApplication | undefined;
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = makeTempDir('saga-checkpoint');
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  afterAll(() => removeDir(dataDir));
+
+  const sagaCheckpoint = (db: Database.Database) => (db.prepare('SELECT position FROM read_checkpoints WHERE name = ?').get('sagas:service-levels') as { position: number } | undefined)?.position;
+
+  it('reaches the handled events by the stop, and when a crash loses it the replayed events derive nothing twice', async () => {
+    const started = await startTestApp(clock, dataDir, quickRetries);
+    app = started.app;
+    const http = await operatorAgent(started.app, started.tokenFor, ['delivery']);
+    await givenTheDefaultRulebookAndDrivers(http, ['DR-1', 'DR-2']);
+    for (let i = 0; i < 6; i++) await upheldComplaintAgainst(http, `CK-${i}`, i % 2 === 0 ? 'DR-1' : 'DR-2');
+    await settle(started.app);
+    expect(await complaintDeductions(started.app)).toHaveLength(6);
+    const head = await started.app.get<EventStore>(EVENT_STORE).headPosition();
+    await started.app.close();
+    app = undefined;
+
+    const readModels = new Database(path.join(dataDir, 'read-models.sqlite'));
+    try {
+      // written lazily (or by the stop), the checkpoint reached the events the sagas handled
+      expect(sagaCheckpoint(readModels)).toBeGreaterThanOrEqual(head - 1);
+      // a crash before any checkpoint was written: every event goes through the sagas again
+      readModels.prepare('DELETE FROM read_checkpoints WHERE name = ?').run('sagas:service-levels');
+    } finally {
+      readModels.close();
+    }
+
+    const again = await startTestApp(clock, dataDir, quickRetries);
+    app = again.app;
+    await again.app.get(SagaRunner).waitFor(await again.app.get<EventStore>(EVENT_STORE).headPosition());
+    await settle(again.app);
+    const deductions = await complaintDeductions(again.app);
+    expect(deductions).toHaveLength(6);
+    const agent = await operatorAgent(again.app, again.tokenFor, ['delivery']);
+    expect((await agent.get('/parked-consequences').expect(200)).body.total).toBe(0);
   });
 });
