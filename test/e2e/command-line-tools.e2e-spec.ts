@@ -1,39 +1,29 @@
-import type { INestApplication } from '@nestjs/common';
 import { runCli } from '../support/cli';
-import { makeTempDir, removeDir } from '../support/temp-dir';
+import { makeTempDir, ownDataDir, removeDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 
 describe('the command-line tools, on the built service', () => {
-  let dataDir: string;
-  let app: INestApplication | undefined;
-
-  beforeAll(() => {
-    dataDir = makeTempDir('rebuild-cli');
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeDir(dataDir);
-  });
+  const own = ownDataDir('rebuild-cli');
 
   it('is refused while the service runs on the same files, and rebuilds once it has stopped', async () => {
-    const started = await startTestApp(new ManualClock(new Date('2026-03-10T01:00:00.000Z')), dataDir);
-    app = started.app;
-    const http = await operatorAgent(app, started.tokenFor);
+    const started = await startTestApp(new ManualClock(new Date('2026-03-10T01:00:00.000Z')), own.dir);
+    own.app = started.app;
+    const http = await operatorAgent(started.app, started.tokenFor);
     await http.post('/employees').send({ employeeId: 'E-1', name: 'Li Ming', department: 'repairs', position: 'steward' }).expect(201);
 
-    const refused = await runCli(['rebuild-projection', 'employees'], dataDir);
+    const refused = await runCli(['rebuild-projection', 'employees'], own.dir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/refused: DATA_DIR .* is in use by another running instance/);
     expect(refused.stdout).not.toMatch(/rebuilt/);
 
-    await app.close();
-    app = undefined;
+    await own.app.close();
+    own.app = undefined;
     // the demo never mixes made-up facts with a company's own
-    const mixed = await runCli(['demo'], dataDir, { DEADLINE_WATCH_INTERVAL_MS: '0' });
+    const mixed = await runCli(['demo'], own.dir, { DEADLINE_WATCH_INTERVAL_MS: '0' });
     expect(mixed.code).toBe(1);
     expect(mixed.stderr).toMatch(/already holds facts \(EmployeeRegistered in employee-E-1, …\): the demo seeds only an empty data directory/);
 
-    const rebuilt = await runCli(['rebuild-projection', 'employees'], dataDir);
+    const rebuilt = await runCli(['rebuild-projection', 'employees'], own.dir);
     expect(rebuilt.stderr).toBe('');
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/rebuilt employees v1 from \d+ events/);
@@ -61,7 +51,7 @@ describe('the command-line tools, on the built service', () => {
   });
 
   it('names the tools it runs when asked for another', async () => {
-    const wrong = await runCli(['compile-everything'], dataDir);
+    const wrong = await runCli(['compile-everything'], own.dir);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/usage: node bin\/cli\.js <credentials \| load-rulebook \| import-holidays \| rebuild-projection/);
   });

@@ -1,7 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import { runDemo } from '../support/cli';
 
-import { makeTempDir, removeDir } from '../support/temp-dir';
+import { ownDataDir } from '../support/temp-dir';
 import { operatorAgent, startTestApp } from '../support/test-app';
 import { systemClock } from '../../src/shared/clock';
 
@@ -10,28 +9,19 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Prom
 
 /** `npm run demo`'s seeding, on an empty folder: a company the reads and the dashboard can show, recorded through the API. */
 describe('the demo company', () => {
-  let dataDir: string;
-  let app: INestApplication | undefined;
-
-  beforeAll(() => {
-    dataDir = makeTempDir('demo');
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeDir(dataDir);
-  });
+  const own = ownDataDir('demo');
 
   it('records a year of facts with nothing refused or parked, closes its months, leaves work overdue, and is not added twice', async () => {
-    const seeded = await runDemo(dataDir);
+    const seeded = await runDemo(own.dir);
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/demo company: 28 employees, .* requests recorded, 0 refused/);
     expect(seeded.stdout).toMatch(/│\s+al_[A-Za-z0-9_-]{43}\s+│/);
-    expect((await runDemo(dataDir)).stdout).toMatch(/already holds the demo company: nothing added/);
+    expect((await runDemo(own.dir)).stdout).toMatch(/already holds the demo company: nothing added/);
 
-    const started = await startTestApp(systemClock, dataDir);
-    app = started.app;
-    const http = await operatorAgent(app, started.tokenFor, ['office', 'property', 'workshop', 'sales']);
+    const started = await startTestApp(systemClock, own.dir);
+    own.app = started.app;
+    const http = await operatorAgent(started.app, started.tokenFor, ['office', 'property', 'workshop', 'sales']);
     expect((await http.get('/employees').expect(200)).body.total).toBe(28);
     const periods = (await http.get('/periods').expect(200)).body.periods as { period: string; state: string; sealedScores: number | null }[];
     const closed = periods.filter((p) => p.state === 'closed');

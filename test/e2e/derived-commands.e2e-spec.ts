@@ -6,7 +6,7 @@ import { SagaRunner } from '../../src/policies/sagas/saga-runner.service';
 import { EVENT_STORE } from '../../src/shared/event-store/event-store.port';
 import type { EventStore } from '../../src/shared/event-store/event-store.port';
 import { settle } from '../support/settle';
-import { makeTempDir, removeDir } from '../support/temp-dir';
+import { ownDataDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 import type { Http } from '../service-levels/service-levels.fixture';
 
@@ -42,48 +42,39 @@ describe('a saga backlog across ten restarts', () => {
   const complaints = 24;
   // one attempt only: a command run before its handler is registered would be parked, not retried into success
   const firstAttemptOnly = { ...quickRetries, SAGA_RETRY_ATTEMPTS: '1' };
-  let app: INestApplication | undefined;
-  let dataDir: string;
-  beforeAll(() => {
-    // a folder of the test's own: the service restarts on it
-    dataDir = makeTempDir('saga-backlog');
-  });
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-  afterAll(() => removeDir(dataDir));
+  // a folder of the test's own: the service restarts on it
+  const own = ownDataDir('saga-backlog');
 
   it('appends every derived deduction exactly once, none lost', async () => {
     // given upheld verdicts recorded while no saga runs
-    const started = await startTestApp(clock, dataDir, { RUN_SAGAS: 'false', ...quickRetries });
-    app = started.app;
+    const started = await startTestApp(clock, own.dir, { RUN_SAGAS: 'false', ...quickRetries });
+    own.app = started.app;
     let http = await operatorAgent(started.app, started.tokenFor, ['delivery']);
     const drivers = ['DR-1', 'DR-2', 'DR-3', 'DR-4'];
     await givenTheDefaultRulebookAndDrivers(http, drivers);
     for (let i = 0; i < complaints; i++) await upheldComplaintAgainst(http, `C-${i}`, drivers[i % drivers.length]);
     expect(await complaintDeductions(started.app)).toHaveLength(0);
     await started.app.close();
-    app = undefined;
+    own.app = undefined;
 
     const progress: number[] = [];
     // when the service restarts ten times with the sagas on, stopping while they work through the backlog
     for (let restart = 0; restart < 10; restart++) {
-      const again = await startTestApp(clock, dataDir, firstAttemptOnly);
-      app = again.app;
+      const again = await startTestApp(clock, own.dir, firstAttemptOnly);
+      own.app = again.app;
       const runner = again.app.get(SagaRunner);
       expect(runner.status.running).toBe(true);
       const head = await again.app.get<EventStore>(EVENT_STORE).headPosition();
       await runner.waitFor(Math.min(head, runner.status.position + 1 + restart));
       progress.push(runner.status.position);
       await again.app.close();
-      app = undefined;
+      own.app = undefined;
     }
 
     // then each verdict made its deduction once, and nothing was parked
     expect(new Set(progress).size).toBeGreaterThan(1); // the backlog was still being worked through across restarts
-    const last = await startTestApp(clock, dataDir, firstAttemptOnly);
-    app = last.app;
+    const last = await startTestApp(clock, own.dir, firstAttemptOnly);
+    own.app = last.app;
     http = await operatorAgent(last.app, last.tokenFor, ['delivery']);
     await settle(last.app);
     const deductions = await complaintDeductions(last.app);
@@ -167,22 +158,13 @@ describe('a derived command that is refused', () => {
 });
 
 describe('the saga checkpoint, written lazily', () => {
-  let app: INestApplication | undefined;
-  let dataDir: string;
-  beforeAll(() => {
-    dataDir = makeTempDir('saga-checkpoint');
-  });
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-  afterAll(() => removeDir(dataDir));
+  const own = ownDataDir('saga-checkpoint');
 
   const sagaCheckpoint = (db: Database.Database) => (db.prepare('SELECT position FROM read_checkpoints WHERE name = ?').get('sagas:service-levels') as { position: number } | undefined)?.position;
 
   it('reaches the handled events by the stop, and when a crash loses it the replayed events derive nothing twice', async () => {
-    const started = await startTestApp(clock, dataDir, quickRetries);
-    app = started.app;
+    const started = await startTestApp(clock, own.dir, quickRetries);
+    own.app = started.app;
     const http = await operatorAgent(started.app, started.tokenFor, ['delivery']);
     await givenTheDefaultRulebookAndDrivers(http, ['DR-1', 'DR-2']);
     for (let i = 0; i < 6; i++) await upheldComplaintAgainst(http, `CK-${i}`, i % 2 === 0 ? 'DR-1' : 'DR-2');
@@ -190,9 +172,9 @@ describe('the saga checkpoint, written lazily', () => {
     expect(await complaintDeductions(started.app)).toHaveLength(6);
     const head = await started.app.get<EventStore>(EVENT_STORE).headPosition();
     await started.app.close();
-    app = undefined;
+    own.app = undefined;
 
-    const readModels = new Database(path.join(dataDir, 'read-models.sqlite'));
+    const readModels = new Database(path.join(own.dir, 'read-models.sqlite'));
     try {
       // written lazily (or by the stop), the checkpoint reached the events the sagas handled
       expect(sagaCheckpoint(readModels)).toBeGreaterThanOrEqual(head - 1);
@@ -202,8 +184,8 @@ describe('the saga checkpoint, written lazily', () => {
       readModels.close();
     }
 
-    const again = await startTestApp(clock, dataDir, quickRetries);
-    app = again.app;
+    const again = await startTestApp(clock, own.dir, quickRetries);
+    own.app = again.app;
     await again.app.get(SagaRunner).waitFor(await again.app.get<EventStore>(EVENT_STORE).headPosition());
     await settle(again.app);
     const deductions = await complaintDeductions(again.app);

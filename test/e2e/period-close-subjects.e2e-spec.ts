@@ -1,10 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import request from 'supertest';
 import { defaultRulebook } from '../../src/rulebook/default-rulebook';
 import { PERIOD_SUBJECTS_UPGRADE } from '../../src/periods/close-period/period-subjects.upgrade';
-import { makeTempDir, removeDir } from '../support/temp-dir';
+import { ownDataDir } from '../support/temp-dir';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
 
 /**
@@ -14,21 +13,12 @@ import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
  */
 describe('closing a period reads the period, on a store written before period subjects too', () => {
   const clock = new ManualClock(new Date('2026-03-22T04:00:00.000Z'));
-  let dataDir: string;
-  let app: INestApplication | undefined;
-
-  beforeAll(() => {
-    dataDir = makeTempDir('period-subjects');
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeDir(dataDir);
-  });
+  const own = ownDataDir('period-subjects');
 
   const start = async () => {
-    const started = await startTestApp(clock, dataDir);
-    app = started.app;
-    return operatorAgent(app, started.tokenFor, ['stewards']);
+    const started = await startTestApp(clock, own.dir);
+    own.app = started.app;
+    return operatorAgent(started.app, started.tokenFor, ['stewards']);
   };
   const ok = async (call: request.Test, status = 201) => {
     const res = await call;
@@ -43,15 +33,15 @@ describe('closing a period reads the period, on a store written before period su
     await ok(http.post('/periods').send({ period: '2026-03', openedAt: '2026-03-01T00:00:00+08:00' }));
     await ok(http.post('/deductions').send({ deductionId: 'M-1', employeeId: 'E-1', ruleCode: 'PS-10', occurredAt: '2026-03-20T10:00:00+08:00', reason: 'complaint not recorded' }));
     await ok(http.post('/deductions').send({ deductionId: 'M-2', employeeId: 'E-1', ruleCode: 'PS-01', occurredAt: '2026-03-21T10:00:00+08:00', reason: 'late report' }));
-    await app!.close();
-    app = undefined;
+    await own.app!.close();
+    own.app = undefined;
 
     // what a store written by the previous version holds: no period or staff subjects, no upgrade mark
-    const events = new Database(join(dataDir, 'events.sqlite'));
+    const events = new Database(join(own.dir, 'events.sqlite'));
     const stripped = events.prepare(`DELETE FROM event_subjects WHERE subject LIKE 'period:%' OR subject = 'staff:company'`).run().changes;
     events.close();
     expect(stripped).toBeGreaterThanOrEqual(4);
-    const readModels = new Database(join(dataDir, 'read-models.sqlite'));
+    const readModels = new Database(join(own.dir, 'read-models.sqlite'));
     readModels.prepare('DELETE FROM read_checkpoints WHERE name = ?').run(PERIOD_SUBJECTS_UPGRADE);
     readModels.close();
 

@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,4 +15,28 @@ export function makeTempDir(label: string): string {
 
 export function removeDir(dir: string | undefined): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A data folder of the describe block's own, for a service started (and restarted) on it: the app in
+ * `app` is closed after each test, the folder removed after them all. Call it in a describe body.
+ */
+export function ownDataDir(label: string): { readonly dir: string; app: INestApplication | undefined } {
+  let dir: string | undefined;
+  const own = {
+    get dir(): string {
+      if (!dir) throw new Error('the data folder is made in beforeAll: use it inside a hook or a test');
+      return dir;
+    },
+    app: undefined as INestApplication | undefined,
+  };
+  beforeAll(() => {
+    dir = makeTempDir(label);
+  });
+  afterEach(async () => {
+    await own.app?.close();
+    own.app = undefined;
+  });
+  afterAll(() => removeDir(dir));
+  return own;
 }
