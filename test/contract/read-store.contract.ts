@@ -436,6 +436,13 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
         expect(await findIds(collection, {}, { sort: { 'meta.rank': 1 } })).toEqual(['b', 'a']);
       });
 
+      it('refuses an index that types a field it does not hold, or with a type it does not know, naming the field', async () => {
+        const collection = uniqueCollection('badly-typed');
+        await expect(store.ensureIndex(collection, { fields: ['a'], types: { b: 'string' } })).rejects.toThrow(/types "b", which is not one of its fields/);
+        await expect(store.ensureIndex(collection, { fields: ['a'], types: { a: 'date' as 'string' } })).rejects.toThrow(/types "a" as "date": use string, number or boolean/);
+        await expect(store.ensureIndex(collection, { fields: ['a'], types: { a: 'date' as 'string' } })).rejects.toBeInstanceOf(InvalidFilterError);
+      });
+
       it('a unique index refuses a second document with the same value, and clear keeps the index', async () => {
         const collection = uniqueCollection('unique');
         await store.ensureIndex(collection, { fields: ['email'], unique: true });

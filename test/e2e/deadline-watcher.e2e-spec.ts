@@ -11,6 +11,7 @@ import { READ_STORE } from '../../src/shared/read-store/read-store.port';
 import type { ReadStore } from '../../src/shared/read-store/read-store.port';
 import { STILL_RUNNING } from '../../projections/overdue.projection';
 import { DeadlineWatcher } from '../../src/policies/deadline-watcher/deadline-watcher.service';
+import { MetricsService } from '../../src/shared/observability/metrics.service';
 import { TicketLifecycleCommand } from '../../src/tickets/ticket-lifecycle.command';
 import { settle } from '../support/settle';
 import { ManualClock, operatorAgent, startTestApp } from '../support/test-app';
@@ -152,7 +153,12 @@ describe('the deadline watcher behind more than a page of breached clocks', () =
     expect(dueAt).toBe('2026-10-12T09:55:00.000Z');
     clock.set(new Date(Date.parse(dueAt) + 1).toISOString());
 
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(await app.get(MetricsService).scrape())?.[1] ?? 0);
+    const passesBefore = await metric('ledger_deadline_watcher_tick_seconds_count');
     expect(await tick()).toBe(1);
     expect((await breaches('NEW')).map((e) => e.data)).toEqual([expect.objectContaining({ milestone: 'resolution', dueAt })]);
+    // the pass is timed and its breach counted where an operator reads them
+    expect(await metric('ledger_deadline_watcher_tick_seconds_count')).toBe(passesBefore + 1);
+    expect(await metric('ledger_deadline_watcher_breaches_total')).toBe(1);
   });
 });

@@ -40,6 +40,10 @@ describe('period and staff subjects', () => {
     expect(assessmentEventSubjects({ type, data })).toEqual(expect.arrayContaining(expected));
   });
 
+  it('takes the period from the record id even when the employee id holds a colon', () => {
+    expect(closeSubjectsOf(recorded('RatingsRecorded', { employeeId: 'ORG:E-1', period: '2026-Q1', assessment }))).toEqual(['period:2026-Q1']);
+  });
+
   it('indexes every registration under the staff', () => {
     const data = { employeeId: 'E-1', name: 'n', department: 'd', position: 'p', registeredAt: '2026-03-01T00:00:00.000Z' };
     expect(closeSubjectsOf(recorded('EmployeeRegistered', data))).toEqual(['staff:company']);

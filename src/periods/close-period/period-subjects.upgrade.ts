@@ -15,7 +15,7 @@ const PAGE = 5_000;
 export function closeSubjectsOf(event: RecordedEvent): string[] {
   if (event.type === 'EmployeeRegistered') return [STAFF_SUBJECT];
   const recordId = periodRecordIdOf(asDomainEvent(event));
-  return recordId ? [periodSubject(recordId.slice(recordId.indexOf(':') + 1))] : [];
+  return recordId ? [periodSubject(recordId.slice(recordId.lastIndexOf(':') + 1))] : [];
 }
 
 /**

@@ -174,3 +174,48 @@ describe('projectionHealth', () => {
     expect(projectionHealth({ name: 'scores', position: 0, parked: [] }, 3, { ...options, running: false, shouldRun: false }).status).toBe('ok');
   });
 });
+
+describe('ProjectionWorker: a projection that writes each document once', () => {
+  /** A line per event, its id carrying the position: nothing to read before writing it. */
+  const lines: Projection<Tally> = {
+    name: 'lines',
+    version: 1,
+    handles: ['DeductionApplied'],
+    writesOnce: true,
+    documentIds: (event) => [`${event.position}`],
+    evolve: (doc, event, id) => ({ _id: id, points: (doc?.points ?? 0) + (event.data as { points: number }).points }) as Tally,
+  };
+
+  it('writes its lines without reading the store, and a replay writes the same lines again', async () => {
+    const store = new MemoryReadStore();
+    const worker = new ProjectionWorker(lines, store as unknown as ReadStore);
+    await worker.prepare();
+    const reads = jest.spyOn(store, 'get');
+
+    await worker.handle(good(1, 2));
+    await worker.handle(good(2, 3));
+    await worker.flush();
+    worker.flushedPosition = -1; // a crash before the checkpoint: the events come again
+    worker.discard();
+    await worker.handle(good(1, 2));
+    await worker.flush();
+
+    expect(reads).not.toHaveBeenCalled();
+    expect([...(store.collections.get('lines_v1')?.values() ?? [])]).toEqual([
+      { _id: '1', points: 2, _position: 1 },
+      { _id: '2', points: 3, _position: 2 },
+    ]);
+  });
+
+  it('writes its batch in id order, whatever order the events touched the documents', async () => {
+    const store = new MemoryReadStore();
+    const applied = jest.spyOn(store, 'apply');
+    const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
+    await worker.prepare();
+    for (const [position, employeeId] of [[1, 'E-3'], [2, 'E-1'], [3, 'E-2']] as const) {
+      await worker.handle(deduction(position, { employeeId, points: 1, occurredOn: '2026-03-10' }));
+    }
+    await worker.flush();
+    expect(applied.mock.calls[0]![0].upserts.map((upsert) => upsert.doc._id)).toEqual(['E-1', 'E-2', 'E-3']);
+  });
+});
