@@ -42,7 +42,7 @@ async function main(names: string[]): Promise<void> {
       const started = Date.now();
       const report = progressReport(projection.name, started);
       const count = await rebuildProjection(eventStore, readStore, projection, { onProgress: report });
-      console.log(`rebuilt ${projection.name} v${projection.version} from ${count} events in ${Date.now() - started} ms`);
+      console.log(`rebuilt ${projection.name} v${projection.version} from ${count} events (the types it reads) in ${Date.now() - started} ms`);
     }
   } finally {
     await eventStore.close();

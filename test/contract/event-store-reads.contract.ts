@@ -86,6 +86,17 @@ export function readContract(current: () => EventStoreFixture): void {
       expect(backwards[0].position).toBeGreaterThanOrEqual(position(1));
     });
 
+    it('reads only events of the types asked for, maxCount counting those', async () => {
+      const [kept, alsoKept] = [`Kept-${stream}`, `AlsoKept-${stream}`];
+      await store.append(stream, [newEvent(kept), newEvent('Other'), newEvent(alsoKept), newEvent('Other'), newEvent(kept)]);
+      const eventTypes = [kept, alsoKept];
+
+      expect(typesOf(await store.readAll({ fromPosition: position(2), eventTypes }))).toEqual([kept, alsoKept, kept]);
+      expect(typesOf(await store.readAll({ fromPosition: position(2), eventTypes, maxCount: 2 }))).toEqual([kept, alsoKept]);
+      expect(typesOf(await store.readAll({ direction: 'backwards', eventTypes, maxCount: 2 }))).toEqual([kept, alsoKept]);
+      expect(await store.readAll({ fromPosition: position(2), eventTypes: [] })).toEqual([]);
+    });
+
     it('reads forwards from the start and backwards from the end by default', async () => {
       const first = await store.readAll({ maxCount: 1 });
       const newest = await store.readAll({ direction: 'backwards', maxCount: 1000 });

@@ -3,7 +3,7 @@
  * each adapter by its `*.int-spec.ts` leg. Every test uses its own collection names, so a leg may
  * share one database between tests.
  */
-import { Document, DuplicateKeyError, Filter, FindOptions, InvalidFilterError, ReadStore } from '../../src/shared/read-store/read-store.port';
+import { Document, DuplicateKeyError, Filter, FindOptions, IndexSpec, InvalidFilterError, ReadStore } from '../../src/shared/read-store/read-store.port';
 
 export interface ReadStoreFixture {
   store: ReadStore;
@@ -454,6 +454,32 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
         await store.upsert(collection, { _id: 'u3', email: 'cid@example.org' });
         await expect(store.upsert(collection, { _id: 'u4', email: 'cid@example.org' })).rejects.toBeInstanceOf(DuplicateKeyError);
       });
+    });
+
+    it('dropIndex drops the index ensureIndex made (a unique one stops refusing), is a no-op when there is none, and ensureIndex makes it again', async () => {
+      const collection = uniqueCollection('dropped');
+      const unique: IndexSpec = { fields: ['email'], unique: true };
+      await store.dropIndex(collection, unique);
+      await store.ensureIndex(collection, unique);
+      await store.dropIndex(collection, unique);
+      await store.dropIndex(collection, unique);
+      await store.upsert(collection, { _id: 'u1', email: 'ann@example.org' });
+      await store.upsert(collection, { _id: 'u2', email: 'ann@example.org' });
+      await store.delete(collection, 'u2');
+      await store.ensureIndex(collection, unique);
+      await expect(store.upsert(collection, { _id: 'u3', email: 'ann@example.org' })).rejects.toBeInstanceOf(DuplicateKeyError);
+    });
+
+    it('a typed field dropped from its index is still queried, sorted and kept through writes', async () => {
+      const collection = uniqueCollection('dropped-typed');
+      const index: IndexSpec = { fields: ['score'], types: { score: 'number' } };
+      await store.ensureIndex(collection, index);
+      await store.dropIndex(collection, index);
+      await given(collection, [{ _id: 'a', score: 3 }, { _id: 'b', score: 1 }, { _id: 'c' }]);
+      expect(await findIds(collection, { score: { $gte: 1 } }, { sort: { score: -1 } })).toEqual(['a', 'b']);
+      await store.ensureIndex(collection, index);
+      await store.upsert(collection, { _id: 'c', score: 2 });
+      expect(await findIds(collection, { score: { $gte: 1 } }, { sort: { score: -1 } })).toEqual(['a', 'c', 'b']);
     });
 
     describe('typed indexes (fields whose type the projection promises)', () => {

@@ -162,6 +162,11 @@ export class InMemoryMongoCollection implements MongoCollectionLike {
     return options.name;
   }
 
+  async dropIndex(name: string): Promise<unknown> {
+    if (!this.indexes.delete(name)) throw Object.assign(new Error(`index not found with name [${name}]`), { code: 27 });
+    return { ok: 1 };
+  }
+
   /** Ordered, and not atomic: like MongoDB, it stops at the first failure and keeps earlier writes. */
   async bulkWrite(operations: MongoWriteModel[], options: { ordered: boolean }): Promise<unknown> {
     if (!options.ordered) throw new Error('the in-memory double only implements ordered bulk writes');

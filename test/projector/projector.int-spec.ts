@@ -188,9 +188,32 @@ describe('Projector (SQLite event store and read store)', () => {
     const counts: number[] = [];
     for (const p of projections) counts.push(await rebuildProjection(stores.eventStore, stores.readStore, p, { batchSize: 3 }));
 
-    expect(counts).toEqual(projections.map(() => 10));
+    // each reads only the events of the types it handles
+    const stored = await stores.eventStore.readAll();
+    expect(counts).toEqual(projections.map((p) => stored.filter((event) => p.handles.includes(event.type)).length));
+    expect(counts.some((count) => count < stored.length)).toBe(true);
     expect(await allReadModels(projections)).toEqual(before);
     expect(await stores.readStore.getCheckpoint('scores_v3')).toBe(head);
+  });
+
+  it('rebuildProjection writes without the secondary indexes, keeps the unique ones, and builds them again at the end', async () => {
+    await givenHistory();
+    const indexed: Projection = {
+      ...tallyProjection(),
+      indexes: [{ fields: ['points'], types: { points: 'number' } }, { fields: ['events'], unique: true }],
+    };
+    const sqliteIndexes = () => (stores.readStore as unknown as { db: { prepare(sql: string): { pluck(): { all(): string[] } } } }).db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rs_${collectionOf(indexed)}' AND sql IS NOT NULL ORDER BY name`)
+      .pluck()
+      .all();
+    const during: string[][] = [];
+
+    await rebuildProjection(stores.eventStore, stores.readStore, indexed, { batchSize: 1, onProgress: () => during.push(sqliteIndexes()) });
+
+    const unique = `ux_${collectionOf(indexed)}__events`;
+    expect(during.length).toBeGreaterThan(0);
+    for (const names of during) expect(names).toEqual([unique]);
+    expect(sqliteIndexes()).toEqual([`ixt_${collectionOf(indexed)}__points`, unique]);
   });
 
   it('parks an event whose evolve throws (a poison event, not retried) and goes on with the next, in that projection and the others', async () => {

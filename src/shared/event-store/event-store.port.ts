@@ -77,7 +77,10 @@ export interface ReadAllOptions {
    * backwards reads events with position < fromPosition. Omitted: from the start / the end.
    */
   fromPosition?: number;
+  /** At most this many events (of `eventTypes`, when given). */
   maxCount?: number;
+  /** Only events of these types (a rebuild reads what its projection handles, not the whole log). */
+  eventTypes?: readonly string[];
 }
 
 export interface ReadBySubjectOptions {

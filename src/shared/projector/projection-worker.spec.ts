@@ -219,3 +219,57 @@ describe('ProjectionWorker: a projection that writes each document once', () => 
     expect(applied.mock.calls[0]![0].upserts.map((upsert) => upsert.doc._id)).toEqual(['E-1', 'E-2', 'E-3']);
   });
 });
+
+describe('ProjectionWorker: rebuilding into an empty collection', () => {
+  const onE = (employeeId: string, position: number, points: number) => deduction(position, { employeeId, points, occurredOn: '2026-03-10' });
+
+  it('never reads a document it has not written, keeps what it wrote across flushes, and ends where a live worker ends', async () => {
+    const events = [onE('E-1', 1, 2), onE('E-2', 2, 1), onE('E-1', 3, 3), onE('E-3', 4, 5), onE('E-2', 5, 4)];
+    const live = new MemoryReadStore();
+    const liveWorker = new ProjectionWorker(tally, live as unknown as ReadStore);
+    await liveWorker.prepare();
+    for (const event of events) await liveWorker.handle(event);
+    await liveWorker.flush();
+
+    const rebuilt = new MemoryReadStore();
+    const reads: string[] = [];
+    const get = rebuilt.get.bind(rebuilt);
+    rebuilt.get = async <T extends Document>(collection: string, id: string) => {
+      if (collection === 'tally_v1') reads.push(id);
+      return get<T>(collection, id);
+    };
+    const worker = new ProjectionWorker(tally, rebuilt as unknown as ReadStore, { startsEmpty: true });
+    await worker.prepare();
+    for (const event of events) {
+      await worker.handle(event);
+      await worker.flush(); // a flush after every event: documents outlive their batch
+    }
+
+    expect(reads).toEqual([]);
+    expect(rebuilt.collections.get('tally_v1')).toEqual(live.collections.get('tally_v1'));
+    expect(rebuilt.checkpoints.get('tally_v1')).toBe(5);
+  });
+
+  it('reads a document it wrote once a failed batch was discarded, and moves its checkpoint past events it skipped', async () => {
+    const store = new MemoryReadStore();
+    const worker = new ProjectionWorker(tally, store as unknown as ReadStore, { startsEmpty: true });
+    await worker.prepare();
+    await worker.handle(onE('E-1', 1, 2));
+    await worker.flush();
+    worker.discard();
+    const reads: string[] = [];
+    const get = store.get.bind(store);
+    store.get = async <T extends Document>(collection: string, id: string) => {
+      if (collection === 'tally_v1') reads.push(id);
+      return get<T>(collection, id);
+    };
+
+    await worker.handle(onE('E-1', 2, 3));
+    worker.passedThrough(9);
+    await worker.flush();
+
+    expect(reads).toEqual(['E-1']);
+    expect(store.collections.get('tally_v1')?.get('E-1')).toMatchObject({ points: 5, _position: 2 });
+    expect(store.checkpoints.get('tally_v1')).toBe(9);
+  });
+});

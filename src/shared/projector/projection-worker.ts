@@ -3,6 +3,9 @@ import type { ChangeSet, Document, ReadStore } from '../read-store/read-store.po
 import { collectionOf } from './projection';
 import type { ProjectedDocument, Projection } from './projection';
 
+/** How many documents a rebuild keeps in memory between its flushes (beyond that it reads them back). */
+const RETAINED_DOCUMENTS = 50_000;
+
 /** Position meaning "no event yet". */
 export const NO_POSITION = -1;
 
@@ -72,20 +75,28 @@ export class ProjectionWorker {
   /** Positions parked for this projection (stored ones and those of the batch once flushed). */
   parkedPositions: number[] = [];
 
+  /**
+   * Rebuild only: the collection was empty when the worker started, so a document it has not
+   * written since is absent (no read), and documents stay cached across flushes while they fit.
+   */
+  private readonly rebuilding?: { written: Set<string>; retain: number };
+
   constructor(
     readonly projection: Projection,
     private readonly readStore: ReadStore,
+    options: { startsEmpty?: boolean } = {},
   ) {
     this.name = projection.name;
     this.collection = collectionOf(projection);
     this.checkpointName = collectionOf(projection);
     this.servedCollection = this.collection;
     this.handled = new Set(projection.handles);
+    if (options.startsEmpty) this.rebuilding = { written: new Set(), retain: RETAINED_DOCUMENTS };
   }
 
   /** Ensures the indexes and loads the checkpoint; forgets any batch. */
-  async prepare(): Promise<void> {
-    for (const index of this.projection.indexes ?? []) await this.readStore.ensureIndex(this.collection, index);
+  async prepare({ ensureIndexes = true }: { ensureIndexes?: boolean } = {}): Promise<void> {
+    if (ensureIndexes) for (const index of this.projection.indexes ?? []) await this.readStore.ensureIndex(this.collection, index);
     const checkpoint = await this.readStore.getCheckpoint(this.checkpointName);
     this.flushedPosition = checkpoint ?? NO_POSITION;
     const parked = await this.readStore.find<ParkedEvent>(PARKED_EVENTS_COLLECTION, { checkpoint: this.checkpointName }, { sort: { position: 1 } });
@@ -156,8 +167,19 @@ export class ProjectionWorker {
     this.flushedPosition = this.processedPosition;
     if (!this.takeoverPending) this.servedPosition = this.flushedPosition;
     this.bufferedEvents = 0;
+    // a projection that writes once never reads its documents back: nothing to keep
+    if (this.rebuilding && !this.projection.writesOnce) {
+      for (const id of this.dirty) this.rebuilding.written.add(id);
+      if (this.cache.size > this.rebuilding.retain) this.cache.clear();
+    } else {
+      this.cache.clear();
+    }
     this.dirty.clear();
-    this.cache.clear();
+  }
+
+  /** Rebuild only: every event up to `position` was read; those this projection skipped change nothing. */
+  passedThrough(position: number): void {
+    if (position > this.processedPosition) this.processedPosition = position;
   }
 
   /**
@@ -216,6 +238,7 @@ export class ProjectionWorker {
   private async load(id: string): Promise<ProjectedDocument | null> {
     if (this.cache.has(id)) return this.cache.get(id) ?? null;
     if (this.projection.writesOnce) return null;
+    if (this.rebuilding && !this.rebuilding.written.has(id)) return null;
     const doc = await this.readStore.get<ProjectedDocument>(this.collection, id);
     this.cache.set(id, doc);
     return doc;

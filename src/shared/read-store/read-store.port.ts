@@ -90,6 +90,13 @@ export interface ReadStore {
   clear(collection: string): Promise<void>;
   ensureIndex(collection: string, index: IndexSpec): Promise<void>;
   /**
+   * Drops the index `ensureIndex` made for this spec, if there is one; typed fields keep their
+   * columns (written with every document). A rebuild writes into a collection without its
+   * secondary indexes, then ensures them again: building an index once is cheaper than keeping it
+   * up to date through a million writes.
+   */
+  dropIndex(collection: string, index: IndexSpec): Promise<void>;
+  /**
    * Applies the changes and moves the checkpoint. The embedded adapter does this in one
    * transaction; the MongoDB adapter writes documents first and the checkpoint last, and relies on
    * the projector's per-document position guard to make a replay after a crash harmless.

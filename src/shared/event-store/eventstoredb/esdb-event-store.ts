@@ -172,10 +172,12 @@ export class EsdbEventStore implements EventStore {
     if (from === undefined || (!backwards && from <= 0)) fromPosition = backwards ? END : START;
     else fromPosition = { commit: BigInt(from), prepare: BigInt(from) };
     const read = this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition });
+    const types = options.eventTypes ? new Set(options.eventTypes) : undefined;
     return collect(
       read,
       (resolved) => {
         if (!isOwnEvent(resolved)) return undefined;
+        if (types && !types.has(resolved.event.type)) return undefined;
         const event = toRecordedEvent(resolved.event);
         return from !== undefined && event.position === from ? undefined : event;
       },

@@ -31,6 +31,8 @@ export class SqliteEventQueries {
   private readonly streamBackwards: Statement<[string, number, number], EventRow>;
   private readonly allForwards: Statement<[number, number], EventRow>;
   private readonly allBackwards: Statement<[number, number], EventRow>;
+  private readonly allOfTypesForwards: Statement<[number, string, number], EventRow>;
+  private readonly allOfTypesBackwards: Statement<[number, string, number], EventRow>;
   private readonly subject: Statement<[string, number, string, number], EventRow>;
   private readonly head: Statement<[], { head: number | null }>;
 
@@ -50,6 +52,10 @@ export class SqliteEventQueries {
     );
     this.allForwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? ORDER BY e.position ASC LIMIT ?`);
     this.allBackwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? ORDER BY e.position DESC LIMIT ?`);
+    // the types as one JSON array: one statement whatever their number
+    const ofTypes = 'e.type IN (SELECT value FROM json_each(?))';
+    this.allOfTypesForwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? AND ${ofTypes} ORDER BY e.position ASC LIMIT ?`);
+    this.allOfTypesBackwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? AND ${ofTypes} ORDER BY e.position DESC LIMIT ?`);
     this.subject = db.prepare(
       `SELECT ${COLUMNS} FROM event_subjects s JOIN events e ON e.position = s.position
        WHERE s.subject = ? AND s.position > ? AND e.recorded_at <= ? ORDER BY s.position ASC LIMIT ?`,
@@ -81,7 +87,13 @@ export class SqliteEventQueries {
       : this.streamForwards.all(streamName, fromRevision ?? 0, limitOf(maxCount));
   }
 
-  readAll(backwards: boolean, fromPosition?: number, maxCount?: number): EventRow[] {
+  readAll(backwards: boolean, fromPosition?: number, maxCount?: number, types?: readonly string[]): EventRow[] {
+    if (types) {
+      const list = JSON.stringify(types);
+      return backwards
+        ? this.allOfTypesBackwards.all(fromPosition ?? LAST, list, limitOf(maxCount))
+        : this.allOfTypesForwards.all(fromPosition ?? 0, list, limitOf(maxCount));
+    }
     return backwards
       ? this.allBackwards.all(fromPosition ?? LAST, limitOf(maxCount))
       : this.allForwards.all(fromPosition ?? 0, limitOf(maxCount));

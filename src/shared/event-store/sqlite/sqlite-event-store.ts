@@ -89,7 +89,7 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const backwards = options.direction === 'backwards';
-    return this.queries.readAll(backwards, options.fromPosition, options.maxCount).map(toRecordedEvent);
+    return this.queries.readAll(backwards, options.fromPosition, options.maxCount, options.eventTypes).map(toRecordedEvent);
   }
 
   async readBySubject(subject: string, options: ReadBySubjectOptions = {}): Promise<RecordedEvent[]> {

@@ -28,6 +28,8 @@ export interface MongoCollectionLike {
   deleteOne(filter: MongoFilter): Promise<unknown>;
   deleteMany(filter: MongoFilter): Promise<unknown>;
   createIndex(keys: Record<string, 1>, options: { name: string; unique: boolean }): Promise<string>;
+  /** Rejects with code 27 (IndexNotFound) when there is no index of that name. */
+  dropIndex(name: string): Promise<unknown>;
   bulkWrite(operations: MongoWriteModel[], options: { ordered: boolean }): Promise<unknown>;
 }
 

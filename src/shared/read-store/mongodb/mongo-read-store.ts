@@ -34,6 +34,9 @@ interface CheckpointDocument extends Document {
   position: number;
 }
 
+const INDEX_NOT_FOUND = 27;
+const NAMESPACE_NOT_FOUND = 26;
+
 /** Deterministic, so calling `ensureIndex` again finds the same index. */
 export function mongoIndexName(index: IndexSpec): string {
   return `${index.unique ? 'ux' : 'ix'}_${index.fields.join('__')}`;
@@ -109,6 +112,17 @@ export class MongoReadStore implements ReadStore {
     validateIndexSpec(index);
     const keys = Object.fromEntries(index.fields.map((field) => [field, 1 as const]));
     await this.collection(collection).createIndex(keys, { name: mongoIndexName(index), unique: !!index.unique });
+  }
+
+  async dropIndex(collection: string, index: IndexSpec): Promise<void> {
+    validateIndexSpec(index);
+    try {
+      await this.collection(collection).dropIndex(mongoIndexName(index));
+    } catch (error) {
+      // no such index (or no such collection): nothing to drop
+      const code = (error as { code?: unknown }).code;
+      if (code !== INDEX_NOT_FOUND && code !== NAMESPACE_NOT_FOUND) throw error;
+    }
   }
 
   async apply(changes: ChangeSet): Promise<void> {

@@ -170,6 +170,12 @@ export class SqliteReadStore implements ReadStore {
     );
   }
 
+  async dropIndex(collection: string, index: IndexSpec): Promise<void> {
+    validateIndexSpec(index);
+    this.db.exec(`DROP INDEX IF EXISTS ${sqliteIndexName(collection, index)}`);
+    this.table(collection);
+  }
+
   /** A typed column for the field, filled from the documents already stored (once: it is kept with every write after). */
   private addColumn(table: string, field: string, type: FieldType): void {
     const columns = this.columns(table);
