@@ -54,6 +54,25 @@ describe('SQLite read store: typed indexes', () => {
     expect(plan(`SELECT doc FROM "rs_clocks" WHERE "c_dueAt" < '2026-04-01' ORDER BY "c_dueAt" ASC, id ASC LIMIT 100`)).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('reads a sorted page as its ids from the covering index first, then only the documents of the page', async () => {
+    await store.ensureIndex('clocks', { fields: ['dueAt', 'stoppedAt'], types: { dueAt: 'string', stoppedAt: 'string' } });
+    for (let i = 0; i < 30; i++) await store.upsert('clocks', { _id: `c${String(i).padStart(2, '0')}`, dueAt: `2026-03-${String(1 + (i % 3)).padStart(2, '0')}T00:00:00.000Z`, stoppedAt: '9999-12-31T23:59:59.999Z' });
+    const db = (store as unknown as { db: Database.Database }).db;
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof db.prepare;
+    const filter = { dueAt: { $lt: '2026-04-01T00:00:00.000Z' }, stoppedAt: { $gt: '2026-04-01T00:00:00.000Z' } };
+
+    const page = await store.find('clocks', filter, { sort: { dueAt: 1, _id: 1 }, skip: 2, limit: 3 });
+
+    expect(page.map((doc) => doc._id)).toEqual(['c06', 'c09', 'c12']);
+    const sql = prepared.find((text) => text.startsWith('SELECT doc'))!;
+    const params = ['2026-04-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z', 3, 2];
+    const steps = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(steps).toMatch(/PRIMARY KEY \(id=\?\)/);
+    expect(steps).toMatch(/COVERING INDEX "?ixt_clocks__dueAt__stoppedAt/);
+  });
+
   it('refuses a document that breaks the type its index promises, naming the field, and stores nothing', async () => {
     await store.ensureIndex('clocks', { fields: ['dueAt'], types: { dueAt: 'string' } });
     await expect(store.upsert('clocks', { _id: 'c1', dueAt: 5 })).rejects.toThrow(/"dueAt", which its index declares string/);
