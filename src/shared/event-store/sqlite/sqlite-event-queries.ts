@@ -37,6 +37,7 @@ export class SqliteEventQueries {
   private readonly head: Statement<[], { head: number | null }>;
 
   constructor(db: Database) {
+    const rows = <P extends unknown[]>(sql: string) => db.prepare<P, EventRow>(sql).raw(true);
     this.byId = db.prepare('SELECT position, stream_name, revision FROM events WHERE id = ?');
     this.lastRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_name = ?');
     this.insert = db.prepare(
@@ -44,19 +45,19 @@ export class SqliteEventQueries {
        VALUES (@id, @streamName, @revision, @type, @data, @metadata, @recordedAt)`,
     );
     this.insertSubjectStmt = db.prepare('INSERT OR IGNORE INTO event_subjects (subject, position) VALUES (?, ?)');
-    this.streamForwards = db.prepare(
+    this.streamForwards = rows(
       `SELECT ${COLUMNS} FROM events e WHERE e.stream_name = ? AND e.revision >= ? ORDER BY e.revision ASC LIMIT ?`,
     );
-    this.streamBackwards = db.prepare(
+    this.streamBackwards = rows(
       `SELECT ${COLUMNS} FROM events e WHERE e.stream_name = ? AND e.revision <= ? ORDER BY e.revision DESC LIMIT ?`,
     );
-    this.allForwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? ORDER BY e.position ASC LIMIT ?`);
-    this.allBackwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? ORDER BY e.position DESC LIMIT ?`);
+    this.allForwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? ORDER BY e.position ASC LIMIT ?`);
+    this.allBackwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? ORDER BY e.position DESC LIMIT ?`);
     // the types as one JSON array: one statement whatever their number
     const ofTypes = 'e.type IN (SELECT value FROM json_each(?))';
-    this.allOfTypesForwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? AND ${ofTypes} ORDER BY e.position ASC LIMIT ?`);
-    this.allOfTypesBackwards = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? AND ${ofTypes} ORDER BY e.position DESC LIMIT ?`);
-    this.subject = db.prepare(
+    this.allOfTypesForwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? AND ${ofTypes} ORDER BY e.position ASC LIMIT ?`);
+    this.allOfTypesBackwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? AND ${ofTypes} ORDER BY e.position DESC LIMIT ?`);
+    this.subject = rows(
       `SELECT ${COLUMNS} FROM event_subjects s JOIN events e ON e.position = s.position
        WHERE s.subject = ? AND s.position > ? AND e.recorded_at <= ? ORDER BY s.position ASC LIMIT ?`,
     );

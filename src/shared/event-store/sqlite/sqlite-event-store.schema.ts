@@ -34,24 +34,20 @@ export function openSchema(db: Database): void {
   db.exec(SCHEMA);
 }
 
-export interface EventRow {
-  position: number;
-  id: string;
-  stream_name: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/**
+ * A stored event as its statements return it: the columns in order (`COLUMNS` of the queries), as
+ * an array rather than an object per row, since a replay turns every row into an event anyway.
+ */
+export type EventRow = [position: number, id: string, streamName: string, revision: number, type: string, data: string, metadata: string];
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent([position, id, streamName, revision, type, data, metadata]: EventRow): RecordedEvent {
   return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    streamName: row.stream_name,
-    revision: row.revision,
-    position: row.position,
+    id,
+    type,
+    data: JSON.parse(data) as unknown,
+    metadata: JSON.parse(metadata) as EventMetadata,
+    streamName,
+    revision,
+    position,
   };
 }
