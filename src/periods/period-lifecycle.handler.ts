@@ -17,13 +17,14 @@ import { periodDecider } from './domain/period.decider';
 import type { PeriodCommand, PeriodContext, PeriodsState } from './domain/period.decider';
 import type { PeriodEvent } from './domain/period.events';
 import { loadPeriodCloseContext } from './close-period/period-close.context';
-import { periodsStream } from './load-periods';
+import { periodsFold, periodsStream } from './load-periods';
 import { PeriodLifecycleCommand } from './period-lifecycle.command';
 
 /** The periods aggregate: one stream per company; a close seals every registered employee's period. */
 const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> = {
   decider: periodDecider,
   streamOf: () => periodsStream(DEFAULT_COMPANY),
+  fold: periodsFold,
   occurredAt: businessTimeFrom<PeriodEvent>({ PeriodOpened: 'openedAt', PeriodClosed: 'closedAt', PeriodScoreSealed: 'closedAt', RollUpPenaltyApplied: 'closedAt' }),
   subjects: (event) => {
     const subjects = [periodSubject(event.data.period)];

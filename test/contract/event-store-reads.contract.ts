@@ -44,6 +44,17 @@ export function readContract(current: () => EventStoreFixture): void {
       expect(await types(stream, { direction: 'backwards', maxCount: 2 })).toEqual(['E4', 'E3']);
     });
 
+    it('reads only events of the types asked for, maxCount counting those, either way', async () => {
+      await store.append(stream, [newEvent('E1'), newEvent('E5')]);
+      const eventTypes = ['E1', 'E3'];
+
+      expect(await types(stream, { eventTypes })).toEqual(['E1', 'E3', 'E1']);
+      expect(await types(stream, { eventTypes, fromRevision: 2, maxCount: 1 })).toEqual(['E3']);
+      expect(await types(stream, { eventTypes, direction: 'backwards', maxCount: 2 })).toEqual(['E1', 'E3']);
+      expect((await store.readStream(stream, { eventTypes, direction: 'backwards', fromRevision: 4 })).map((e) => e.revision)).toEqual([3, 1]);
+      expect(await types(stream, { eventTypes: [] })).toEqual([]);
+    });
+
     it('returns an empty list for a stream that does not exist', async () => {
       expect(await store.readStream(newStream())).toEqual([]);
       expect(await store.readStream(newStream(), { direction: 'backwards' })).toEqual([]);

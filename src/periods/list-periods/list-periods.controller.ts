@@ -8,7 +8,7 @@ import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { DEFAULT_COMPANY } from '../../rulebook/domain/rulebook.types';
 import type { PeriodEvent } from '../domain/period.events';
-import { periodsStream } from '../load-periods';
+import { periodStateTypes, periodsStream } from '../load-periods';
 import { periodList } from './period-list';
 import type { PeriodView } from './period-list';
 
@@ -37,7 +37,7 @@ export class ListPeriodsController {
   @ApiOperation({ summary: 'Every period opened, open or closed, with its bounds and what its close sealed, in calendar order' })
   @ApiOkResponse({ type: PeriodListDoc })
   async list(): Promise<{ periods: PeriodView[] }> {
-    const events = (await this.store.readStream(periodsStream(DEFAULT_COMPANY))).map(asDomainEvent<PeriodEvent>);
+    const events = (await this.store.readStream(periodsStream(DEFAULT_COMPANY), { eventTypes: periodStateTypes })).map(asDomainEvent<PeriodEvent>);
     return { periods: periodList(events, this.config.timeZone) };
   }
 }

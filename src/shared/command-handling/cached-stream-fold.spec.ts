@@ -27,7 +27,7 @@ describe('CachedStreamFold', () => {
     await store.append('s-1', [added(3)], { expectedRevision: 'any' });
     expect(await fold.loadWithRevision(store, 's-1')).toMatchObject({ state: [1, 2, 3], revision: 2 });
     expect(await fold.load(store, 's-1')).toEqual([1, 2, 3]);
-    expect(reads).toEqual([{}, { fromRevision: 2 }, { fromRevision: 3 }]);
+    expect(reads).toEqual([{ fromRevision: 0 }, { fromRevision: 2 }, { fromRevision: 3 }]);
   });
 
   it('answers a missing stream with the initial state and revision -1, and keeps stores apart', async () => {
@@ -49,5 +49,21 @@ describe('CachedStreamFold', () => {
     expect(first.length).toBeGreaterThanOrEqual(1);
     expect(second).toEqual([1, 2]);
     expect(await sum().load(store, 's-1')).toEqual(await fold.load(store, 's-1'));
+  });
+
+  it('with types, reads only those and still keeps the revision of the stream\'s last event, whatever its type', async () => {
+    const fold = new CachedStreamFold<Added, number[]>((state, event) => [...state, event.data.n], [], ['Added']);
+    const noted = (n: number) => ({ ...added(n), type: 'Noted' });
+    await store.append('s-1', [added(1), noted(2), added(3), noted(4)], { expectedRevision: 'any' });
+
+    expect(await fold.loadWithRevision(store, 's-1')).toMatchObject({ state: [1, 3], revision: 3 });
+    await store.append('s-1', [noted(5)], { expectedRevision: 3 });
+    expect(await fold.loadWithRevision(store, 's-1')).toMatchObject({ state: [1, 3], revision: 4 });
+    await store.append('s-1', [added(6)], { expectedRevision: 4 });
+    expect(await fold.loadWithRevision(store, 's-1')).toMatchObject({ state: [1, 3, 6], revision: 5 });
+    expect(await fold.loadWithRevision(store, 's-1')).toMatchObject({ state: [1, 3, 6], revision: 5 });
+
+    const typed = reads.filter((options) => options?.direction !== 'backwards');
+    expect(typed).toEqual([0, 4, 5, 6].map((fromRevision) => ({ fromRevision, eventTypes: ['Added'] })));
   });
 });

@@ -20,9 +20,15 @@ export interface FoldedStream<State> {
 export class CachedStreamFold<Event, State> {
   private readonly folds = new WeakMap<EventStore, Map<string, FoldedStream<State>>>();
 
+  /**
+   * `eventTypes`: the only types that change the state (its evolve returns the state unchanged for
+   * any other): only those are read and parsed. The revision kept is still the stream's own, for
+   * the appends that follow the decision.
+   */
   constructor(
     private readonly evolve: (state: State, event: Event) => State,
     private readonly initialState: State,
+    private readonly eventTypes?: readonly string[],
   ) {}
 
   async load(store: EventStore, stream: string): Promise<State> {
@@ -34,14 +40,16 @@ export class CachedStreamFold<Event, State> {
     let folds = this.folds.get(store);
     if (!folds) this.folds.set(store, (folds = new Map()));
     const known = folds.get(stream);
-    const events: RecordedEvent[] = await store.readStream(stream, known ? { fromRevision: known.revision + 1 } : {});
-    if (events.length === 0) return known ?? { state: this.initialState, revision: -1, position: 0 };
+    const fromRevision = known ? known.revision + 1 : 0;
+    const events: RecordedEvent[] = await store.readStream(stream, { fromRevision, ...(this.eventTypes ? { eventTypes: this.eventTypes } : {}) });
+    // with types, the stream's last event (which may be of another type) gives the revision reached
+    const last = this.eventTypes ? (await store.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0] : events[events.length - 1];
+    if (!last || last.revision < fromRevision) return known ?? { state: this.initialState, revision: -1, position: 0 };
     // another load may have moved the fold meanwhile: fold from what is kept now if it is not ahead
     const current = folds.get(stream);
     const base = current && current.revision >= (known?.revision ?? -1) ? current : known;
     const fresh = events.filter((event) => event.revision > (base?.revision ?? -1));
     const state = fresh.map((event) => asDomainEvent<Event>(event)).reduce(this.evolve, base?.state ?? this.initialState);
-    const last = events[events.length - 1];
     const folded = base && base.revision > last.revision ? { ...base, state } : { state, revision: last.revision, position: last.position };
     folds.set(stream, folded);
     return folded;

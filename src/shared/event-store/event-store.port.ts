@@ -67,7 +67,10 @@ export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
   fromRevision?: number;
+  /** At most this many events (of `eventTypes`, when given). */
   maxCount?: number;
+  /** Only events of these types (a fold that needs a few types of a long stream parses only those). */
+  eventTypes?: readonly string[];
 }
 
 export interface ReadAllOptions {

@@ -146,13 +146,19 @@ export class EsdbEventStore implements EventStore {
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
+    const types = options.eventTypes ? new Set(options.eventTypes) : undefined;
     const read = this.client.readStream(streamName, {
       direction: backwards ? BACKWARDS : FORWARDS,
       fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
-      maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      // with types, maxCount counts the events kept: the server cannot filter a stream by type
+      maxCount: types ? Number.MAX_SAFE_INTEGER : (options.maxCount ?? Number.MAX_SAFE_INTEGER),
     });
     try {
-      return await collect(read, (resolved) => (resolved.event ? toRecordedEvent(resolved.event) : undefined));
+      return await collect(
+        read,
+        (resolved) => (resolved.event && (!types || types.has(resolved.event.type)) ? toRecordedEvent(resolved.event) : undefined),
+        types ? options.maxCount : undefined,
+      );
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

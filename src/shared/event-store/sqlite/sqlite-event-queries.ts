@@ -31,6 +31,8 @@ export class SqliteEventQueries {
   private readonly streamBackwards: Statement<[string, number, number], EventRow>;
   private readonly allForwards: Statement<[number, number], EventRow>;
   private readonly allBackwards: Statement<[number, number], EventRow>;
+  private readonly streamOfTypesForwards: Statement<[string, number, string, number], EventRow>;
+  private readonly streamOfTypesBackwards: Statement<[string, number, string, number], EventRow>;
   private readonly allOfTypesForwards: Statement<[number, string, number], EventRow>;
   private readonly allOfTypesBackwards: Statement<[number, string, number], EventRow>;
   private readonly subject: Statement<[string, number, string, number], EventRow>;
@@ -55,6 +57,12 @@ export class SqliteEventQueries {
     this.allBackwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? ORDER BY e.position DESC LIMIT ?`);
     // the types as one JSON array: one statement whatever their number
     const ofTypes = 'e.type IN (SELECT value FROM json_each(?))';
+    this.streamOfTypesForwards = rows(
+      `SELECT ${COLUMNS} FROM events e WHERE e.stream_name = ? AND e.revision >= ? AND ${ofTypes} ORDER BY e.revision ASC LIMIT ?`,
+    );
+    this.streamOfTypesBackwards = rows(
+      `SELECT ${COLUMNS} FROM events e WHERE e.stream_name = ? AND e.revision <= ? AND ${ofTypes} ORDER BY e.revision DESC LIMIT ?`,
+    );
     this.allOfTypesForwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position > ? AND ${ofTypes} ORDER BY e.position ASC LIMIT ?`);
     this.allOfTypesBackwards = rows(`SELECT ${COLUMNS} FROM events e WHERE e.position < ? AND ${ofTypes} ORDER BY e.position DESC LIMIT ?`);
     this.subject = rows(
@@ -82,7 +90,13 @@ export class SqliteEventQueries {
     this.insertSubjectStmt.run(subject, position);
   }
 
-  readStream(streamName: string, backwards: boolean, fromRevision?: number, maxCount?: number): EventRow[] {
+  readStream(streamName: string, backwards: boolean, fromRevision?: number, maxCount?: number, types?: readonly string[]): EventRow[] {
+    if (types) {
+      const list = JSON.stringify(types);
+      return backwards
+        ? this.streamOfTypesBackwards.all(streamName, fromRevision ?? LAST, list, limitOf(maxCount))
+        : this.streamOfTypesForwards.all(streamName, fromRevision ?? 0, list, limitOf(maxCount));
+    }
     return backwards
       ? this.streamBackwards.all(streamName, fromRevision ?? LAST, limitOf(maxCount))
       : this.streamForwards.all(streamName, fromRevision ?? 0, limitOf(maxCount));

@@ -83,7 +83,7 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const backwards = options.direction === 'backwards';
-    return this.queries.readStream(streamName, backwards, options.fromRevision, options.maxCount).map(toRecordedEvent);
+    return this.queries.readStream(streamName, backwards, options.fromRevision, options.maxCount, options.eventTypes).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
