@@ -4,7 +4,7 @@ import { collectionOf } from './projection';
 import type { ProjectedDocument, Projection } from './projection';
 
 /** How many documents a rebuild keeps in memory between its flushes (beyond that it reads them back). */
-const RETAINED_DOCUMENTS = 50_000;
+const RETAINED_DOCUMENTS = 20_000;
 
 /** Position meaning "no event yet". */
 export const NO_POSITION = -1;
