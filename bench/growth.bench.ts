@@ -135,8 +135,16 @@ async function watcherTicks(admin: HttpClient): Promise<{ meanMs: number; count:
     const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
     return { sum: value('ledger_deadline_watcher_tick_seconds_sum'), count: value('ledger_deadline_watcher_tick_seconds_count') };
   };
-  const before = await read();
   const deadline = Date.now() + 300_000;
+  // a pass running when the service was found caught up may have started before, waiting for the
+  // projector's catch-up after the start: the passes measured start after it has ended
+  const started = await read();
+  let before = started;
+  while (before.count === started.count) {
+    if (Date.now() > deadline) throw new Error('the deadline watcher ran no pass in 300 s');
+    await sleep(100);
+    before = await read();
+  }
   for (;;) {
     const now = await read();
     if (now.count - before.count >= WATCHER_TICKS) return { meanMs: ((now.sum - before.sum) / (now.count - before.count)) * 1000, count: now.count - before.count };
