@@ -66,4 +66,23 @@ describe('CachedStreamFold', () => {
     const typed = reads.filter((options) => options?.direction !== 'backwards');
     expect(typed).toEqual([0, 4, 5, 6].map((fromRevision) => ({ fromRevision, eventTypes: ['Added'] })));
   });
+
+  it('with types, leaves an event appended between its two reads to the next load instead of skipping it', async () => {
+    const fold = new CachedStreamFold<Added, number[]>((state, event) => [...state, event.data.n], [], ['Added']);
+    await store.append('s-1', [added(1)], { expectedRevision: 'any' });
+    const readStream = SqliteEventStore.prototype.readStream.bind(store);
+    let raced = false;
+    jest.spyOn(store, 'readStream').mockImplementation(async (stream, options) => {
+      const events = await readStream(stream, options);
+      // right after the fold's first read, whichever it is, someone appends
+      if (!raced) {
+        raced = true;
+        await store.append('s-1', [added(2)], { expectedRevision: 0 });
+      }
+      return events;
+    });
+
+    await fold.loadWithRevision(store, 's-1');
+    expect(await fold.loadWithRevision(store, 's-1')).toMatchObject({ state: [1, 2], revision: 1 });
+  });
 });

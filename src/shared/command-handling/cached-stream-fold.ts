@@ -41,9 +41,12 @@ export class CachedStreamFold<Event, State> {
     if (!folds) this.folds.set(store, (folds = new Map()));
     const known = folds.get(stream);
     const fromRevision = known ? known.revision + 1 : 0;
-    const events: RecordedEvent[] = await store.readStream(stream, { fromRevision, ...(this.eventTypes ? { eventTypes: this.eventTypes } : {}) });
-    // with types, the stream's last event (which may be of another type) gives the revision reached
-    const last = this.eventTypes ? (await store.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0] : events[events.length - 1];
+    // with types, the stream's last event (which may be of another type) gives the revision reached:
+    // read first, so an event appended between the two reads is left for the next load, not skipped
+    const tail = this.eventTypes ? (await store.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0] : undefined;
+    const read: RecordedEvent[] = this.eventTypes && !tail ? [] : await store.readStream(stream, { fromRevision, ...(this.eventTypes ? { eventTypes: this.eventTypes } : {}) });
+    const events = tail ? read.filter((event) => event.revision <= tail.revision) : read;
+    const last = tail ?? events[events.length - 1];
     if (!last || last.revision < fromRevision) return known ?? { state: this.initialState, revision: -1, position: 0 };
     // another load may have moved the fold meanwhile: fold from what is kept now if it is not ahead
     const current = folds.get(stream);
