@@ -470,6 +470,15 @@ export function readStoreContract(name: string, setup: () => Promise<ReadStoreFi
       await expect(store.upsert(collection, { _id: 'u3', email: 'ann@example.org' })).rejects.toBeInstanceOf(DuplicateKeyError);
     });
 
+    it('dropIndex refuses a collection name that is not one, naming the rule, and drops nothing', async () => {
+      const collection = uniqueCollection('kept-index');
+      const unique: IndexSpec = { fields: ['email'], unique: true };
+      await store.ensureIndex(collection, unique);
+      await expect(store.dropIndex(`${collection}" ; DROP TABLE x; --`, unique)).rejects.toThrow(/invalid read store collection name .*start with a letter/);
+      await store.upsert(collection, { _id: 'u1', email: 'ann@example.org' });
+      await expect(store.upsert(collection, { _id: 'u2', email: 'ann@example.org' })).rejects.toBeInstanceOf(DuplicateKeyError);
+    });
+
     it('a typed field dropped from its index is still queried, sorted and kept through writes', async () => {
       const collection = uniqueCollection('dropped-typed');
       const index: IndexSpec = { fields: ['score'], types: { score: 'number' } };

@@ -177,9 +177,10 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async dropIndex(collection: string, index: IndexSpec): Promise<void> {
+    // the collection's name goes into the index's: checked before it reaches any SQL
+    validateCollectionName(collection);
     validateIndexSpec(index);
     this.db.exec(`DROP INDEX IF EXISTS ${sqliteIndexName(collection, index)}`);
-    this.table(collection);
   }
 
   /** A typed column for the field, filled from the documents already stored (once: it is kept with every write after). */
