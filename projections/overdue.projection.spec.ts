@@ -35,8 +35,18 @@ describe('overdue (service clocks) projection', () => {
       dueAt: '2026-03-10T02:20:00.000Z',
       stoppedAt: STILL_RUNNING,
       breached: false,
+      startedAtMs: Date.parse('2026-03-10T02:00:00.000Z'),
+      dueAtMs: Date.parse('2026-03-10T02:20:00.000Z'),
+      stoppedAtMs: Date.parse(STILL_RUNNING),
     });
     expect([...documents.keys()].sort()).toEqual(['ticket:T-1:acknowledgement', 'ticket:T-1:resolution']);
+  });
+
+  it('keeps each instant also as epoch milliseconds, moved with it when the clock stops', () => {
+    const recorded = recorder();
+    const documents = foldProjection(overdue, [recorded(withDeadlines), recorded(ticketResolved({ resolvedAt: '2026-03-10T11:00:00+08:00' }))]);
+
+    expect(documents.get('ticket:T-1:resolution')).toMatchObject({ stoppedAt: '2026-03-10T03:00:00.000Z', stoppedAtMs: Date.parse('2026-03-10T03:00:00.000Z') });
   });
 
   it('reads a ticket from before service levels as one resolution clock due at resolveBy', () => {

@@ -13,14 +13,22 @@ export type ClockKind = (typeof clockKinds)[number];
 /** `stoppedAt` of a clock still running: later than any instant, so "running at T" is `stoppedAt > T`. */
 export const STILL_RUNNING = '9999-12-31T23:59:59.999Z';
 
+/** The instants a board query tests, as epoch milliseconds: numbers compare and index at half the cost of ISO text. */
+export interface ClockInstantsMs {
+  startedAtMs: number;
+  dueAtMs: number;
+  stoppedAtMs: number;
+}
+
 /**
  * One run of a service clock: a ticket milestone, a complaint's handling or callback (per round),
  * a supervisor's talk. When a reassignment hands a ticket's running clocks to someone else, the
  * run so far is kept as its own document (`…@<reassignedAt>`), so a list as of any earlier instant
  * names who was responsible then. Overdue as of T: `startedAt <= T < stoppedAt` and `dueAt < T`.
- * Instants are UTC `toISOString()` strings, so string order is time order.
+ * Instants are UTC `toISOString()` strings, so string order is time order; the board's filters,
+ * counts and sorts read the same instants as epoch milliseconds (`…Ms`), kept beside them.
  */
-export interface ServiceClockDocument extends ProjectedDocument {
+export interface ServiceClockDocument extends ProjectedDocument, ClockInstantsMs {
   clock: ClockKind;
   subject: 'ticket' | 'complaint' | 'talkObligation' | 'deduction';
   subjectId: string;
@@ -59,7 +67,7 @@ const complaintDoc = (complaintId: string, clock: string, round: number) => `com
 const talkDoc = (obligationId: string) => `talk:${obligationId}`;
 const hearingDoc = (deductionId: string) => `hearing:${deductionId}`;
 
-const INSTANTS = { dueAt: 'string', stoppedAt: 'string', startedAt: 'string' } as const;
+const INSTANTS_MS = { dueAtMs: 'number', stoppedAtMs: 'number', startedAtMs: 'number' } as const;
 
 /** How queries reach this read model. */
 export const overdueReadModel = readModelName<ServiceClockDocument>('overdue');
@@ -67,14 +75,14 @@ export const overdueReadModel = readModelName<ServiceClockDocument>('overdue');
 export function createOpenTicketsProjection(): Projection<ServiceClockDocument, ClockEvent> {
   return {
     name: overdueReadModel.name,
-    version: 3,
+    version: 4,
     handles: clockEventTypes,
     // "running at T and due before T" is counted on these indexes alone: each holds every field it tests
     indexes: [
-      { fields: ['dueAt', 'stoppedAt', 'startedAt'], types: INSTANTS },
-      { fields: ['department', 'dueAt', 'stoppedAt', 'startedAt'], types: { department: 'string', ...INSTANTS } },
-      { fields: ['assigneeId', 'dueAt', 'stoppedAt', 'startedAt'], types: { assigneeId: 'string', ...INSTANTS } },
-      { fields: ['clock', 'dueAt', 'stoppedAt', 'startedAt'], types: { clock: 'string', ...INSTANTS } },
+      { fields: ['dueAtMs', 'stoppedAtMs', 'startedAtMs'], types: INSTANTS_MS },
+      { fields: ['department', 'dueAtMs', 'stoppedAtMs', 'startedAtMs'], types: { department: 'string', ...INSTANTS_MS } },
+      { fields: ['assigneeId', 'dueAtMs', 'stoppedAtMs', 'startedAtMs'], types: { assigneeId: 'string', ...INSTANTS_MS } },
+      { fields: ['clock', 'dueAtMs', 'stoppedAtMs', 'startedAtMs'], types: { clock: 'string', ...INSTANTS_MS } },
       { fields: ['pausedAt'], types: { pausedAt: 'string' } },
       // the deadline watcher's page: running, not yet breached, due first — however many are breached already
       { fields: ['stoppedAt', 'breached', 'dueAt'], types: { stoppedAt: 'string', breached: 'boolean', dueAt: 'string' } },
@@ -123,82 +131,92 @@ export function createOpenTicketsProjection(): Projection<ServiceClockDocument, 
       }
     },
 
-    evolve(doc: ServiceClockDocument | null, e: ClockEvent, id: string): Fields | null {
-      switch (e.type) {
-        case 'TicketDispatched': {
-          const { ticketId, assigneeId, department, dispatchedAt, resolveBy, deadlines } = e.data;
-          const clock = id.slice(ticketDoc(ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
-          const dueAt = deadlines?.[clock]?.dueAt ?? resolveBy;
-          return running({ _id: id, clock, subject: 'ticket', subjectId: ticketId, ticketId, complaintId: null, assigneeId, department, startedAt: dispatchedAt, dueAt });
-        }
-        case 'TicketAcknowledged':
-          return stop(doc, e.data.acknowledgedAt);
-        case 'TicketArrived':
-          return stop(doc, e.data.arrivedAt);
-        case 'TicketResolved':
-          return stop(doc, e.data.resolvedAt);
-        case 'TicketCancelled':
-          return stop(doc, e.data.cancelledAt);
-        case 'TicketReassigned':
-          return reassigned(doc, e.data, id);
-        case 'TicketPaused':
-          return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, stoppedAt: utc(e.data.pausedAt), pausedAt: utc(e.data.pausedAt) } : doc;
-        case 'TicketResumed':
-          return resumed(doc, e.data, id);
-        case 'TicketDeadlineBreached':
-        case 'ComplaintDeadlineBreached':
-        case 'TalkObligationBreached':
-          return doc && { ...doc, breached: true };
-        case 'ComplaintClockStarted': {
-          const { complaintId, milestone, startedAt, dueAt, responsibleEmployeeId, department } = e.data;
-          return running({ _id: id, clock: milestone, subject: 'complaint', subjectId: complaintId, ticketId: null, complaintId, assigneeId: responsibleEmployeeId ?? null, department: department ?? null, startedAt, dueAt });
-        }
-        case 'ComplaintAssigned':
-          return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, assigneeId: e.data.assigneeId, department: e.data.department } : doc;
-        case 'ComplaintResolved':
-          return stop(doc, e.data.resolvedAt);
-        case 'ComplaintCallbackRecorded':
-          return stop(doc, e.data.calledBackAt);
-        case 'TalkObligationOpened': {
-          const { obligationId, supervisorId, supervisorDepartment, openedAt, dueAt } = e.data;
-          return running({ _id: id, clock: 'talk', subject: 'talkObligation', subjectId: obligationId, ticketId: null, complaintId: null, assigneeId: supervisorId, department: supervisorDepartment, startedAt: openedAt, dueAt });
-        }
-        case 'TalkHeld':
-          return stop(doc, e.data.heldAt);
-        case 'TalkObligationCancelled':
-          return stop(doc, e.data.cancelledAt);
-        case 'DeductionContested': {
-          // the appeal clock: the contest waits for its hearing; the panel, not one person, is responsible
-          const { deductionId, contestedAt, hearingDueAt } = e.data;
-          if (!hearingDueAt) return doc;
-          return running({ _id: id, clock: 'hearing', subject: 'deduction', subjectId: deductionId, ticketId: null, complaintId: null, assigneeId: null, department: null, startedAt: contestedAt, dueAt: hearingDueAt });
-        }
-        case 'HearingRecorded':
-          return stop(doc, e.data.heardAt);
-        case 'DeductionWithdrawn':
-          return stop(doc, e.data.withdrawnAt);
-        case 'HearingDeadlineBreached':
-          return doc && { ...doc, breached: true };
-        default:
-          return unhandled(e, doc);
-      }
-    },
+    evolve: (doc: ServiceClockDocument | null, e: ClockEvent, id: string): Fields | null => withInstantsMs(evolveClock(doc, e, id)),
   };
 }
 
-type NewClock = Pick<Fields, '_id' | 'clock' | 'subject' | 'subjectId' | 'ticketId' | 'complaintId' | 'assigneeId' | 'department' | 'startedAt' | 'dueAt'>;
+/** A clock's fields as the events set them; the numeric instants are derived from them. */
+type ClockFields = { [K in keyof Fields as K extends keyof ClockInstantsMs ? never : K]: Fields[K] };
 
-function running(fields: NewClock): Fields {
+function evolveClock(doc: ClockFields | null, e: ClockEvent, id: string): ClockFields | null {
+  switch (e.type) {
+    case 'TicketDispatched': {
+      const { ticketId, assigneeId, department, dispatchedAt, resolveBy, deadlines } = e.data;
+      const clock = id.slice(ticketDoc(ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
+      const dueAt = deadlines?.[clock]?.dueAt ?? resolveBy;
+      return running({ _id: id, clock, subject: 'ticket', subjectId: ticketId, ticketId, complaintId: null, assigneeId, department, startedAt: dispatchedAt, dueAt });
+    }
+    case 'TicketAcknowledged':
+      return stop(doc, e.data.acknowledgedAt);
+    case 'TicketArrived':
+      return stop(doc, e.data.arrivedAt);
+    case 'TicketResolved':
+      return stop(doc, e.data.resolvedAt);
+    case 'TicketCancelled':
+      return stop(doc, e.data.cancelledAt);
+    case 'TicketReassigned':
+      return reassigned(doc, e.data, id);
+    case 'TicketPaused':
+      return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, stoppedAt: utc(e.data.pausedAt), pausedAt: utc(e.data.pausedAt) } : doc;
+    case 'TicketResumed':
+      return resumed(doc, e.data, id);
+    case 'TicketDeadlineBreached':
+    case 'ComplaintDeadlineBreached':
+    case 'TalkObligationBreached':
+      return doc && { ...doc, breached: true };
+    case 'ComplaintClockStarted': {
+      const { complaintId, milestone, startedAt, dueAt, responsibleEmployeeId, department } = e.data;
+      return running({ _id: id, clock: milestone, subject: 'complaint', subjectId: complaintId, ticketId: null, complaintId, assigneeId: responsibleEmployeeId ?? null, department: department ?? null, startedAt, dueAt });
+    }
+    case 'ComplaintAssigned':
+      return doc && doc.stoppedAt === STILL_RUNNING ? { ...doc, assigneeId: e.data.assigneeId, department: e.data.department } : doc;
+    case 'ComplaintResolved':
+      return stop(doc, e.data.resolvedAt);
+    case 'ComplaintCallbackRecorded':
+      return stop(doc, e.data.calledBackAt);
+    case 'TalkObligationOpened': {
+      const { obligationId, supervisorId, supervisorDepartment, openedAt, dueAt } = e.data;
+      return running({ _id: id, clock: 'talk', subject: 'talkObligation', subjectId: obligationId, ticketId: null, complaintId: null, assigneeId: supervisorId, department: supervisorDepartment, startedAt: openedAt, dueAt });
+    }
+    case 'TalkHeld':
+      return stop(doc, e.data.heldAt);
+    case 'TalkObligationCancelled':
+      return stop(doc, e.data.cancelledAt);
+    case 'DeductionContested': {
+      // the appeal clock: the contest waits for its hearing; the panel, not one person, is responsible
+      const { deductionId, contestedAt, hearingDueAt } = e.data;
+      if (!hearingDueAt) return doc;
+      return running({ _id: id, clock: 'hearing', subject: 'deduction', subjectId: deductionId, ticketId: null, complaintId: null, assigneeId: null, department: null, startedAt: contestedAt, dueAt: hearingDueAt });
+    }
+    case 'HearingRecorded':
+      return stop(doc, e.data.heardAt);
+    case 'DeductionWithdrawn':
+      return stop(doc, e.data.withdrawnAt);
+    case 'HearingDeadlineBreached':
+      return doc && { ...doc, breached: true };
+    default:
+      return unhandled(e, doc);
+  }
+}
+
+function withInstantsMs(fields: ClockFields | null): Fields | null {
+  if (!fields) return null;
+  return { ...fields, startedAtMs: Date.parse(fields.startedAt), dueAtMs: Date.parse(fields.dueAt), stoppedAtMs: Date.parse(fields.stoppedAt) };
+}
+
+type NewClock = Pick<ClockFields, '_id' | 'clock' | 'subject' | 'subjectId' | 'ticketId' | 'complaintId' | 'assigneeId' | 'department' | 'startedAt' | 'dueAt'>;
+
+function running(fields: NewClock): ClockFields {
   return { ...fields, startedAt: utc(fields.startedAt), dueAt: utc(fields.dueAt), stoppedAt: STILL_RUNNING, breached: false };
 }
 
-function stop(doc: ServiceClockDocument | null, at: string): Fields | null {
+function stop(doc: ClockFields | null, at: string): ClockFields | null {
   if (!doc || doc.stoppedAt !== STILL_RUNNING) return doc;
   return { ...doc, stoppedAt: utc(at) };
 }
 
 /** The run before the reassignment becomes its own document; the running one passes to the new assignee. */
-function reassigned(doc: ServiceClockDocument | null, data: T.TicketReassigned['data'], id: string): Fields | null {
+function reassigned(doc: ClockFields | null, data: T.TicketReassigned['data'], id: string): ClockFields | null {
   const at = utc(data.reassignedAt);
   const [currentId, archived] = id.split('@');
   const clock = currentId.slice(ticketDoc(data.ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
@@ -215,7 +233,7 @@ function reassigned(doc: ServiceClockDocument | null, data: T.TicketReassigned['
 }
 
 /** The run before the pause becomes its own document; the current one runs again with its moved deadline. */
-function resumed(doc: ServiceClockDocument | null, data: T.TicketResumed['data'], id: string): Fields | null {
+function resumed(doc: ClockFields | null, data: T.TicketResumed['data'], id: string): ClockFields | null {
   const [currentId, archived] = id.split('@');
   const clock = currentId.slice(ticketDoc(data.ticketId, '').length) as (typeof TICKET_CLOCKS)[number];
   const before = data.previous[clock];

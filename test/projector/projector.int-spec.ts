@@ -148,13 +148,13 @@ describe('Projector (SQLite event store and read store)', () => {
     await running.start();
     const dispatched = await stores.append('ticket-T-1', ticketDispatched(), ['ticket:T-1', 'employee:E-2']);
     await running.waitFor(dispatched.position);
-    const overdue = { dueAt: { $lt: '2026-03-11T00:00:00.000Z' }, stoppedAt: { $gt: '2026-03-11T00:00:00.000Z' } };
-    expect(await stores.readStore.find('overdue_v3', overdue)).toHaveLength(1);
+    const overdue = { dueAtMs: { $lt: Date.parse('2026-03-11T00:00:00.000Z') }, stoppedAtMs: { $gt: Date.parse('2026-03-11T00:00:00.000Z') } };
+    expect(await stores.readStore.find('overdue_v4', overdue)).toHaveLength(1);
 
     const resolved = await stores.append('ticket-T-1', ticketResolved(), ['ticket:T-1', 'employee:E-2']);
     await running.waitFor(resolved.position);
 
-    expect(await stores.readStore.find('overdue_v3', overdue)).toEqual([]);
+    expect(await stores.readStore.find('overdue_v4', overdue)).toEqual([]);
   });
 
   it('rebuild reproduces the same documents', async () => {

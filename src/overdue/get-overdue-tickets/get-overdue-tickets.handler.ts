@@ -15,10 +15,10 @@ export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTickets
     const clocks = this.projector.readModel(overdueReadModel);
     const where = overdueFilter(query);
     const order = query.sort === 'leastLate' ? -1 : 1;
-    const docs = await clocks.find(where, { sort: { dueAt: order, _id: 1 }, skip: query.offset, limit: query.limit });
+    const docs = await clocks.find(where, { sort: { dueAtMs: order, _id: 1 }, skip: query.offset, limit: query.limit });
     const asOfMs = Date.parse(query.asOf);
-    const items = docs.map(({ _id, _position, stoppedAt, ...clock }) => {
-      const minutesLate = Math.floor((asOfMs - Date.parse(clock.dueAt)) / 60000);
+    const items = docs.map(({ _id, _position, stoppedAt, startedAtMs, dueAtMs, stoppedAtMs, ...clock }) => {
+      const minutesLate = Math.floor((asOfMs - dueAtMs) / 60000);
       return query.dueWithinMinutes === undefined
         ? { id: _id, ...clock, overdueMinutes: minutesLate, aging: agingBucket(minutesLate) }
         : { id: _id, ...clock, dueInMinutes: -minutesLate };
@@ -35,7 +35,7 @@ export class GetOverdueTicketsHandler implements IQueryHandler<GetOverdueTickets
     // the aging buckets split the overdue clocks between them: their sum is the total, counted once
     const total = aging ? aging.reduce((sum, bucket) => sum + bucket.count, 0) : await clocks.count(where);
     const paused = (await clocks.find(pausedFilter(query), { sort: { dueAt: 1, _id: 1 }, limit: query.limit })).map(
-      ({ _id, _position, stoppedAt, ...clock }) => ({ id: _id, ...clock, status: 'paused' as const }),
+      ({ _id, _position, stoppedAt, startedAtMs, dueAtMs, stoppedAtMs, ...clock }) => ({ id: _id, ...clock, status: 'paused' as const }),
     );
     return { asOf: query.asOf, total, ...(aging ? { aging } : {}), items, paused };
   }

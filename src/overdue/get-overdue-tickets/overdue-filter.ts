@@ -14,21 +14,22 @@ export function agingBucket(minutesLate: number): string {
   return AGING_BUCKETS.find((b) => minutesLate < b.maxMinutes)!.bucket;
 }
 
-const minus = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
-
 /**
  * Clocks running at `asOf` (started at or before it, not stopped by it) whose deadline had passed,
  * or, with a window, whose deadline falls within it. `lateBy` bounds the lateness (an aging bucket).
+ * It tests the clocks' instants as epoch milliseconds (the board's indexes hold those).
  */
 export function overdueFilter(query: GetOverdueTicketsQuery, lateBy?: { from: number; to: number }): Filter {
-  const { asOf, filter, dueWithinMinutes } = query;
+  const { filter, dueWithinMinutes } = query;
+  const asOf = Date.parse(query.asOf);
+  const minus = (minutes: number) => asOf - minutes * 60_000;
   const due =
     dueWithinMinutes !== undefined
-      ? { $gte: asOf, $lt: new Date(Date.parse(asOf) + dueWithinMinutes * 60_000).toISOString() }
+      ? { $gte: asOf, $lt: asOf + dueWithinMinutes * 60_000 }
       : lateBy
-        ? { $lte: minus(asOf, lateBy.from), ...(Number.isFinite(lateBy.to) ? { $gt: minus(asOf, lateBy.to) } : {}), $lt: asOf }
+        ? { $lte: minus(lateBy.from), ...(Number.isFinite(lateBy.to) ? { $gt: minus(lateBy.to) } : {}), $lt: asOf }
         : { $lt: asOf };
-  const where: Filter = { startedAt: { $lte: asOf }, stoppedAt: { $gt: asOf }, dueAt: due };
+  const where: Filter = { startedAtMs: { $lte: asOf }, stoppedAtMs: { $gt: asOf }, dueAtMs: due };
   if (filter.department) where.department = filter.department;
   if (filter.assigneeId) where.assigneeId = filter.assigneeId;
   if (filter.clock) where.clock = filter.clock;
