@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HttpClient } from './http-client';
 import type { LagProbe } from './lag-probe';
 import type { Measurement } from './results';
@@ -75,8 +76,13 @@ export async function benchHttpCommands(input: HttpBenchInput): Promise<Measurem
       const probe = input.probeFor(endpoint.projections);
       probe.start();
       const cpuBefore = input.serviceCpuSeconds();
+      // the load generator's own stalls show up in every latency it reports: measured, and noted
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       const run = await load(input.url, input.token, endpoint, connections, input.seconds, () => endpoint.body(counter++, employees[counter % employees.length]), (p) => probe.ack(p));
+      loopDelay.disable();
       const cpuMsPerRequest = ((input.serviceCpuSeconds() - cpuBefore) * 1000) / Math.max(1, run.ok);
+      const generatorDelay = `the load generator's event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`;
       await probe.stop();
       probe.close();
       lagAll.push(...probe.samples);
@@ -96,12 +102,12 @@ export async function benchHttpCommands(input: HttpBenchInput): Promise<Measurem
         target: targeted
           ? { text: `≥ ${RPS_TARGET.toLocaleString('en')} req/s, p99 ≤ ${P99_TARGET_MS} ms, 0 errors`, met: rps >= RPS_TARGET && latency.p99 <= P99_TARGET_MS && run.errors === 0 }
           : { text: '0 errors', met: run.errors === 0 },
-        notes: `service CPU ${cpuMsPerRequest.toFixed(2)} ms per request (the projector's share included)${run.errors > 0 ? `; errors: ${JSON.stringify(run.errorDetail)}` : ''}`,
+        notes: `service CPU ${cpuMsPerRequest.toFixed(2)} ms per request (the projector's share included); ${generatorDelay}${run.errors > 0 ? `; errors: ${JSON.stringify(run.errorDetail)}` : ''}`,
         extra: { requests: run.ok + run.errors, seconds: Math.round(run.seconds * 10) / 10, serviceCpuMsPerRequest: Math.round(cpuMsPerRequest * 100) / 100 },
       });
     }
   }
-  const lagNote = `from the event's recordedAt to its projections' checkpoints (read from read-models.sqlite every 1 ms); one sample per 100 ms${lagTimeouts > 0 ? `; ${lagTimeouts} samples not visible within 10 s` : ''}`;
+  const lagNote = `from the event's recordedAt to its projections' checkpoints (read from read-models.sqlite every 1 ms, in a worker thread of the bench); one sample per 100 ms${lagTimeouts > 0 ? `; ${lagTimeouts} samples not visible within 10 s` : ''}`;
   measurements.push(
     lagMeasurement('projections.lag.all', 'live lag, append → visible in read model, during all HTTP runs', summarize(lagAll), lagNote),
     {

@@ -3,74 +3,69 @@
  * acknowledged position every `intervalMs`, then watches the projections' checkpoints (written in
  * the same transaction as their documents) until they reach it. Lag is measured from the event's
  * `recordedAt` (taken when the append was submitted) to the moment the checkpoint shows it.
+ *
+ * The watching runs in a worker thread of its own: on the load generator's event loop its polls
+ * waited behind autocannon's sockets (and its synchronous SQLite reads held autocannon up), so
+ * both the lag and the commands' latencies measured the bench process as much as the service.
  */
-import Database from 'better-sqlite3';
-import { sleep } from './service';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+export interface LagProbeConfig {
+  readModelsFile: string;
+  eventsFile: string;
+  checkpoints: string[];
+  intervalMs: number;
+  /** Shared with the worker: [0] holds the newest acknowledged position. */
+  latestAck: SharedArrayBuffer;
+}
+
+export interface LagProbeReport {
+  samples: number[];
+  timeouts: number;
+}
 
 export class LagProbe {
-  private readonly readModels: Database.Database;
-  private readonly events: Database.Database;
-  private readonly checkpoints: Database.Statement<string[], { position: number }>;
-  private readonly recordedAt: Database.Statement<[number], { recorded_at: string }>;
-  private latestAck = 0;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  readonly samples: number[] = [];
+  private readonly latestAck = new Int32Array(new SharedArrayBuffer(4));
+  private worker: Worker | undefined;
+  private report: Promise<LagProbeReport> | undefined;
+  samples: number[] = [];
   timeouts = 0;
 
   constructor(
-    readModelsFile: string,
-    eventsFile: string,
+    private readonly readModelsFile: string,
+    private readonly eventsFile: string,
     private readonly projections: string[],
     private readonly intervalMs = 100,
-  ) {
-    this.readModels = new Database(readModelsFile, { readonly: true, fileMustExist: true });
-    this.events = new Database(eventsFile, { readonly: true, fileMustExist: true });
-    const names = projections.map(() => '?').join(', ');
-    this.checkpoints = this.readModels.prepare(`SELECT position FROM read_checkpoints WHERE name IN (${names})`);
-    this.recordedAt = this.events.prepare('SELECT recorded_at FROM events WHERE position = ?');
-  }
+  ) {}
 
   /** A command was acknowledged with this global position. */
   ack(position: number): void {
-    if (position > this.latestAck) this.latestAck = position;
+    if (position > Atomics.load(this.latestAck, 0)) Atomics.store(this.latestAck, 0, position);
   }
 
   start(): void {
-    this.running = true;
-    this.loop = this.run();
+    const config: LagProbeConfig = { readModelsFile: this.readModelsFile, eventsFile: this.eventsFile, checkpoints: this.projections, intervalMs: this.intervalMs, latestAck: this.latestAck.buffer as SharedArrayBuffer };
+    const worker = new Worker(join(__dirname, 'lag-probe.worker.js'), { workerData: config });
+    this.worker = worker;
+    this.report = new Promise((resolve, reject) => {
+      worker.once('message', (report: LagProbeReport) => resolve(report));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the lag probe's worker exited (${code}) before it reported`)));
+    });
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
+    if (!this.worker || !this.report) return;
+    this.worker.postMessage('stop');
+    const report = await this.report;
+    this.samples = report.samples;
+    this.timeouts = report.timeouts;
+    await this.worker.terminate();
+    this.worker = undefined;
   }
 
   close(): void {
-    this.readModels.close();
-    this.events.close();
-  }
-
-  /** The lowest checkpoint among the watched projections (0 while one has none). */
-  visiblePosition(): number {
-    const rows = this.checkpoints.all(...this.projections);
-    return rows.length < this.projections.length ? 0 : Math.min(...rows.map((r) => r.position));
-  }
-
-  private async run(): Promise<void> {
-    let lastProbed = 0;
-    while (this.running) {
-      await sleep(this.intervalMs);
-      const position = this.latestAck;
-      if (position === 0 || position === lastProbed) continue;
-      lastProbed = position;
-      const row = this.recordedAt.get(position);
-      if (!row) continue;
-      const appendedAt = Date.parse(row.recorded_at);
-      const deadline = Date.now() + 10_000;
-      while (this.visiblePosition() < position && Date.now() < deadline) await sleep(1);
-      if (this.visiblePosition() < position) this.timeouts += 1;
-      else this.samples.push(Date.now() - appendedAt);
-    }
+    void this.worker?.terminate();
   }
 }
