@@ -86,8 +86,8 @@ async function measurePhase(input: GrowthInput, periods: string[], openClocks: n
   const first = await withService(input, { DEADLINE_WATCH_INTERVAL_MS: '0' }, async (service, client) => {
     const storedEvents = (await service.admin.getJson<{ headPosition: number }>('/health')).headPosition;
     // in process first: a pause of seconds between requests would let the server drop the kept-alive socket
-    const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, Math.min(sizes.readSamples, 100));
-    const reads = await benchHttpReads(client, dataset, Math.min(sizes.readSamples, 100));
+    const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, sizes.readSamples);
+    const reads = await benchHttpReads(client, dataset, sizes.readSamples);
     const p99 = Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99]));
     const closes = [];
     for (const period of periods) closes.push(await closePeriod(client, period));
