@@ -98,6 +98,21 @@ describe('audit-trail projection', () => {
     expect(line?.data).toEqual({ ticketId: 'T-1', assigneeId: 'E-1', closedAt: '2026-03-10T03:00:00.000Z' });
   });
 
+  it('names the scheme an event was scored under by its version instead of copying it into each line', () => {
+    const recorded = recorder();
+    const scheme = { categories: [{ part: 'service', maxPoints: 40 }], grades: [{ grade: 'excellent', minTotal: 95 }] };
+    const assessment = { rulebookVersion: 3, schemeVersion: 2, period: '2026-03', part: 'service', effect: 'deduction', scheme };
+    const applied = { type: 'DeductionApplied', data: { deductionId: 'D-1', employeeId: 'E-1', points: 2, assessment } };
+    const sealed = { type: 'PeriodScoreSealed', data: { period: '2026-03', employeeId: 'E-1', schemeVersion: 2, score: { total: 98 }, scheme } };
+    const rollUp = { type: 'RollUpPenaltyApplied', data: { period: '2026-03', employeeId: 'E-1', points: 1, scheme } };
+    const lines = foldProjection(createAuditTrailProjection(), [applied, sealed, rollUp].map((e) => recorded(e, { subjects: ['employee:E-1'] })));
+
+    expect(lines.get('0000000000000001:E-1')?.data).toEqual({ deductionId: 'D-1', employeeId: 'E-1', points: 2, assessment: { rulebookVersion: 3, schemeVersion: 2, period: '2026-03', part: 'service', effect: 'deduction' } });
+    expect(lines.get('0000000000000002:E-1')?.data).toEqual({ period: '2026-03', employeeId: 'E-1', schemeVersion: 2, score: { total: 98 } });
+    // a copy with no version beside it is all the line has to name the scheme: kept
+    expect(lines.get('0000000000000003:E-1')?.data).toEqual(rollUp.data);
+  });
+
   it('keeps data that is not an object as it was stored', () => {
     const recorded = recorder();
     for (const data of [['E-1'], null, 'text', 7]) {

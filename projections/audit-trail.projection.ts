@@ -49,7 +49,7 @@ export const auditTrailReadModel = readModelName<AuditTrailDocument>('audit-trai
 export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
   return {
     name: auditTrailReadModel.name,
-    version: 4,
+    version: 5,
     handles: [
       ...employeeEventTypes, ...complaintEventTypes, ...ticketEventTypes, ...deductionEventTypes, ...talkObligationEventTypes, ...assessmentEventTypes,
       ...selectedTypes<PeriodEvent['type']>()({ PeriodOpened: false, PeriodClosed: false, RollUpPenaltyApplied: true, PeriodScoreSealed: true }),
@@ -79,10 +79,23 @@ export function createAuditTrailProjection(): Projection<AuditTrailDocument> {
         causationId,
         occurredAt,
         recordedAt,
-        data: withoutPersonalData(event.data),
+        data: withoutSchemeCopies(withoutPersonalData(event.data)),
       };
     },
   };
+}
+
+/**
+ * Drops the copies of a published scheme that scored events carry for their projections (~550 of a
+ * deduction's ~1,200 bytes) wherever the scheme's version is named beside the copy: the line names
+ * it, `GET /rulebook/versions/:version` shows it, and the record replay keeps the event whole.
+ */
+function withoutSchemeCopies(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  if (copy.scheme !== undefined && typeof copy.schemeVersion === 'number') delete copy.scheme;
+  if (copy.assessment !== undefined) copy.assessment = withoutSchemeCopies(copy.assessment);
+  return copy;
 }
 
 /** Drops complainants' personal data, and any sealed free text, from any event's data, whatever the event type. */
