@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../src/shared/domain/decider';
 import type { RecordedEvent } from '../src/shared/event-store/event-store.port';
+import { employeeOfSubject } from '../src/shared/domain/subjects';
 
 /** The recorded form of a domain event: the store's envelope around its type and data. */
 export type Recorded<E extends DomainEvent<string, unknown>> = RecordedEvent<E['type'], E['data']>;
@@ -9,10 +10,7 @@ export type RecordedEach<E> = E extends DomainEvent<string, unknown> ? Recorded<
 
 /** Ids of the employees an event concerns, from its `employee:<id>` subjects. */
 export function employeeSubjects(event: RecordedEvent): string[] {
-  const ids = (event.metadata.subjects ?? [])
-    .filter((subject) => subject.startsWith('employee:'))
-    .map((subject) => subject.slice('employee:'.length))
-    .filter((id) => id.length > 0);
+  const ids = (event.metadata.subjects ?? []).map(employeeOfSubject).filter((id): id is string => id !== undefined);
   return [...new Set(ids)];
 }
 

@@ -1,4 +1,4 @@
-import { periodSubject } from '../shared/domain/subjects';
+import { periodSubject, employeeSubject } from '../shared/domain/subjects';
 import type { Clock } from '../shared/clock';
 import { AggregateCommandHandler } from '../shared/command-handling/aggregate-command.handler';
 import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
@@ -37,5 +37,5 @@ export abstract class AssessmentCommandHandler<Command extends { type: string; n
 export function assessmentEventSubjects(event: { type: string; data: unknown }): string[] {
   const data = event.data as { employeeId: string; period?: string; assessment?: { period: string } };
   const period = event.type === 'RatingsRecorded' ? data.period : data.assessment?.period;
-  return [`employee:${data.employeeId}`, ...(period ? [periodSubject(period)] : [])];
+  return [employeeSubject(data.employeeId), ...(period ? [periodSubject(period)] : [])];
 }

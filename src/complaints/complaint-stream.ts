@@ -5,6 +5,7 @@ import type { ComplaintCommand, ComplaintContext, ComplaintState } from './domai
 import { assertNever } from '../shared/domain/domain-error';
 import { streamName } from '../shared/event-store/event-store.port';
 import type { ComplaintEvent } from './domain/complaint.events';
+import { employeeSubject } from '../shared/domain/subjects';
 
 export const complaintStream = (complaintId: string) => streamName('complaint', complaintId);
 
@@ -15,7 +16,7 @@ export const complaintEventOccurredAt = businessTimeFrom<ComplaintEvent>({
 });
 
 export function complaintEventSubjects(event: ComplaintEvent): string[] {
-  const employees = (ids: string[]) => ids.map((id) => `employee:${id}`);
+  const employees = (ids: string[]) => ids.map(employeeSubject);
   const subject = `complaint:${event.data.complaintId}`;
   switch (event.type) {
     case 'ComplaintReceived':

@@ -1,4 +1,4 @@
-import { periodSubject } from '../shared/domain/subjects';
+import { periodSubject, employeeSubject } from '../shared/domain/subjects';
 import { businessTimeFrom } from '../shared/command-handling/aggregate-stream';
 import type { AggregateStream } from '../shared/command-handling/aggregate-stream';
 import { deductionDecider } from './domain/deduction.decider';
@@ -19,7 +19,7 @@ export const deductionEventOccurredAt = businessTimeFrom<DeductionEvent>({
 });
 
 export function deductionEventSubjects(event: DeductionEvent): string[] {
-  const subjects = [`deduction:${event.data.deductionId}`, `employee:${event.data.employeeId}`];
+  const subjects = [`deduction:${event.data.deductionId}`, employeeSubject(event.data.employeeId)];
   if (event.type === 'DeductionApplied' && event.data.source) {
     const { source } = event.data;
     subjects.push(source.kind === 'complaint' ? `complaint:${source.complaintId}` : source.kind === 'ticket' ? `ticket:${source.ticketId}` : `talkObligation:${source.obligationId}`);

@@ -1,5 +1,5 @@
 import { PeriodSubjectsUpgrade } from './close-period/period-subjects.upgrade';
-import { periodSubject } from '../shared/domain/subjects';
+import { periodSubject, employeeSubject } from '../shared/domain/subjects';
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../shared/clock';
@@ -28,7 +28,7 @@ const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState,
   occurredAt: businessTimeFrom<PeriodEvent>({ PeriodOpened: 'openedAt', PeriodClosed: 'closedAt', PeriodScoreSealed: 'closedAt', RollUpPenaltyApplied: 'closedAt' }),
   subjects: (event) => {
     const subjects = [periodSubject(event.data.period)];
-    if (event.type === 'PeriodScoreSealed' || event.type === 'RollUpPenaltyApplied') subjects.push(`employee:${event.data.employeeId}`);
+    if (event.type === 'PeriodScoreSealed' || event.type === 'RollUpPenaltyApplied') subjects.push(employeeSubject(event.data.employeeId));
     return subjects;
   },
 };

@@ -5,6 +5,7 @@ import type { TicketCommand, TicketContext } from './domain/ticket.decider';
 import type { TicketState } from './domain/ticket.state';
 import { streamName } from '../shared/event-store/event-store.port';
 import type { TicketEvent } from './domain/ticket.events';
+import { employeeSubject } from '../shared/domain/subjects';
 
 export const ticketStream = (ticketId: string) => streamName('ticket', ticketId);
 
@@ -16,9 +17,9 @@ export const ticketEventOccurredAt = businessTimeFrom<TicketEvent>({
 
 export function ticketEventSubjects(event: TicketEvent): string[] {
   const subjects = [`ticket:${event.data.ticketId}`];
-  if (event.type === 'TicketDeadlineBreached') subjects.push(`employee:${event.data.responsibleEmployeeId}`);
-  else if (event.type === 'TicketReassigned') subjects.push(`employee:${event.data.fromAssigneeId}`, `employee:${event.data.assigneeId}`);
-  else subjects.push(`employee:${event.data.assigneeId}`);
+  if (event.type === 'TicketDeadlineBreached') subjects.push(employeeSubject(event.data.responsibleEmployeeId));
+  else if (event.type === 'TicketReassigned') subjects.push(employeeSubject(event.data.fromAssigneeId), employeeSubject(event.data.assigneeId));
+  else subjects.push(employeeSubject(event.data.assigneeId));
   if (event.type === 'TicketDispatched' && event.data.complaintId) subjects.push(`complaint:${event.data.complaintId}`);
   return subjects;
 }

@@ -8,6 +8,7 @@ import { ComplainantPrivacy } from '../../complaints/privacy/complainant-privacy
 import { foldEmployeeRecord } from './employee-record.fold';
 import type { ReplayedEvent } from './employee-record.fold';
 import { ReplayEmployeeRecordQuery } from './replay-employee-record.query';
+import { employeeSubject } from '../../shared/domain/subjects';
 
 /** Reads the record straight from the event store, never from a read model. */
 @QueryHandler(ReplayEmployeeRecordQuery)
@@ -19,7 +20,7 @@ export class ReplayEmployeeRecordHandler implements IQueryHandler<ReplayEmployee
   ) {}
 
   async execute({ employeeId, asOf, showComplainants }: ReplayEmployeeRecordQuery) {
-    const events = await this.store.readBySubject(`employee:${employeeId}`, { recordedUpTo: asOf });
+    const events = await this.store.readBySubject(employeeSubject(employeeId), { recordedUpTo: asOf });
     if (!events.some((e) => e.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
     const record = foldEmployeeRecord(employeeId, events, this.projector.projection('scores'), this.projector.projection('period-scores'));
     // only the few events that hold personal data wait for a key: a 10,000-event record is not 10,000 awaits

@@ -1,4 +1,4 @@
-import { STAFF_SUBJECT } from '../../shared/domain/subjects';
+import { STAFF_SUBJECT, employeeSubject } from '../../shared/domain/subjects';
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CLOCK } from '../../shared/clock';
@@ -17,7 +17,7 @@ export const employeeAggregate: AggregateStream<EmployeeCommand, EmployeeEvent, 
   decider: employeeDecider,
   streamOf: (command) => employeeStream(command.data.employeeId),
   occurredAt: (event) => event.data.registeredAt,
-  subjects: (event) => [`employee:${event.data.employeeId}`, STAFF_SUBJECT],
+  subjects: (event) => [employeeSubject(event.data.employeeId), STAFF_SUBJECT],
 };
 
 /** An employee's stream: registered once, when the command is recorded. */
