@@ -124,6 +124,22 @@ describe('SqliteEventStore', () => {
     expect(delivered).toBe(1500);
   });
 
+  it('says when it has delivered everything stored: after the catch-up\'s last page and after each live append, never mid-page nor on an empty poll', async () => {
+    const store = open({ pollIntervalMs: 10 });
+    for (let i = 0; i < 5; i++) await store.append(`ticket-T-${i}`, Array.from({ length: 250 }, () => event('A')));
+    let delivered = 0;
+    const deliveredAtHead: number[] = [];
+    store.subscribeToAll({ onEvent: async () => void (delivered += 1), onHeadReached: () => void deliveredAtHead.push(delivered) });
+    await waitFor(() => deliveredAtHead.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // several empty polls
+    expect(deliveredAtHead).toEqual([1250]);
+
+    await store.append('ticket-T-9', [event('B'), event('C')]);
+
+    await waitFor(() => deliveredAtHead.length > 1);
+    expect(deliveredAtHead).toEqual([1250, 1252]);
+  });
+
   it('shows a second instance on the same file what the first appended, and its subscription polls them in', async () => {
     const writer = open();
     const reader = open({ pollIntervalMs: 20 });

@@ -99,6 +99,12 @@ export interface SubscriptionHandler {
   onEvent(event: RecordedEvent): Promise<void> | void;
   /** Called when the subscription has delivered every stored event and is now live. */
   onCaughtUp?(): void;
+  /**
+   * Called each time the subscription has delivered every event stored when it last read, so a
+   * consumer that batches can write its batch now rather than on a later turn of the event loop.
+   * Optional for a subscription to call: a consumer must still flush on its own schedule.
+   */
+  onHeadReached?(): void;
   /** Called on an error before the subscription resubscribes from its last delivered position. */
   onError?(error: unknown): void;
 }

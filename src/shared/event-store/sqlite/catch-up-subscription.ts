@@ -83,6 +83,7 @@ export class CatchUpSubscription implements Subscription {
       this.caughtUp = true;
       this.handler.onCaughtUp?.();
     }
+    if (page.length > 0) this.handler.onHeadReached?.();
     if (this.source.changes.current === seen) await this.wait(this.options.pollIntervalMs, true);
   }
 
