@@ -42,6 +42,11 @@ describe('overdue (service clocks) projection', () => {
     expect([...documents.keys()].sort()).toEqual(['ticket:T-1:acknowledgement', 'ticket:T-1:resolution']);
   });
 
+  it('refuses an event whose instant is not one, naming the clock and the field, rather than keep a clock no query finds', () => {
+    const recorded = recorder();
+    expect(() => foldProjection(overdue, [recorded(withDeadlines), recorded(ticketResolved({ resolvedAt: 'soon' }))])).toThrow('clock ticket:T-1:acknowledgement: stoppedAt "soon" is not an instant');
+  });
+
   it('keeps each instant also as epoch milliseconds, moved with it when the clock stops', () => {
     const recorded = recorder();
     const documents = foldProjection(overdue, [recorded(withDeadlines), recorded(ticketResolved({ resolvedAt: '2026-03-10T11:00:00+08:00' }))]);

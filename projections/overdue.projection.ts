@@ -201,7 +201,17 @@ function evolveClock(doc: ClockFields | null, e: ClockEvent, id: string): ClockF
 
 function withInstantsMs(fields: ClockFields | null): Fields | null {
   if (!fields) return null;
-  return { ...fields, startedAtMs: Date.parse(fields.startedAt), dueAtMs: Date.parse(fields.dueAt), stoppedAtMs: Date.parse(fields.stoppedAt) };
+  return { ...fields, startedAtMs: epochMs(fields, 'startedAt'), dueAtMs: epochMs(fields, 'dueAt'), stoppedAtMs: epochMs(fields, 'stoppedAt') };
+}
+
+/**
+ * An instant no clock can be compared by would be stored as null and leave the board without a
+ * word: the event is refused instead, so the projector parks it where an operator sees it.
+ */
+function epochMs(fields: ClockFields, field: 'startedAt' | 'dueAt' | 'stoppedAt'): number {
+  const ms = Date.parse(fields[field]);
+  if (Number.isNaN(ms)) throw new Error(`clock ${fields._id}: ${field} "${fields[field]}" is not an instant`);
+  return ms;
 }
 
 type NewClock = Pick<ClockFields, '_id' | 'clock' | 'subject' | 'subjectId' | 'ticketId' | 'complaintId' | 'assigneeId' | 'department' | 'startedAt' | 'dueAt'>;
