@@ -15,11 +15,17 @@ import { seedSecondHalf } from './seed';
 import type { Dataset } from './seed';
 import { markSagasCaughtUp, sleep, startService, waitUntilCaughtUp } from './service';
 import type { RunningService } from './service';
-import { nowMs, round } from './stats';
+import { nowMs, percentile, round } from './stats';
 
 /** A ratio at twice the log under this counts as flat (the machines are shared: runs move by more than 10%). */
 const FLAT = 1.3;
 const WATCHER_TICKS = 5;
+/**
+ * Each read path's p99 is measured in this many rounds and the median kept: one round's p99 is its
+ * second-slowest request, and a burst of other work on this shared machine during one round moved
+ * single-round ratios between 0.5× and 1.9× while the queries themselves timed flat.
+ */
+const READ_ROUNDS = 3;
 
 export interface GrowthInput {
   root: string;
@@ -76,7 +82,7 @@ export async function benchGrowth(input: GrowthInput): Promise<Measurement[]> {
       'ms',
       `ledger_deadline_watcher_tick_seconds over ${first.ticks} and ${second.ticks} passes`,
     ),
-    ...Object.keys(first.p99).map((path) => row(`p99.${path}`, `${path} p99`, first.p99[path], second.p99[path], 'ms')),
+    ...Object.keys(first.p99).map((path) => row(`p99.${path}`, `${path} p99 (median of ${READ_ROUNDS} rounds)`, first.p99[path], second.p99[path], 'ms')),
   ];
 }
 
@@ -85,10 +91,14 @@ async function measurePhase(input: GrowthInput, periods: string[], openClocks: n
   // the reads and the close with the watcher off (its passes would run beside them), then its passes alone
   const first = await withService(input, { DEADLINE_WATCH_INTERVAL_MS: '0' }, async (service, client) => {
     const storedEvents = (await service.admin.getJson<{ headPosition: number }>('/health')).headPosition;
-    // in process first: a pause of seconds between requests would let the server drop the kept-alive socket
-    const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, sizes.readSamples);
-    const reads = await benchHttpReads(client, dataset, sizes.readSamples);
-    const p99 = Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99]));
+    const rounds: Record<string, number>[] = [];
+    for (let attempt = 0; attempt < READ_ROUNDS; attempt++) {
+      // in process first: a pause of seconds between requests would let the server drop the kept-alive socket
+      const direct = await benchDirectReplay(join(dataDir, 'events.sqlite'), dataset, sizes.readSamples);
+      const reads = await benchHttpReads(client, dataset, sizes.readSamples);
+      rounds.push(Object.fromEntries([direct, ...reads].map((m) => [m.label.split(' (')[0], m.latency!.p99])));
+    }
+    const p99 = Object.fromEntries(Object.keys(rounds[0]).map((path) => [path, percentile(rounds.map((r) => r[path]).sort((a, b) => a - b), 50)]));
     const closes = [];
     for (const period of periods) closes.push(await closePeriod(client, period));
     const close = { ms: closes.reduce((sum, c) => sum + c.ms, 0) / closes.length, sealed: Math.min(...closes.map((c) => c.sealed)) };
