@@ -15,6 +15,7 @@ import { CredentialsController } from './credentials/credentials.controller';
 import { CredentialsService } from './credentials/credentials.service';
 import { ReadStoreCredentialStore } from './credentials/read-store-credential-store';
 import { PrincipalThrottlerGuard } from './principal-throttler.guard';
+import { RateLimiterThrottlerStorage } from './throttler-storage';
 import { UnauthenticatedThrottle } from './unauthenticated-throttle';
 
 /**
@@ -29,6 +30,7 @@ import { UnauthenticatedThrottle } from './unauthenticated-throttle';
       useFactory: (config: AppConfig) => ({
         throttlers: [{ ttl: 60_000, limit: Math.max(config.rateLimitPerMinute, 1) }],
         skipIf: () => config.rateLimitPerMinute === 0,
+        storage: new RateLimiterThrottlerStorage(),
       }),
     }),
   ],
