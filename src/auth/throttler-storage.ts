@@ -1,12 +1,8 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-interface ThrottlerStorageRecord {
-  totalHits: number;
-  timeToExpire: number;
-  isBlocked: boolean;
-  timeToBlockExpire: number;
-}
+/** What the guard reads back (the package does not export the type from its index). */
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * The throttler's counters, one per key and window, in this process's memory (rate-limiter-flexible).
