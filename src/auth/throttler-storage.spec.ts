@@ -26,12 +26,19 @@ describe('RateLimiterThrottlerStorage', () => {
     expect([last.totalHits, last.isBlocked]).toEqual([4, true]);
   });
 
-  it('starts a new window once the last one is over', async () => {
-    const storage = new RateLimiterThrottlerStorage();
-    await storage.increment('principal:a', 50, 1, 50, 'default');
-    expect((await storage.increment('principal:a', 50, 1, 50, 'default')).isBlocked).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(await storage.increment('principal:a', 50, 1, 50, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
+  it('lets a blocked client in again once its block is over, in a new window', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-04T10:00:00Z') });
+    try {
+      const storage = new RateLimiterThrottlerStorage();
+      await storage.increment('principal:a', MINUTE, 1, MINUTE, 'default');
+      expect((await storage.increment('principal:a', MINUTE, 1, MINUTE, 'default')).isBlocked).toBe(true);
+      jest.advanceTimersByTime(MINUTE - 1_000);
+      expect((await storage.increment('principal:a', MINUTE, 1, MINUTE, 'default')).isBlocked).toBe(true);
+      jest.advanceTimersByTime(1_001);
+      expect(await storage.increment('principal:a', MINUTE, 1, MINUTE, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('keeps one counter per client and window whatever the count: 200,000 requests from one client in one window', async () => {
