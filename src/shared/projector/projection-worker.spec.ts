@@ -273,3 +273,69 @@ describe('ProjectionWorker: rebuilding into an empty collection', () => {
     expect(store.checkpoints.get('tally_v1')).toBe(9);
   });
 });
+
+describe('ProjectionWorker: the next batch evolves while one is being written', () => {
+  const employee = (position: number, employeeId: string, points: number) => deduction(position, { employeeId, points, occurredOn: '2026-03-10' });
+
+  it('given a batch taken for writing, events after it go into the next batch, which starts from the documents as they are now', async () => {
+    const store = new MemoryReadStore();
+    const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
+    await worker.prepare();
+    await worker.handle(employee(1, 'E-1', 2));
+    const first = worker.takeBatch()!;
+
+    await worker.handle(employee(2, 'E-1', 3));
+    await worker.handle(employee(3, 'E-2', 1));
+    expect(() => worker.takeBatch()).toThrow(/already being written/);
+    await store.apply(first.changes);
+    worker.confirm(first);
+    const second = worker.takeBatch()!;
+
+    expect(first.changes.upserts).toEqual([{ collection: 'tally_v1', doc: { _id: 'E-1', points: 2, _position: 1 } }]);
+    expect(first.changes.checkpoint).toEqual({ name: 'tally_v1', position: 1 });
+    expect(second.changes.upserts.map(({ doc }) => doc)).toEqual([
+      { _id: 'E-1', points: 5, _position: 2 },
+      { _id: 'E-2', points: 1, _position: 3 },
+    ]);
+    expect(second.changes.checkpoint).toEqual({ name: 'tally_v1', position: 3 });
+    expect(worker.flushedPosition).toBe(1);
+  });
+
+  it('given the write of a batch fails, the next batch holds its documents as they are now, its parked events and the newest checkpoint', async () => {
+    const store = new MemoryReadStore();
+    const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
+    await worker.prepare();
+    await worker.handle(employee(1, 'E-1', 2));
+    await worker.handle(deduction(2, null));
+    const failed = worker.takeBatch()!;
+    await worker.handle(employee(3, 'E-1', 3));
+    await worker.handle(employee(4, 'E-2', 1));
+
+    worker.giveBack(failed);
+    await worker.flush();
+
+    expect(store.checkpoints.get('tally_v1')).toBe(4);
+    expect(store.collections.get('tally_v1')?.get('E-1')).toEqual({ _id: 'E-1', points: 5, _position: 3 });
+    expect(store.collections.get('tally_v1')?.get('E-2')).toEqual({ _id: 'E-2', points: 1, _position: 4 });
+    expect([...(store.collections.get(PARKED_EVENTS_COLLECTION)?.values() ?? [])]).toEqual([expect.objectContaining({ position: 2 })]);
+    expect(worker.parkedPositions).toEqual([2]);
+  });
+
+  it('given a batch is stored while the next one is evolving, the documents of the next one are not read back from the store', async () => {
+    const store = new MemoryReadStore();
+    const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
+    await worker.prepare();
+    await worker.handle(employee(1, 'E-1', 2));
+    const first = worker.takeBatch()!;
+    await worker.handle(employee(2, 'E-1', 3)); // evolved from the cached document: the store has nothing yet
+    await store.apply(first.changes);
+    worker.confirm(first);
+    const reads = jest.spyOn(store, 'get');
+
+    await worker.handle(employee(3, 'E-1', 4));
+    await worker.flush();
+
+    expect(reads).not.toHaveBeenCalled();
+    expect(store.collections.get('tally_v1')?.get('E-1')).toEqual({ _id: 'E-1', points: 9, _position: 3 });
+  });
+});

@@ -43,9 +43,23 @@ class ProjectionApplyError extends Error {
 }
 
 /**
+ * A batch taken for writing: its change set (documents and checkpoint) and what it holds, so the
+ * worker can mark it stored once written, or take it back when the write failed.
+ */
+export interface TakenBatch {
+  changes: ChangeSet;
+  position: number;
+  ids: string[];
+  parked: ParkedEvent[];
+}
+
+/**
  * One projection's side of the runtime: its checkpoint, and the batch of changes made since the
  * last flush (a document cache, so several events on one document give one upsert). A batch is
- * only ever made of whole events; it lands in one `apply` together with its checkpoint.
+ * only ever made of whole events; it lands in one `apply` together with its checkpoint. While one
+ * batch is being written, events go on evolving into the next: the cache keeps the newest state
+ * of every document changed since the last stored checkpoint, so a failed write is taken back and
+ * written again with what came after it.
  */
 export class ProjectionWorker {
   readonly name: string;
@@ -56,8 +70,10 @@ export class ProjectionWorker {
   flushedPosition = NO_POSITION;
   /** Last position evolved into the batch (>= flushedPosition). */
   processedPosition = NO_POSITION;
-  /** Events processed since the last flush. */
+  /** Events processed since the last batch was taken. */
   bufferedEvents = 0;
+  /** Last position of a batch taken for writing (>= flushedPosition: ahead while it is written). */
+  private takenPosition = NO_POSITION;
 
   private readonly handled: ReadonlySet<string>;
   private readonly cache = new Map<string, ProjectedDocument | null>();
@@ -113,8 +129,14 @@ export class ProjectionWorker {
     this.discard();
   }
 
+  /** Whether anything evolved or parked is not yet taken for writing. */
   get hasPending(): boolean {
-    return this.processedPosition > this.flushedPosition || this.dirty.size > 0 || this.parkedInBatch.length > 0;
+    return this.processedPosition > this.takenPosition || this.dirty.size > 0 || this.parkedInBatch.length > 0;
+  }
+
+  /** Whether a batch taken for writing is not yet stored. */
+  get writing(): boolean {
+    return this.takenPosition > this.flushedPosition;
   }
 
   /**
@@ -140,41 +162,67 @@ export class ProjectionWorker {
 
   /** Writes the batch and the checkpoint in one `apply`. On failure the batch is kept, to retry. */
   async flush(): Promise<void> {
-    const changes = this.pendingChanges();
-    if (!changes) return;
-    await this.readStore.apply(changes);
-    this.markFlushed();
+    const batch = this.takeBatch();
+    if (!batch) return;
+    try {
+      await this.readStore.apply(batch.changes);
+    } catch (error) {
+      this.giveBack(batch);
+      throw error;
+    }
+    this.confirm(batch);
   }
 
-  /** The batch and its checkpoint as one change set (undefined: nothing to write). */
-  pendingChanges(): ChangeSet | undefined {
+  /**
+   * The batch and its checkpoint as one change set, taken for writing (undefined: nothing to
+   * write). Events evolved from now on go into the next batch. One batch at a time: the caller
+   * confirms it or gives it back before taking another.
+   */
+  takeBatch(): TakenBatch | undefined {
     if (!this.hasPending) return undefined;
-    const changes: ChangeSet = { upserts: [], deletes: [], checkpoint: { name: this.checkpointName, position: this.processedPosition } };
+    if (this.writing) throw new Error(`${this.checkpointName}: a batch is already being written`);
+    const position = this.processedPosition;
+    const changes: ChangeSet = { upserts: [], deletes: [], checkpoint: { name: this.checkpointName, position } };
     // in id order: neighbouring documents share B-tree pages, so a batch writes each page once
-    for (const id of [...this.dirty].sort()) {
+    const ids = [...this.dirty].sort();
+    for (const id of ids) {
       const doc = this.cache.get(id);
       if (doc) changes.upserts.push({ collection: this.collection, doc });
       else changes.deletes.push({ collection: this.collection, id });
     }
-    for (const parked of this.parkedInBatch) changes.upserts.push({ collection: PARKED_EVENTS_COLLECTION, doc: { ...parked } });
-    return changes;
+    const parked = this.parkedInBatch.splice(0);
+    for (const event of parked) changes.upserts.push({ collection: PARKED_EVENTS_COLLECTION, doc: { ...event } });
+    this.dirty.clear();
+    this.bufferedEvents = 0;
+    this.takenPosition = position;
+    return { changes, position, ids, parked };
   }
 
-  /** After the change set of `pendingChanges` was applied: the batch is stored, start the next. */
-  markFlushed(): void {
-    for (const parked of this.parkedInBatch) if (!this.parkedPositions.includes(parked.position)) this.parkedPositions.push(parked.position);
-    this.parkedInBatch.length = 0;
-    this.flushedPosition = this.processedPosition;
+  /** The batch is stored with its checkpoint. */
+  confirm(batch: TakenBatch): void {
+    for (const parked of batch.parked) if (!this.parkedPositions.includes(parked.position)) this.parkedPositions.push(parked.position);
+    this.flushedPosition = batch.position;
     if (!this.takeoverPending) this.servedPosition = this.flushedPosition;
-    this.bufferedEvents = 0;
-    // a projection that writes once never reads its documents back: nothing to keep
     if (this.rebuilding && !this.projection.writesOnce) {
-      for (const id of this.dirty) this.rebuilding.written.add(id);
-      if (this.cache.size > this.rebuilding.retain) this.cache.clear();
+      for (const id of batch.ids) this.rebuilding.written.add(id);
+      if (this.cache.size > this.rebuilding.retain) this.evictStored();
     } else {
-      this.cache.clear();
+      // live, or a projection that writes once (never reads its documents back): nothing to keep
+      this.evictStored();
     }
-    this.dirty.clear();
+  }
+
+  /** The batch was not stored: its documents (cached as they are now) and parked events go into the next. */
+  giveBack(batch: TakenBatch): void {
+    for (const id of batch.ids) this.dirty.add(id);
+    this.parkedInBatch.unshift(...batch.parked);
+    this.takenPosition = this.flushedPosition;
+  }
+
+  /** Drops the cached documents that are stored; those changed since the batch was taken are the next batch's. */
+  private evictStored(): void {
+    if (this.dirty.size === 0) return this.cache.clear();
+    for (const id of this.cache.keys()) if (!this.dirty.has(id)) this.cache.delete(id);
   }
 
   /** Rebuild only: every event up to `position` was read; those this projection skipped change nothing. */
@@ -199,6 +247,7 @@ export class ProjectionWorker {
   /** Forgets the batch: the events in it will be delivered again from the checkpoint. */
   discard(): void {
     this.processedPosition = this.flushedPosition;
+    this.takenPosition = this.flushedPosition;
     this.bufferedEvents = 0;
     this.dirty.clear();
     this.cache.clear();

@@ -45,7 +45,9 @@ const silent: ProjectorLogger = { log: () => undefined, error: () => undefined }
  * them, from the lowest checkpoint (one read of the log; each projection skips what its own
  * checkpoint already covers). Events are evolved into per-projection batches; a batch is flushed
  * with its checkpoint in one `apply` when it is full, or as soon as the subscription goes idle.
- * Calls are serialised: an event, a flush, a stop never interleave.
+ * Events, the start of a flush and a stop are serialised; while one flush is being written (at
+ * most one at a time), the next events evolve into the next batch, so a store that commits off
+ * the event loop (the SQLite writer thread, MongoDB) does not hold the events up.
  */
 export class Projector {
   private readonly workers: ProjectionWorker[];
@@ -61,6 +63,10 @@ export class Projector {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelayMs: number;
   private readonly waiters = new Set<Waiter>();
+  /** The projections' batches being written, if any: one write at a time. */
+  private flight: Promise<void> | undefined;
+  /** A flush was asked for while one was being written: it follows when that one is stored. */
+  private flushAgain = false;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -206,8 +212,13 @@ export class Projector {
   private async onEvent(event: RecordedEvent, epoch: number): Promise<void> {
     if (epoch !== this.epoch) return;
     for (const worker of this.workers) await worker.handle(event);
-    if (this.workers.some((worker) => worker.bufferedEvents >= this.batchSize)) await this.flushAll();
-    else this.scheduleFlush(epoch);
+    if (this.workers.some((worker) => worker.bufferedEvents >= this.batchSize)) {
+      // a full batch waits for the one being written (a failed write stops the delivery: it is retried)
+      await this.flight;
+      this.startFlush(epoch);
+    } else {
+      this.scheduleFlush(epoch);
+    }
   }
 
   /** Flushes right after the events in hand (next macrotask), so live events show up at once. */
@@ -220,14 +231,39 @@ export class Projector {
     });
   }
 
-  /** Flushes once the calls queued before it are done; a failed flush is retried with backoff. */
+  /** Starts a flush once the events queued before it are evolved; the queue goes on while it is written. */
   private flushNow(epoch: number): void {
     if (epoch !== this.epoch) return;
-    this.enqueue(() => (epoch === this.epoch ? this.flushAll() : Promise.resolve())).then(
+    void this.enqueue(async () => {
+      if (epoch === this.epoch) this.startFlush(epoch);
+    });
+  }
+
+  /** Writes the batches unless a write is in flight (then once it is stored); a failed write is retried with backoff. */
+  private startFlush(epoch: number): void {
+    if (this.flight) {
+      this.flushAgain = true;
+      return;
+    }
+    this.writeBatches().then(
       () => {
         this.retryDelayMs = this.options.retryDelayMs ?? 100;
+        if (this.workers.some((worker) => worker.takeoverPending)) {
+          // a waiter resolves once queries read what it waited for: after the takeover
+          void this.enqueue(() => (epoch === this.epoch ? this.takeOver() : Promise.resolve()))
+            .catch((error: unknown) => this.logger.error(describe('could not move queries to the rebuilt read model; trying again after the next flush', error)))
+            .finally(() => void this.settleWaiters());
+        } else {
+          void this.settleWaiters();
+        }
+        if (this.flushAgain) {
+          this.flushAgain = false;
+          this.flushNow(epoch);
+        }
       },
       (error: unknown) => {
+        this.flushAgain = false;
+        if (epoch !== this.epoch) return;
         this.logger.error(describe('flush failed, retrying', error));
         this.retryTimer = setTimeout(() => this.scheduleFlush(epoch), this.retryDelayMs);
         this.retryTimer.unref();
@@ -236,28 +272,48 @@ export class Projector {
     );
   }
 
+  /** Waits for the write in flight, writes what is left, and moves rebuilt read models in. */
   private async flushAll(): Promise<void> {
     try {
-      await this.flushWorkers();
+      await this.flight?.catch(() => undefined);
+      await this.writeBatches();
       await this.takeOver();
     } finally {
       void this.settleWaiters();
     }
   }
 
-  /** Every projection's batch and checkpoint in one `apply`: one commit (one fsync) per flush, not one per projection. */
-  private async flushWorkers(): Promise<void> {
-    const pending = this.workers.flatMap((worker) => {
-      const changes = worker.pendingChanges();
-      return changes ? [{ worker, changes }] : [];
+  /**
+   * Every projection's batch and checkpoint in one `apply`: one commit (one fsync) per flush, not
+   * one per projection. Resolves once stored; on failure the batches are given back to be written
+   * again with what came after them.
+   */
+  private writeBatches(): Promise<void> {
+    const taken = this.workers.flatMap((worker) => {
+      const batch = worker.takeBatch();
+      return batch ? [{ worker, batch }] : [];
     });
-    if (pending.length === 0) return;
-    await this.readStore.apply({
-      upserts: pending.flatMap(({ changes }) => changes.upserts),
-      deletes: pending.flatMap(({ changes }) => changes.deletes),
-      checkpoints: pending.flatMap(({ changes }) => checkpointsOf(changes)),
-    });
-    for (const { worker } of pending) worker.markFlushed();
+    if (taken.length === 0) return Promise.resolve();
+    const flight = this.readStore
+      .apply({
+        upserts: taken.flatMap(({ batch }) => batch.changes.upserts),
+        deletes: taken.flatMap(({ batch }) => batch.changes.deletes),
+        checkpoints: taken.flatMap(({ batch }) => checkpointsOf(batch.changes)),
+      })
+      .then(
+        () => {
+          for (const { worker, batch } of taken) worker.confirm(batch);
+        },
+        (error: unknown) => {
+          for (const { worker, batch } of taken) worker.giveBack(batch);
+          throw error;
+        },
+      )
+      .finally(() => {
+        if (this.flight === flight) this.flight = undefined;
+      });
+    this.flight = flight;
+    return flight;
   }
 
   /** Read models rebuilt beside the served ones take over once caught up with the head. */
