@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuplicateKeyError } from '../../src/shared/read-store/read-store.port';
 import { SqliteReadStore } from '../../src/shared/read-store/sqlite/sqlite-read-store';
 import { readStoreContract } from './read-store.contract';
 
@@ -83,83 +82,5 @@ describe('SQLite read store: typed indexes', () => {
   it('refuses an index that types a field another way than the column already kept', async () => {
     await store.ensureIndex('clocks', { fields: ['dueAt'], types: { dueAt: 'string' } });
     await expect(store.ensureIndex('clocks', { fields: ['dueAt', 'x'], types: { dueAt: 'number' } })).rejects.toThrow(/keeps "dueAt" as string/);
-  });
-});
-
-describe('SQLite read store: apply on its writer thread', () => {
-  let dir: string;
-  let file: string;
-  let store: SqliteReadStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'read-store-writer-'));
-    file = join(dir, 'read-models.sqlite');
-    store = new SqliteReadStore({ file });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('commits a batch off the event loop: the loop turns while it is written, and a read after it sees it', async () => {
-    const docs = Array.from({ length: 2000 }, (_, i) => ({ collection: 'tallies', doc: { _id: `E-${i}`, points: i } }));
-    // counts the event loop's turns while the batch is written (on the request thread: none)
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns += 1;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
-    await store.apply({ upserts: docs, deletes: [], checkpoint: { name: 'tallies', position: 9 } });
-    counting = false;
-
-    expect(turns).toBeGreaterThan(0);
-    expect(await store.getCheckpoint('tallies')).toBe(9);
-    expect(await store.count('tallies')).toBe(2000);
-    // the thread's connection is its own: another connection sees the commit too
-    const reader = new Database(file, { readonly: true });
-    try {
-      expect(reader.prepare('SELECT position FROM read_checkpoints WHERE name = ?').get('tallies')).toEqual({ position: 9 });
-    } finally {
-      reader.close();
-    }
-  });
-
-  it('refuses a batch whose document breaks a unique index with DuplicateKeyError, and stores nothing of it', async () => {
-    await store.ensureIndex('users', { fields: ['email'], unique: true });
-    await store.upsert('users', { _id: 'u1', email: 'ann@example.org' });
-
-    const refused = store.apply({
-      upserts: [
-        { collection: 'users', doc: { _id: 'u2', email: 'bob@example.org' } },
-        { collection: 'users', doc: { _id: 'u3', email: 'ann@example.org' } },
-      ],
-      deletes: [{ collection: 'users', id: 'u1' }],
-      checkpoint: { name: 'users', position: 7 },
-    });
-
-    await expect(refused).rejects.toBeInstanceOf(DuplicateKeyError);
-    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('users') });
-    expect(await store.get('users', 'u1')).toMatchObject({ email: 'ann@example.org' });
-    expect(await store.get('users', 'u2')).toBeNull();
-    expect(await store.getCheckpoint('users')).toBeUndefined();
-  });
-
-  it('keeps the order writes were made in: a write on the request thread waits for the batches sent before it', async () => {
-    const applied = store.apply({ upserts: [{ collection: 'leases', doc: { _id: 'l1', holder: 'batch' } }], deletes: [] });
-    const upserted = store.upsert('leases', { _id: 'l1', holder: 'later upsert' });
-    await Promise.all([applied, upserted]);
-
-    expect(await store.get('leases', 'l1')).toMatchObject({ holder: 'later upsert' });
-  });
-
-  it('closes after the batches sent before it are committed; a reopened store has them', async () => {
-    const pending = store.apply({ upserts: [{ collection: 'tallies', doc: { _id: 'E-1', points: 3 } }], deletes: [], checkpoint: { name: 'tallies', position: 3 } });
-    await store.close();
-    await pending;
-    store = new SqliteReadStore({ file });
-
-    expect(await store.get('tallies', 'E-1')).toMatchObject({ points: 3 });
-    expect(await store.getCheckpoint('tallies')).toBe(3);
   });
 });

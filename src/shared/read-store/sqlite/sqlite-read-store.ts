@@ -12,9 +12,7 @@
  * `clear` is a plain DELETE, so indexes survive it.
  *
  * Durability: WAL with `synchronous = FULL`, so a committed `apply` survives power loss; `apply`
- * writes its documents and the checkpoint in one transaction. On a file, `apply` (the projectors'
- * flushes, the hot write) runs on a writer thread of its own (`SqliteWriterThread`); the other
- * writes wait for it before they run, so writes keep the order they were made in.
+ * writes its documents and the checkpoint in one transaction.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -30,8 +28,6 @@ import {
 } from '../filter-validation';
 import { columnName, compileFilter, compileSort, fieldExpression, jsonPathLiteral, TypedColumns } from './sqlite-filter.compiler';
 import type { FieldType } from '../read-store.port';
-import { SqliteWriterThread, WriterThreadError } from './sqlite-writer-thread';
-import type { WriteStep } from './sqlite-writer-thread';
 
 export interface SqliteReadStoreOptions {
   /** Database file; its parent directory is created. `:memory:` works for throwaway stores. */
@@ -43,12 +39,6 @@ export interface SqliteReadStoreOptions {
    * consistent and the rebuild resumes; an application crash loses nothing committed.
    */
   durability?: 'every-commit' | 'offline-rebuild';
-  /**
-   * Commit `apply` on a writer thread, so the event loop serves requests meanwhile. Default: on a
-   * file, except for an offline rebuild (nothing else runs beside it: measured, the thread's
-   * messages cost what its overlap saves); never for `:memory:`, which one connection owns.
-   */
-  writerThread?: boolean;
 }
 
 const CHECKPOINTS = 'read_checkpoints';
@@ -69,25 +59,19 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   /** Each table's typed columns (IndexSpec.types), read from its schema on first use. */
   private readonly columnsOf = new Map<string, Map<string, FieldType>>();
-  private readonly writers = new Map<string, { sql: string; typed: [string, FieldType][] }>();
+  private readonly writers = new Map<string, { statement: Database.Statement; typed: [string, FieldType][] }>();
   /** Statements prepared once per SQL text: preparing costs more than running most of them. */
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writerThread: SqliteWriterThread | undefined;
 
   constructor(options: SqliteReadStoreOptions) {
-    const onFile = options.file !== ':memory:';
-    if (onFile) mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
-    const pragmas = [
-      'journal_mode = WAL',
-      options.durability === 'offline-rebuild' ? 'synchronous = NORMAL' : 'synchronous = FULL',
-      // a rebuild writes hundreds of megabytes: checkpoint the WAL every ~40 MB rather than every 4 MB
-      ...(options.durability === 'offline-rebuild' ? ['wal_autocheckpoint = 10000'] : []),
-      'busy_timeout = 5000',
-      'cache_size = -16000', // 16 MB of pages, as the event store: indexes' upper levels stay in memory
-    ];
-    for (const pragma of pragmas) this.db.pragma(pragma);
-    if (onFile && (options.writerThread ?? options.durability !== 'offline-rebuild')) this.writerThread = new SqliteWriterThread(options.file, pragmas);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(options.durability === 'offline-rebuild' ? 'synchronous = NORMAL' : 'synchronous = FULL');
+    // a rebuild writes hundreds of megabytes: checkpoint the WAL every ~40 MB rather than every 4 MB
+    if (options.durability === 'offline-rebuild') this.db.pragma('wal_autocheckpoint = 10000');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -16000'); // 16 MB of pages, as the event store: indexes' upper levels stay in memory
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (
       name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID`);
   }
@@ -140,12 +124,10 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async upsert(collection: string, doc: Document): Promise<void> {
-    await this.writesDone();
     this.write(collection, doc);
   }
 
   async tryAcquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
-    await this.writesDone();
     const table = this.table(LEASES_COLLECTION);
     // IMMEDIATE: the write lock is taken before the read, so two processes cannot both see it free
     return this.db
@@ -160,13 +142,11 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    await this.writesDone();
     const table = this.table(LEASES_COLLECTION);
     this.statement(`DELETE FROM ${table} WHERE id = ? AND json_extract(doc, '$.holder') = ?`).run(name, holder);
   }
 
   async insertIfAbsent(collection: string, doc: Document): Promise<boolean> {
-    await this.writesDone();
     validateDocumentId(collection, doc._id);
     const table = this.table(collection);
     const typed = [...this.columns(table)];
@@ -177,17 +157,14 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async delete(collection: string, id: string): Promise<void> {
-    await this.writesDone();
     this.remove(collection, id);
   }
 
   async clear(collection: string): Promise<void> {
-    await this.writesDone();
     this.statement(`DELETE FROM ${this.table(collection)}`).run();
   }
 
   async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
-    await this.writesDone();
     validateIndexSpec(index);
     const table = this.table(collection);
     const types = index.types ?? {};
@@ -200,7 +177,6 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async dropIndex(collection: string, index: IndexSpec): Promise<void> {
-    await this.writesDone();
     // the collection's name goes into the index's: checked before it reaches any SQL
     validateCollectionName(collection);
     validateIndexSpec(index);
@@ -225,24 +201,11 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async apply(changes: ChangeSet): Promise<void> {
-    const steps: { collection?: string; step: WriteStep }[] = [
-      ...changes.upserts.map(({ collection, doc }) => ({ collection, step: this.upsertStep(collection, doc) })),
-      ...changes.deletes.map(({ collection, id }) => ({ step: this.deleteStep(collection, id) })),
-      ...checkpointsOf(changes).map(({ name, position }) => ({ step: checkpointStep(name, position) })),
-    ];
-    if (!this.writerThread) {
-      this.db.transaction(() => {
-        for (const { collection, step } of steps) this.run(step, collection);
-      })();
-      return;
-    }
-    try {
-      await this.writerThread.run(steps.map(({ step }) => step));
-    } catch (error) {
-      const failed = error instanceof WriterThreadError && error.step !== undefined ? steps[error.step] : undefined;
-      if (failed?.collection && (error as WriterThreadError).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(failed.collection, error);
-      throw error;
-    }
+    this.db.transaction(() => {
+      for (const { collection, doc } of changes.upserts) this.write(collection, doc);
+      for (const { collection, id } of changes.deletes) this.remove(collection, id);
+      for (const { name, position } of checkpointsOf(changes)) this.saveCheckpoint(name, position);
+    })();
   }
 
   async getCheckpoint(name: string): Promise<number | undefined> {
@@ -253,60 +216,47 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async resetCheckpoint(name: string): Promise<void> {
-    await this.writesDone();
     this.statement(`DELETE FROM ${CHECKPOINTS} WHERE name = ?`).run(name);
   }
 
   async close(): Promise<void> {
-    await this.writerThread?.close();
     if (this.db.open) this.db.close();
   }
 
-  /** A write on this thread's connection waits for the batches sent to the writer thread before it. */
-  private async writesDone(): Promise<void> {
-    await this.writerThread?.idle();
-  }
-
   private write(collection: string, doc: Document): void {
-    this.run(this.upsertStep(collection, doc), collection);
-  }
-
-  private upsertStep(collection: string, doc: Document): WriteStep {
     validateDocumentId(collection, doc._id);
-    const { sql, typed } = this.writer(this.table(collection));
-    return [sql, [doc._id, JSON.stringify(doc), ...typed.map(([field, type]) => columnValue(collection, doc, field, type))]];
-  }
-
-  private deleteStep(collection: string, id: string): WriteStep {
-    return [`DELETE FROM ${this.table(collection)} WHERE id = ?`, [id]];
-  }
-
-  /** Runs a step on this thread's connection; a unique index's refusal of a document names its collection. */
-  private run([sql, params]: WriteStep, collection?: string): void {
+    const { statement, typed } = this.writer(this.table(collection));
     try {
-      this.statement(sql).run(...params);
+      statement.run(doc._id, JSON.stringify(doc), ...typed.map(([field, type]) => columnValue(collection, doc, field, type)));
     } catch (error) {
-      if (collection && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(collection, error);
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(collection, error);
       throw error;
     }
   }
 
   /** The table's upsert with its typed columns, built once per table (and again after a column is added). */
-  private writer(table: string): { sql: string; typed: [string, FieldType][] } {
+  private writer(table: string): { statement: Database.Statement; typed: [string, FieldType][] } {
     let writer = this.writers.get(table);
     if (!writer) {
       const typed = [...this.columns(table)];
       const columns = typed.map(([field]) => `, ${columnName(field)}`).join('');
       const updates = typed.map(([field]) => `, ${columnName(field)} = excluded.${columnName(field)}`).join('');
-      const sql = `INSERT INTO ${table} (id, doc${columns}) VALUES (?, ?${', ?'.repeat(typed.length)}) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${updates}`;
-      writer = { sql, typed };
+      const statement = this.db.prepare(`INSERT INTO ${table} (id, doc${columns}) VALUES (?, ?${', ?'.repeat(typed.length)}) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc${updates}`);
+      writer = { statement, typed };
       this.writers.set(table, writer);
     }
     return writer;
   }
 
   private remove(collection: string, id: string): void {
-    this.run(this.deleteStep(collection, id));
+    this.statement(`DELETE FROM ${this.table(collection)} WHERE id = ?`).run(id);
+  }
+
+  private saveCheckpoint(name: string, position: number): void {
+    this.statement(
+        `INSERT INTO ${CHECKPOINTS} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+      )
+      .run(name, position);
   }
 
   private statement(sql: string): Database.Statement {
@@ -338,10 +288,6 @@ export class SqliteReadStore implements ReadStore {
   private columns(table: string): Map<string, FieldType> & TypedColumns {
     return this.columnsOf.get(table) ?? new Map();
   }
-}
-
-function checkpointStep(name: string, position: number): WriteStep {
-  return [`INSERT INTO ${CHECKPOINTS} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`, [name, position]];
 }
 
 const SQL_TYPES: Record<FieldType, string> = { string: 'TEXT', number: 'REAL', boolean: 'BOOLEAN' };
