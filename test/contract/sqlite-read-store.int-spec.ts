@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuplicateKeyError } from '../../src/shared/read-store/read-store.port';
 import { SqliteReadStore } from '../../src/shared/read-store/sqlite/sqlite-read-store';
 import { readStoreContract } from './read-store.contract';
 
@@ -71,6 +72,25 @@ describe('SQLite read store: typed indexes', () => {
     const steps = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(' | ');
     expect(steps).toMatch(/PRIMARY KEY \(id=\?\)/);
     expect(steps).toMatch(/COVERING INDEX "?ixt_clocks__dueAt__stoppedAt/);
+  });
+
+  it('refuses a batch whose document breaks a unique index with DuplicateKeyError, and stores nothing of it', async () => {
+    await store.ensureIndex('users', { fields: ['email'], unique: true });
+    await store.upsert('users', { _id: 'u1', email: 'ann@example.org' });
+
+    const refused = store.apply({
+      upserts: [
+        { collection: 'users', doc: { _id: 'u2', email: 'bob@example.org' } },
+        { collection: 'users', doc: { _id: 'u3', email: 'ann@example.org' } },
+      ],
+      deletes: [{ collection: 'users', id: 'u1' }],
+      checkpoint: { name: 'users', position: 7 },
+    });
+
+    await expect(refused).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(await store.get('users', 'u1')).toMatchObject({ email: 'ann@example.org' });
+    expect(await store.get('users', 'u2')).toBeNull();
+    expect(await store.getCheckpoint('users')).toBeUndefined();
   });
 
   it('refuses a document that breaks the type its index promises, naming the field, and stores nothing', async () => {
