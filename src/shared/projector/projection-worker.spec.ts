@@ -277,11 +277,17 @@ describe('ProjectionWorker: rebuilding into an empty collection', () => {
 describe('ProjectionWorker: the next batch evolves while one is being written', () => {
   const employee = (position: number, employeeId: string, points: number) => deduction(position, { employeeId, points, occurredOn: '2026-03-10' });
 
-  it('given a batch taken for writing, events after it go into the next batch, which starts from the documents as they are now', async () => {
+  /** A worker that has evolved E-1's first deduction (2 points, position 1). */
+  async function workerAfterFirstEvent() {
     const store = new MemoryReadStore();
     const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
     await worker.prepare();
     await worker.handle(employee(1, 'E-1', 2));
+    return { store, worker };
+  }
+
+  it('given a batch taken for writing, events after it go into the next batch, which starts from the documents as they are now', async () => {
+    const { store, worker } = await workerAfterFirstEvent();
     const first = worker.takeBatch()!;
 
     await worker.handle(employee(2, 'E-1', 3));
@@ -302,10 +308,7 @@ describe('ProjectionWorker: the next batch evolves while one is being written', 
   });
 
   it('given the write of a batch fails, the next batch holds its documents as they are now, its parked events and the newest checkpoint', async () => {
-    const store = new MemoryReadStore();
-    const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
-    await worker.prepare();
-    await worker.handle(employee(1, 'E-1', 2));
+    const { store, worker } = await workerAfterFirstEvent();
     await worker.handle(deduction(2, null));
     const failed = worker.takeBatch()!;
     await worker.handle(employee(3, 'E-1', 3));
@@ -322,10 +325,7 @@ describe('ProjectionWorker: the next batch evolves while one is being written', 
   });
 
   it('given a batch is stored while the next one is evolving, the documents of the next one are not read back from the store', async () => {
-    const store = new MemoryReadStore();
-    const worker = new ProjectionWorker(tally, store as unknown as ReadStore);
-    await worker.prepare();
-    await worker.handle(employee(1, 'E-1', 2));
+    const { store, worker } = await workerAfterFirstEvent();
     const first = worker.takeBatch()!;
     await worker.handle(employee(2, 'E-1', 3)); // evolved from the cached document: the store has nothing yet
     await store.apply(first.changes);
