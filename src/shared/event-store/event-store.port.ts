@@ -56,6 +56,31 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   position: number;
 }
 
+/**
+ * A stored event as the tamper-evident chain covers it (src/shared/domain/event-chain.ts): data and
+ * metadata as their stored JSON text, with the previous event's link and its own (null when the
+ * store holds none: an event somebody altered).
+ */
+export interface ChainedEvent {
+  position: number;
+  id: string;
+  streamName: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  chainPrev: Buffer | null;
+  chainLink: Buffer | null;
+}
+
+/** What a store keeping the chain lets its verifier read. */
+export interface ChainReader {
+  /** Events with position > `afterPosition`, in global order, at most `maxCount`. */
+  readChain(afterPosition: number, maxCount: number): Promise<ChainedEvent[]>;
+  /** The position of the event whose link this is, wherever it sits (to explain a broken chain). */
+  positionOfLink(link: Buffer): Promise<number | undefined>;
+}
+
 export interface AppendResult {
   /** Revision of the last event of the stream after the append. */
   nextExpectedRevision: number;
@@ -139,6 +164,8 @@ export interface EventStore {
   /** Position of the newest stored event, or 0 when the store is empty. */
   headPosition(): Promise<number>;
   subscribeToAll(handler: SubscriptionHandler, options?: SubscribeToAllOptions): Subscription;
+  /** The tamper-evident chain, on stores that keep it (the embedded one; docs/integrity.md). */
+  readonly chain?: ChainReader;
   /** Whether the store answers now; never throws. Embedded stores may omit it (always healthy). */
   checkHealth?(): Promise<{ healthy: boolean; reason?: string }>;
   close(): Promise<void>;

@@ -5,7 +5,13 @@ import {
   NewEvent,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { linkOf } from '../../domain/event-chain';
 import type { SqliteEventQueries } from './sqlite-event-queries';
+
+/** The link of the newest stored event: each append extends it inside its transaction. */
+export interface ChainHead {
+  link: Buffer;
+}
 
 /** An append as it waits in the group commit queue: already serialised, so it cannot fail on JSON. */
 export interface AppendRequest {
@@ -44,8 +50,11 @@ export function toAppendRequest(
   };
 }
 
-/** Runs inside a transaction (a savepoint of the group commit): checks, then writes. */
-export function appendEvents(queries: SqliteEventQueries, request: AppendRequest): AppendResult {
+/**
+ * Runs inside a transaction (a savepoint of the group commit): checks, then writes, extending
+ * `chain`. The caller restores `chain` when the savepoint rolls back.
+ */
+export function appendEvents(queries: SqliteEventQueries, request: AppendRequest, chain: ChainHead): AppendResult {
   const retried = resultOfRetry(queries, request);
   if (retried) return retried;
   const { streamName, events } = request;
@@ -56,7 +65,10 @@ export function appendEvents(queries: SqliteEventQueries, request: AppendRequest
   let position = 0;
   for (const event of events) {
     revision += 1;
-    position = queries.insertEvent({ ...event, streamName, revision });
+    const chainPrev = chain.link;
+    const chainLink = linkOf(chainPrev, { ...event, streamName, revision });
+    position = queries.insertEvent({ ...event, streamName, revision, chainPrev, chainLink });
+    chain.link = chainLink;
     for (const subject of event.subjects) queries.insertSubject(subject, position);
   }
   return { nextExpectedRevision: revision, position };

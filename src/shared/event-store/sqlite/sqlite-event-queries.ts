@@ -19,7 +19,15 @@ export interface EventInsert {
   data: string;
   metadata: string;
   recordedAt: string;
+  chainPrev: Buffer;
+  chainLink: Buffer;
 }
+
+/** A stored event with its chain columns, as the chain's readers need it (data and metadata as stored). */
+export type ChainRow = [
+  position: number, id: string, streamName: string, revision: number, type: string, data: string, metadata: string,
+  chainPrev: Buffer | null, chainLink: Buffer | null,
+];
 
 /** Every prepared statement of the SQLite event store, named by what it asks. */
 export class SqliteEventQueries {
@@ -37,14 +45,18 @@ export class SqliteEventQueries {
   private readonly allOfTypesBackwards: Statement<[number, string, number], EventRow>;
   private readonly subject: Statement<[string, number, string, number], EventRow>;
   private readonly head: Statement<[], { head: number | null }>;
+  private readonly lastLinkStmt: Statement<[], { position: number; link: Buffer }>;
+  private readonly chainRows: Statement<[number, number], ChainRow>;
+  private readonly setChainStmt: Statement<[Buffer, Buffer, number]>;
+  private readonly positionOfLinkStmt: Statement<[Buffer], { position: number }>;
 
   constructor(db: Database) {
     const rows = <P extends unknown[]>(sql: string) => db.prepare<P, EventRow>(sql).raw(true);
     this.byId = db.prepare('SELECT position, stream_name, revision FROM events WHERE id = ?');
     this.lastRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_name = ?');
     this.insert = db.prepare(
-      `INSERT INTO events (id, stream_name, revision, type, data, metadata, recorded_at)
-       VALUES (@id, @streamName, @revision, @type, @data, @metadata, @recordedAt)`,
+      `INSERT INTO events (id, stream_name, revision, type, data, metadata, recorded_at, chain_prev, chain_link)
+       VALUES (@id, @streamName, @revision, @type, @data, @metadata, @recordedAt, @chainPrev, @chainLink)`,
     );
     this.insertSubjectStmt = db.prepare('INSERT OR IGNORE INTO event_subjects (subject, position) VALUES (?, ?)');
     this.streamForwards = rows(
@@ -70,6 +82,14 @@ export class SqliteEventQueries {
        WHERE s.subject = ? AND s.position > ? AND e.recorded_at <= ? ORDER BY s.position ASC LIMIT ?`,
     );
     this.head = db.prepare('SELECT MAX(position) AS head FROM events');
+    // walks back from the end: only a store made before the chain has unchained events, at its end
+    this.lastLinkStmt = db.prepare('SELECT position, chain_link AS link FROM events WHERE chain_link IS NOT NULL ORDER BY position DESC LIMIT 1');
+    this.chainRows = db
+      .prepare<[number, number], ChainRow>(`SELECT ${COLUMNS}, e.chain_prev, e.chain_link FROM events e WHERE e.position > ? ORDER BY e.position ASC LIMIT ?`)
+      .raw(true);
+    this.setChainStmt = db.prepare('UPDATE events SET chain_prev = ?, chain_link = ? WHERE position = ?');
+    // no index on links: asked only to explain a broken chain, once per break
+    this.positionOfLinkStmt = db.prepare('SELECT position FROM events WHERE chain_link = ? ORDER BY position LIMIT 1');
   }
 
   findById(id: string): StoredEventRef | undefined {
@@ -120,6 +140,24 @@ export class SqliteEventQueries {
 
   headPosition(): number {
     return this.head.get()?.head ?? 0;
+  }
+
+  /** The newest chained event, or undefined when none is. */
+  lastLink(): { position: number; link: Buffer } | undefined {
+    return this.lastLinkStmt.get();
+  }
+
+  /** Events with position > `after` with their chain columns, in global order. */
+  readChain(after: number, limit: number): ChainRow[] {
+    return this.chainRows.all(after, limit);
+  }
+
+  setChain(position: number, prev: Buffer, link: Buffer): void {
+    this.setChainStmt.run(prev, link, position);
+  }
+
+  positionOfLink(link: Buffer): number | undefined {
+    return this.positionOfLinkStmt.get(link)?.position;
   }
 }
 

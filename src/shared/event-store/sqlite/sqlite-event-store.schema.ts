@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { EventMetadata, RecordedEvent } from '../event-store.port';
+import type { ChainedEvent, EventMetadata, RecordedEvent } from '../event-store.port';
+import type { ChainRow } from './sqlite-event-queries';
 
 /**
  * `position` is AUTOINCREMENT so a global position is never reused, even after a rolled-back
  * transaction. `recorded_at` duplicates `metadata.recordedAt` so `readBySubject` can filter on it.
+ * `chain_prev` and `chain_link` are the tamper-evident chain (src/shared/domain/event-chain.ts):
+ * the previous event's link and this event's, 32 bytes each.
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -15,7 +18,13 @@ const SCHEMA = `
     data        TEXT    NOT NULL,
     metadata    TEXT    NOT NULL,
     recorded_at TEXT    NOT NULL,
+    chain_prev  BLOB,
+    chain_link  BLOB,
     UNIQUE (stream_name, revision)
+  );
+  CREATE TABLE IF NOT EXISTS store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS event_subjects (
     subject  TEXT    NOT NULL,
@@ -32,6 +41,14 @@ export function openSchema(db: Database): void {
   // in memory, so a record replay's lookups across a growing log stay as cheap as its work
   db.pragma('cache_size = -16000');
   db.exec(SCHEMA);
+  addChainColumns(db);
+}
+
+/** A store made before the chain existed gets its columns; `chainEarlierEvents` fills them. */
+function addChainColumns(db: Database): void {
+  const columns = new Set((db.pragma('table_info(events)') as { name: string }[]).map((column) => column.name));
+  if (!columns.has('chain_prev')) db.exec('ALTER TABLE events ADD COLUMN chain_prev BLOB');
+  if (!columns.has('chain_link')) db.exec('ALTER TABLE events ADD COLUMN chain_link BLOB');
 }
 
 /**
@@ -50,4 +67,8 @@ export function toRecordedEvent([position, id, streamName, revision, type, data,
     revision,
     position,
   };
+}
+
+export function toChainedEvent([position, id, streamName, revision, type, data, metadata, chainPrev, chainLink]: ChainRow): ChainedEvent {
+  return { position, id, streamName, revision, type, data, metadata, chainPrev, chainLink };
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
   AppendResult,
+  ChainReader,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -17,9 +18,10 @@ import type {
 import { CatchUpSubscription } from './catch-up-subscription';
 import { ChangeSignal } from './change-signal';
 import { GroupCommit, Outcome } from './group-commit';
-import { AppendRequest, appendEvents, toAppendRequest } from './sqlite-append';
+import { AppendRequest, appendEvents, ChainHead, toAppendRequest } from './sqlite-append';
+import { chainEarlierEvents } from './sqlite-event-chain';
 import { SqliteEventQueries } from './sqlite-event-queries';
-import { openSchema, toRecordedEvent } from './sqlite-event-store.schema';
+import { openSchema, toChainedEvent, toRecordedEvent } from './sqlite-event-store.schema';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created if missing. */
@@ -54,6 +56,7 @@ export class SqliteEventStore implements EventStore {
   private readonly now: () => Date;
   private readonly pollIntervalMs: number;
   private readonly counters = { transactions: 0, appends: 0 };
+  private readonly chainHead: ChainHead;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -61,10 +64,22 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.file);
     openSchema(this.db);
     this.queries = new SqliteEventQueries(this.db);
+    this.chainHead = { link: chainEarlierEvents(this.db, this.queries).link };
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.groupCommit = new GroupCommit((requests) => this.commitBatch(requests), () => this.changes.notify());
   }
+
+  readonly chain: ChainReader = {
+    readChain: async (afterPosition, maxCount) => {
+      this.assertOpen();
+      return this.queries.readChain(afterPosition, maxCount).map(toChainedEvent);
+    },
+    positionOfLink: async (link) => {
+      this.assertOpen();
+      return this.queries.positionOfLink(link);
+    },
+  };
 
   get stats(): SqliteEventStoreStats {
     return { ...this.counters };
@@ -138,19 +153,28 @@ export class SqliteEventStore implements EventStore {
   }
 
   private commitBatch(requests: AppendRequest[]): Outcome<AppendResult>[] {
-    const appendOne = this.db.transaction((request: AppendRequest) => appendEvents(this.queries, request));
+    const appendOne = this.db.transaction((request: AppendRequest) => appendEvents(this.queries, request, this.chainHead));
     const commitAll = this.db.transaction((batch: AppendRequest[]) =>
       batch.map((request): Outcome<AppendResult> => {
+        const linkBefore = this.chainHead.link;
         try {
           return { ok: true, value: appendOne(request) };
         } catch (error) {
+          this.chainHead.link = linkBefore;
           // SQLite may have rolled back the whole transaction (disk full, I/O error): abort the batch
           if (!this.db.inTransaction) throw error;
           return { ok: false, error };
         }
       }),
     );
-    const outcomes = commitAll.immediate(requests);
+    const linkBeforeBatch = this.chainHead.link;
+    let outcomes: Outcome<AppendResult>[];
+    try {
+      outcomes = commitAll.immediate(requests);
+    } catch (error) {
+      this.chainHead.link = linkBeforeBatch;
+      throw error;
+    }
     this.counters.transactions += 1;
     this.counters.appends += requests.length;
     return outcomes;

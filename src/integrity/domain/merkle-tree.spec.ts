@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { leafHash, MerkleFrontier, MerkleLevels, nodeHash, rootFromProof } from './merkle-tree';
+
+/** RFC 6962's definition, word for word: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of two < n. */
+function rfcRoot(links: Buffer[]): Buffer {
+  if (links.length === 0) return createHash('sha256').digest();
+  if (links.length === 1) return leafHash(links[0]);
+  let k = 1;
+  while (k * 2 < links.length) k *= 2;
+  return nodeHash(rfcRoot(links.slice(0, k)), rfcRoot(links.slice(k)));
+}
+
+const linksOf = (n: number) => Array.from({ length: n }, (_, i) => createHash('sha256').update(`event ${i}`).digest());
+
+describe('the Merkle tree over the chain (RFC 6962)', () => {
+  it('gives the RFC root for every size from 0 to 40, growing or built at once', () => {
+    for (let n = 0; n <= 40; n++) {
+      const links = linksOf(n);
+      const frontier = new MerkleFrontier();
+      links.forEach((link) => frontier.add(link));
+      expect(frontier.root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
+      expect(new MerkleLevels(links).root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
+    }
+  });
+
+  it('proves every leaf of every size up to 33, and nothing else', () => {
+    for (let n = 1; n <= 33; n++) {
+      const links = linksOf(n);
+      const tree = new MerkleLevels(links);
+      const root = tree.root();
+      for (let i = 0; i < n; i++) {
+        const proof = tree.proof(i);
+        expect(rootFromProof(links[i], i, n, proof)?.equals(root)).toBe(true);
+        // the same proof for another leaf, another place or a tampered sibling leads elsewhere
+        if (n > 1) expect(rootFromProof(links[(i + 1) % n], i, n, proof)?.equals(root) ?? false).toBe(false);
+        if (n > 1) expect(rootFromProof(links[i], (i + 1) % n, n, proof)?.equals(root) ?? false).toBe(false);
+        if (proof.length > 0) {
+          const tampered = proof.map((hash) => Buffer.from(hash));
+          tampered[0][0] ^= 1;
+          expect(rootFromProof(links[i], i, n, tampered)?.equals(root)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('refuses a leaf outside the tree', () => {
+    expect(() => new MerkleLevels(linksOf(3)).proof(3)).toThrow('leaf 3 is not in a tree of 3');
+    expect(rootFromProof(linksOf(1)[0], 3, 3, [])).toBeUndefined();
+  });
+});

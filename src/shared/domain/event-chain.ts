@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The tamper-evident chain over the event log (docs/integrity.md). Every stored event carries the
+ * previous event's link and its own: `link = SHA-256(previousLink ‖ digest(event as stored))`,
+ * so changing, removing, adding or moving one event breaks the links after it. The digest covers
+ * the event exactly as the store keeps it (data and metadata as their stored JSON text; sealed
+ * personal data as its ciphertext), so erasing a complainant, which destroys a key and touches no
+ * event, never breaks the chain.
+ *
+ * The encoding is plain JSON of an array of strings and numbers, so an auditor can recompute it in
+ * any language without this code.
+ */
+export interface ChainedContent {
+  id: string;
+  streamName: string;
+  revision: number;
+  type: string;
+  /** The event's data as stored: JSON text. */
+  data: string;
+  /** The event's metadata as stored: JSON text (with `recordedAt`). */
+  metadata: string;
+}
+
+export const CHAIN_FORMAT = 'ledger-event/1';
+
+/** The link before the first event. */
+export const GENESIS_LINK: Buffer = Buffer.alloc(32);
+
+export function eventDigest(event: ChainedContent): Buffer {
+  const encoded = JSON.stringify([CHAIN_FORMAT, event.id, event.streamName, event.revision, event.type, event.data, event.metadata]);
+  return createHash('sha256').update(encoded, 'utf8').digest();
+}
+
+export function chainLink(previous: Buffer, digest: Buffer): Buffer {
+  return createHash('sha256').update(previous).update(digest).digest();
+}
+
+/** The link an event gets when it follows `previous`. */
+export function linkOf(previous: Buffer, event: ChainedContent): Buffer {
+  return chainLink(previous, eventDigest(event));
+}
