@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 // Runs one of the service's command-line tools from the build `npm start` (or `npm run build`) made,
-// without compiling again: `node bin/cli.js <credentials | load-rulebook | import-holidays | rebuild-projection> [args]`.
+// without compiling again: `node bin/cli.js <credentials | load-rulebook | import-holidays | rebuild-projection | verify> [args]`.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const [name, ...args] = process.argv.slice(2);
-const tools = ['credentials', 'load-rulebook', 'import-holidays', 'rebuild-projection', 'demo', 'error-docs'];
+const tools = ['credentials', 'load-rulebook', 'import-holidays', 'rebuild-projection', 'demo', 'error-docs', 'verify'];
 if (!tools.includes(name)) {
   console.error(`usage: node bin/cli.js <${tools.join(' | ')}> [arguments]`);
   process.exit(2);

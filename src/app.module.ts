@@ -5,6 +5,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { ConsequencesModule } from './consequences/consequences.module';
 import { DeductionsModule } from './deductions/deductions.module';
 import { EmployeeRecordsModule } from './employee-records/employee-records.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { EmployeesModule } from './employees/employees.module';
 import { StaffDirectoryModule } from './staff-directory/staff-directory.module';
 import { HealthController } from './health/health.controller';
@@ -44,6 +45,7 @@ import { PeriodScoresModule } from './periods/period-scores/period-scores.module
     OverdueModule,
     AuditTrailModule,
     EmployeeRecordsModule,
+    IntegrityModule,
     TalksModule,
     RulebookModule,
     AssessmentsModule,

@@ -10,7 +10,7 @@ import type { AccessDecision, AccessTarget } from './domain/object-access';
 import type { Principal } from './domain/principal';
 import { AccessLogService } from './access-log/access-log.service';
 
-type EmployeeRead = Extract<Permission, 'scores:read' | 'audit-trail:read' | 'records:replay' | 'employees:read'>;
+type EmployeeRead = Extract<Permission, 'scores:read' | 'audit-trail:read' | 'records:replay' | 'records:prove' | 'employees:read'>;
 
 /** Object-level checks where an id comes from the caller; the guard has checked the route. */
 @Injectable()

@@ -19,6 +19,7 @@ import type { PeriodEvent } from './domain/period.events';
 import { loadPeriodCloseContext } from './close-period/period-close.context';
 import { periodsFold, periodsStream } from './load-periods';
 import { PeriodLifecycleCommand } from './period-lifecycle.command';
+import { ChainCheckpointer } from '../integrity/checkpoints/chain-checkpointer';
 
 /** The periods aggregate: one stream per company; a close seals every registered employee's period. */
 const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> = {
@@ -36,12 +37,15 @@ const periodAggregate: AggregateStream<PeriodCommand, PeriodEvent, PeriodsState,
 /** The company's periods stream: a close seals every registered employee's period, so it decides on all of them. */
 @CommandHandler(PeriodLifecycleCommand)
 export class PeriodLifecycleHandler extends AggregateCommandHandler<PeriodCommand, PeriodEvent, PeriodsState, PeriodContext> {
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly upgrade: PeriodSubjectsUpgrade) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly upgrade: PeriodSubjectsUpgrade, private readonly checkpointer: ChainCheckpointer) {
     super(store, clock, periodAggregate);
   }
 
-  protected override context(command: WithoutNow<PeriodCommand>): Promise<PeriodContext> {
-    if (command.type === 'ClosePeriod') return this.upgrade.ready().then(() => loadPeriodCloseContext(this.store, command.data.period, this.config.timeZone));
-    return Promise.resolve({ employees: [], timeZone: this.config.timeZone });
+  protected override async context(command: WithoutNow<PeriodCommand>): Promise<PeriodContext> {
+    if (command.type !== 'ClosePeriod') return { employees: [], timeZone: this.config.timeZone };
+    await this.upgrade.ready();
+    const context = await loadPeriodCloseContext(this.store, command.data.period, this.config.timeZone);
+    // signed after the facts were read, so the seal's checkpoint covers every one the close sealed
+    return this.checkpointer.keepsChain ? { ...context, checkpoint: await this.checkpointer.sign() } : context;
   }
 }

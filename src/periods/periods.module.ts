@@ -1,5 +1,6 @@
 import { PeriodSubjectsUpgrade } from './close-period/period-subjects.upgrade';
 import { Global, Module } from '@nestjs/common';
+import { IntegrityModule } from '../integrity/integrity.module';
 import { ASSESSMENT_CONTEXT } from '../rulebook/assessment-context.port';
 import { PeriodsAssessmentContext } from './assessment-context.source';
 import { ClosePeriodController } from './close-period/close-period.controller';
@@ -10,6 +11,7 @@ import { PeriodLifecycleHandler } from './period-lifecycle.handler';
 /** Assessment periods: opened, closed and sealed; and the closed periods every scored decision checks (global, so deciders need not import periods). */
 @Global()
 @Module({
+  imports: [IntegrityModule],
   controllers: [OpenPeriodController, ClosePeriodController, ListPeriodsController],
   providers: [PeriodLifecycleHandler, PeriodSubjectsUpgrade, { provide: ASSESSMENT_CONTEXT, useClass: PeriodsAssessmentContext }],
   exports: [ASSESSMENT_CONTEXT],

@@ -54,19 +54,19 @@ describe('the OpenAPI document: every error from the catalogues, who may call ea
     expect(scores.content).toBeDefined();
   });
 
-  it('declares the bearer token on every operation but the public probes, which need none', () => {
+  it("declares the bearer token on every operation but the public probes and the checkpoints' public key, which need none", () => {
     const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })));
     const open = operations.filter(({ operation }) => operation['x-public']).map(({ route }) => route).sort();
-    expect(open).toEqual(['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
+    expect(open).toEqual(['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /integrity/public-key', 'GET /metrics']);
     for (const { operation } of operations) expect(operation.security).toEqual(operation['x-public'] ? [] : [{ bearer: [] }]);
   });
 
-  it("passes the recommended rules of Redocly's linter: no error; the only warnings are the public probes' lack of a 4xx answer", async () => {
+  it("passes the recommended rules of Redocly's linter: no error; the only warnings are the public routes' lack of a 4xx answer", async () => {
     const config = await createConfig({ extends: ['recommended'] });
     const problems = await lintFromString({ source, absoluteRef: 'openapi.json', config });
     expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
     const warnings = problems.filter((p) => p.severity === 'warn');
     expect(new Set(warnings.map((p) => p.ruleId))).toEqual(new Set(['operation-4xx-response']));
-    expect(warnings.map((p) => p.location[0]?.pointer).sort()).toEqual(['#/paths/~1health/get/responses', '#/paths/~1health~1live/get/responses', '#/paths/~1health~1ready/get/responses', '#/paths/~1metrics/get/responses']);
+    expect(warnings.map((p) => p.location[0]?.pointer).sort()).toEqual(['#/paths/~1health/get/responses', '#/paths/~1health~1live/get/responses', '#/paths/~1health~1ready/get/responses', '#/paths/~1integrity~1public-key/get/responses', '#/paths/~1metrics/get/responses']);
   });
 });

@@ -98,6 +98,7 @@ export const routeInventory: InventoryRoute[] = [
   { method: 'GET', path: '/employees/:employeeId/period-scores', permissions: ['scores:read'], allowed: { supervisor: 'own-department', auditor: 'any', analyst: 'any', employee: 'own-record' } },
   { method: 'GET', path: '/employees/:employeeId/audit-trail', permissions: ['audit-trail:read'], allowed: { supervisor: 'own-department', auditor: 'any', analyst: 'any', employee: 'own-record' } },
   { method: 'GET', path: '/employees/:employeeId/record', permissions: ['records:replay'], allowed: { supervisor: 'own-department', auditor: 'any', employee: 'own-record' } },
+  { method: 'GET', path: '/employees/:employeeId/record/proof', permissions: ['records:prove'], allowed: { auditor: 'any' } },
 
   // department-wide reads
   { method: 'GET', path: '/scores', permissions: ['rankings:read'], allowed: { supervisor: 'own-department', auditor: 'any', analyst: 'any' } },
@@ -117,6 +118,11 @@ export const routeInventory: InventoryRoute[] = [
     note: 'the bulletin spans every department: a supervisor passes the guard and is refused 403 by the controller',
   },
   { method: 'GET', path: '/overdue', permissions: ['overdue:read'], allowed: { clerk: 'any', supervisor: 'own-department', auditor: 'any', analyst: 'any' } },
+
+  // the auditor's proof: the chain's verification, checkpoints on demand, the key to check them with
+  { method: 'GET', path: '/integrity', permissions: ['integrity:read'], allowed: { admin: 'any', auditor: 'any' } },
+  { method: 'POST', path: '/integrity/checkpoints', permissions: ['integrity:sign'], allowed: { admin: 'any', auditor: 'any' } },
+  { method: 'GET', path: '/integrity/public-key', public: true },
 
   // operators: parked events and parked consequences
   { method: 'GET', path: '/parked-events', permissions: ['parked-events:read'], allowed: { admin: 'any', auditor: 'any' } },

@@ -19,8 +19,10 @@ describe('the permission matrix', () => {
   });
 
   it('gives the auditor every read and no command, and nobody but admin the credentials', () => {
+    // signing the chain's head (integrity:sign) and proving a record record no fact: they take evidence away
     const auditor = Object.keys(permissionMatrix.auditor);
-    expect(auditor.every((p) => /:(read|replay)$/.test(p))).toBe(true);
+    expect(auditor.every((p) => /:(read|replay|prove|sign)$/.test(p))).toBe(true);
+    expect(auditor.filter((p) => /:(prove|sign)$/.test(p))).toEqual(['records:prove', 'integrity:sign']);
     expect(roles.filter((r) => permissionMatrix[r]['credentials:manage'])).toEqual(['admin']);
     expect(permissionMatrix.analyst['complainants:read']).toBeUndefined();
   });

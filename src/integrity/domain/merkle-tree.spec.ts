@@ -19,14 +19,14 @@ describe('the Merkle tree over the chain (RFC 6962)', () => {
       const frontier = new MerkleFrontier();
       links.forEach((link) => frontier.add(link));
       expect(frontier.root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
-      expect(new MerkleLevels(links).root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
+      expect(MerkleLevels.of(links).root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
     }
   });
 
   it('proves every leaf of every size up to 33, and nothing else', () => {
     for (let n = 1; n <= 33; n++) {
       const links = linksOf(n);
-      const tree = new MerkleLevels(links);
+      const tree = MerkleLevels.of(links);
       const root = tree.root();
       for (let i = 0; i < n; i++) {
         const proof = tree.proof(i);
@@ -43,8 +43,17 @@ describe('the Merkle tree over the chain (RFC 6962)', () => {
     }
   });
 
+  it('builds the same tree a slice at a time as at once', async () => {
+    for (const n of [1, 2, 7, 64, 100]) {
+      const links = linksOf(n);
+      const sliced = await MerkleLevels.build(Buffer.concat(links), 3);
+      expect(sliced.root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
+      expect(sliced.proof(n - 1).map((hash) => hash.toString('hex'))).toEqual(MerkleLevels.of(links).proof(n - 1).map((hash) => hash.toString('hex')));
+    }
+  });
+
   it('refuses a leaf outside the tree', () => {
-    expect(() => new MerkleLevels(linksOf(3)).proof(3)).toThrow('leaf 3 is not in a tree of 3');
+    expect(() => MerkleLevels.of(linksOf(3)).proof(3)).toThrow('leaf 3 is not in a tree of 3');
     expect(rootFromProof(linksOf(1)[0], 3, 3, [])).toBeUndefined();
   });
 });

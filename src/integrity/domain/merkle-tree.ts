@@ -47,24 +47,42 @@ export class MerkleFrontier {
 }
 
 /**
- * Every level of the tree over `links` (each level one buffer of 32-byte hashes; a level's odd last
- * node is carried up unchanged, which gives RFC 6962's tree), to cut inclusion proofs from.
+ * Every level of the tree (each level one buffer of 32-byte hashes; a level's odd last node is
+ * carried up unchanged, which gives RFC 6962's tree), to cut inclusion proofs from.
  */
 export class MerkleLevels {
-  private readonly levels: Buffer[] = [];
+  private constructor(private readonly levels: Buffer[]) {}
 
-  constructor(links: readonly Buffer[]) {
-    let level = Buffer.alloc(links.length * HASH_BYTES);
-    links.forEach((link, index) => leafHash(link).copy(level, index * HASH_BYTES));
-    this.levels.push(level);
-    while (level.length > HASH_BYTES) {
-      const size = level.length / HASH_BYTES;
-      const next = Buffer.alloc(Math.ceil(size / 2) * HASH_BYTES);
-      for (let i = 0; i + 1 < size; i += 2) nodeHash(at(level, i), at(level, i + 1)).copy(next, (i / 2) * HASH_BYTES);
-      if (size % 2 === 1) at(level, size - 1).copy(next, ((size - 1) / 2) * HASH_BYTES);
-      this.levels.push(next);
-      level = next;
+  static of(links: readonly Buffer[]): MerkleLevels {
+    const leaves = Buffer.alloc(links.length * HASH_BYTES);
+    links.forEach((link, index) => leafHash(link).copy(leaves, index * HASH_BYTES));
+    const levels: Buffer[] = [leaves];
+    while (levels[levels.length - 1].length > HASH_BYTES) levels.push(parentLevel(levels[levels.length - 1], 0, Infinity));
+    return new MerkleLevels(levels);
+  }
+
+  /**
+   * The tree over links packed 32 bytes each, built a slice at a time with a turn of the event loop
+   * between slices, so a million links (~3 s of hashing) never hold the service's requests.
+   */
+  static async build(packedLinks: Buffer, nodesPerTurn = 20_000): Promise<MerkleLevels> {
+    const count = packedLinks.length / HASH_BYTES;
+    const leaves = Buffer.alloc(packedLinks.length);
+    for (let i = 0; i < count; i++) {
+      leafHash(at(packedLinks, i)).copy(leaves, i * HASH_BYTES);
+      if (i % nodesPerTurn === nodesPerTurn - 1) await nextTurn();
     }
+    const levels: Buffer[] = [leaves];
+    while (levels[levels.length - 1].length > HASH_BYTES) {
+      const level = levels[levels.length - 1];
+      const next = Buffer.alloc(Math.ceil(level.length / HASH_BYTES / 2) * HASH_BYTES);
+      for (let from = 0; from < next.length / HASH_BYTES; from += nodesPerTurn) {
+        parentLevel(level, from, from + nodesPerTurn, next);
+        await nextTurn();
+      }
+      levels.push(next);
+    }
+    return new MerkleLevels(levels);
   }
 
   get size(): number {
@@ -109,6 +127,21 @@ export function rootFromProof(link: Buffer, index: number, size: number, proof: 
   }
   return used === proof.length ? hash : undefined;
 }
+
+/** Parents `from` (inclusive) to `to` (exclusive) of a level; a level's odd last node is carried up unchanged. */
+function parentLevel(level: Buffer, from: number, to: number, into?: Buffer): Buffer {
+  const size = level.length / HASH_BYTES;
+  const parents = Math.ceil(size / 2);
+  const next = into ?? Buffer.alloc(parents * HASH_BYTES);
+  for (let parent = from; parent < Math.min(to, parents); parent++) {
+    const left = parent * 2;
+    const hash = left + 1 < size ? nodeHash(at(level, left), at(level, left + 1)) : at(level, left);
+    hash.copy(next, parent * HASH_BYTES);
+  }
+  return next;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function at(level: Buffer, index: number): Buffer {
   return level.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES);

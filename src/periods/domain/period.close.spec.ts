@@ -40,6 +40,14 @@ describe('opening and closing a period, again or out of turn', () => {
     spec.given([], noOne).when(open('2026-11', '2026-10-31T16:00:00.000Z')).then([{ type: 'PeriodOpened', data: { companyId: 'c', period: '2026-11', openedAt: '2026-10-31T16:00:00.000Z' } }]);
   });
 
+  it("records in the seal the log's checkpoint the close was given", () => {
+    const checkpoint = { format: 'ledger-checkpoint/1' as const, size: 40, position: 40, link: 'ab', root: 'cd', signedAt: now, keyId: 'k', signature: 's' };
+    spec
+      .given([opened('2026-10')], { ...noOne, checkpoint })
+      .when(close('2026-10'))
+      .then([{ type: 'PeriodClosed', data: { companyId: 'c', period: '2026-10', closedAt: '2026-11-01T00:00:00+08:00', sealedScores: 0, unratedEmployeeIds: [], checkpoint } }]);
+  });
+
   it('keeps each period open or closed on its own', () => {
     const state = [opened('2026-10'), opened('2026-11'), closedEvent('2026-10')].reduce(periodDecider.evolve, periodDecider.initialState);
     expect(state.periods).toEqual({ '2026-10': 'closed', '2026-11': 'open' });

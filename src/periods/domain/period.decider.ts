@@ -1,3 +1,4 @@
+import type { SignedCheckpoint } from '../../integrity/domain/checkpoint';
 import type { Decider } from '../../shared/domain/decider';
 import { assertNever } from '../../shared/domain/domain-error';
 import { refusePeriod } from './period.errors';
@@ -36,6 +37,8 @@ export interface PeriodContext {
   rollUp?: RollUpPolicy;
   /** The company's time zone, in which a period begins and ends. */
   timeZone: string;
+  /** For a close: the log's chain head signed after the close read its facts; the seal records it. */
+  checkpoint?: SignedCheckpoint;
 }
 
 /** Every period of the company: the `periods-<companyId>` stream. */
@@ -90,7 +93,7 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodsState, Pe
  * average is below the threshold costs its head that many points times the rate, and each staff
  * member below the threshold their own shortfall times the rate; the sealed scores include it.
  */
-function closePeriod(command: ClosePeriod, { employees, rollUp }: PeriodContext): PeriodEvent[] {
+function closePeriod(command: ClosePeriod, { employees, rollUp, checkpoint }: PeriodContext): PeriodEvent[] {
   const { companyId, period, closedAt, departmentHeads = {} } = command.data;
   const scored = employees.map((e) => ({ ...e, score: scorePeriod(e.scheme, e.entries) }));
   const unrated = scored.filter((e) => !e.score.rated).map((e) => e.employeeId);
@@ -121,5 +124,6 @@ function closePeriod(command: ClosePeriod, { employees, rollUp }: PeriodContext)
       data: { companyId, period, employeeId: e.employeeId, department: e.department, position: e.position, schemeVersion: e.schemeVersion, score: scorePeriod(e.scheme, [...e.entries, ...adjustments]), closedAt, scheme: e.scheme },
     };
   });
-  return [{ type: 'PeriodClosed', data: { companyId, period, closedAt, sealedScores: sealed.length, unratedEmployeeIds: unrated } }, ...penalties, ...sealed];
+  const closed: PeriodEvent = { type: 'PeriodClosed', data: { companyId, period, closedAt, sealedScores: sealed.length, unratedEmployeeIds: unrated, ...(checkpoint && { checkpoint }) } };
+  return [closed, ...penalties, ...sealed];
 }

@@ -2,10 +2,18 @@ import type { DomainEvent } from '../../shared/domain/decider';
 import { eventTypeList } from '../../shared/domain/decider';
 import type { PeriodScore } from '../../rulebook/domain/scoring';
 import type { Scheme } from '../../rulebook/domain/rulebook.types';
+import type { SignedCheckpoint } from '../../integrity/domain/checkpoint';
 
 export type PeriodOpened = DomainEvent<'PeriodOpened', { companyId: string; period: string; openedAt: string }>;
 
-export type PeriodClosed = DomainEvent<'PeriodClosed', { companyId: string; period: string; closedAt: string; sealedScores: number; unratedEmployeeIds: string[] }>;
+/**
+ * `checkpoint`: the event log's chain head, signed as the close read it (docs/integrity.md); absent
+ * on a store that keeps no chain and on closes recorded before the chain existed.
+ */
+export type PeriodClosed = DomainEvent<
+  'PeriodClosed',
+  { companyId: string; period: string; closedAt: string; sealedScores: number; unratedEmployeeIds: string[]; checkpoint?: SignedCheckpoint }
+>;
 
 /** A department's staff average fell below the rulebook's threshold at a close (004:182). */
 export type RollUpPenaltyApplied = DomainEvent<

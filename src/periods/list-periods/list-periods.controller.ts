@@ -1,16 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '../../shared/auth/permissions.decorator';
-import { asDomainEvent } from '../../shared/command-handling/handle-command';
 import { APP_CONFIG } from '../../shared/config/app-config';
 import type { AppConfig } from '../../shared/config/app-config';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
-import { DEFAULT_COMPANY } from '../../rulebook/domain/rulebook.types';
-import type { PeriodEvent } from '../domain/period.events';
-import { periodStateTypes, periodsStream } from '../load-periods';
-import { periodList } from './period-list';
+import { loadPeriodViews } from './load-period-views';
 import type { PeriodView } from './period-list';
+import type { SignedCheckpoint } from '../../integrity/domain/checkpoint';
 
 class PeriodViewDoc implements PeriodView {
   @ApiProperty({ example: '2026-03' }) period!: string;
@@ -21,6 +18,8 @@ class PeriodViewDoc implements PeriodView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt!: string | null;
   @ApiProperty({ type: Number, nullable: true }) sealedScores!: number | null;
   @ApiProperty({ type: Number, nullable: true }) unratedEmployees!: number | null;
+  @ApiProperty({ type: Object, nullable: true, description: "The event log's chain head signed at the close: check it with GET /integrity/public-key (docs/integrity.md)" })
+  checkpoint!: SignedCheckpoint | null;
 }
 
 class PeriodListDoc {
@@ -37,7 +36,6 @@ export class ListPeriodsController {
   @ApiOperation({ summary: 'Every period opened, open or closed, with its bounds and what its close sealed, in calendar order' })
   @ApiOkResponse({ type: PeriodListDoc })
   async list(): Promise<{ periods: PeriodView[] }> {
-    const events = (await this.store.readStream(periodsStream(DEFAULT_COMPANY), { eventTypes: periodStateTypes })).map(asDomainEvent<PeriodEvent>);
-    return { periods: periodList(events, this.config.timeZone) };
+    return { periods: await loadPeriodViews(this.store, this.config.timeZone) };
   }
 }

@@ -8,8 +8,8 @@ describe('the list of periods', () => {
   it('shows each period opened, with its bounds in the company time zone, and what its close sealed', () => {
     const events = [opened('2026-03', '2026-03-01T01:00:00.000Z'), opened('2026-Q1', '2026-01-02T01:00:00.000Z'), closed('2026-03', '2026-04-01T02:00:00.000Z', 12, ['E-9'])];
     expect(periodList(events, 'Asia/Shanghai')).toEqual([
-      { period: '2026-Q1', state: 'open', start: '2025-12-31T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z', openedAt: '2026-01-02T01:00:00.000Z', closedAt: null, sealedScores: null, unratedEmployees: null },
-      { period: '2026-03', state: 'closed', start: '2026-02-28T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z', openedAt: '2026-03-01T01:00:00.000Z', closedAt: '2026-04-01T02:00:00.000Z', sealedScores: 12, unratedEmployees: 1 },
+      { period: '2026-Q1', state: 'open', start: '2025-12-31T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z', openedAt: '2026-01-02T01:00:00.000Z', closedAt: null, sealedScores: null, unratedEmployees: null, checkpoint: null },
+      { period: '2026-03', state: 'closed', start: '2026-02-28T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z', openedAt: '2026-03-01T01:00:00.000Z', closedAt: '2026-04-01T02:00:00.000Z', sealedScores: 12, unratedEmployees: 1, checkpoint: null },
     ]);
   });
 

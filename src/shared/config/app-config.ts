@@ -43,6 +43,11 @@ export interface AppConfig {
   leaseTtlMs: number;
   /** A read model further than this many events behind the store's head makes /health degraded. */
   healthMaxProjectionLag?: number;
+  /**
+   * The Ed25519 private key (PEM) that signs the chain's checkpoints, kept outside the data folder.
+   * Unset: a key is made once in `<dataDir>/integrity/` and GET /integrity says so (docs/integrity.md).
+   */
+  signingKeyFile?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS ?? '10000', 'SHUTDOWN_TIMEOUT_MS'),
     leaseTtlMs: integer(env.LEASE_TTL_MS ?? '15000', 'LEASE_TTL_MS'),
     healthMaxProjectionLag: integer(env.HEALTH_MAX_PROJECTION_LAG ?? '1000', 'HEALTH_MAX_PROJECTION_LAG'),
+    signingKeyFile: nonEmpty(env.SIGNING_KEY_FILE) && path.resolve(env.SIGNING_KEY_FILE!.trim()),
   };
 }
 

@@ -79,6 +79,8 @@ export interface ChainReader {
   readChain(afterPosition: number, maxCount: number): Promise<ChainedEvent[]>;
   /** The position of the event whose link this is, wherever it sits (to explain a broken chain). */
   positionOfLink(link: Buffer): Promise<number | undefined>;
+  /** Only the links of the events with position > `afterPosition` (for Merkle roots and proofs). */
+  readLinks(afterPosition: number, maxCount: number): Promise<{ position: number; link: Buffer | null }[]>;
 }
 
 export interface AppendResult {

@@ -67,6 +67,11 @@ export class UpcastingEventStore implements EventStore {
   checkHealth = async (): Promise<{ healthy: boolean; reason?: string }> => (await this.inner.checkHealth?.()) ?? { healthy: true };
   close: EventStore['close'] = () => this.inner.close();
 
+  /** The chain covers events as stored: never upcast. */
+  get chain(): EventStore['chain'] {
+    return this.inner.chain;
+  }
+
   private upcasting(handler: SubscriptionHandler): SubscriptionHandler {
     return { ...handler, onEvent: (event) => handler.onEvent(this.schemas.upcast(event)) };
   }

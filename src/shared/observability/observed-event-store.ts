@@ -23,6 +23,10 @@ export class ObservedEventStore implements EventStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  get chain(): EventStore['chain'] {
+    return this.inner.chain;
+  }
+
   async append(streamName: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
     const stop = this.appendSeconds.startTimer();
     try {

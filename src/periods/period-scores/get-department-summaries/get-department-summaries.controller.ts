@@ -15,6 +15,11 @@ import { ListPeriodScoresQuery } from '../list-period-scores/list-period-scores.
 import { renderBulletin } from './period-bulletin.pdf';
 import { CLOCK } from '../../../shared/clock';
 import type { Clock } from '../../../shared/clock';
+import { APP_CONFIG } from '../../../shared/config/app-config';
+import type { AppConfig } from '../../../shared/config/app-config';
+import { EVENT_STORE } from '../../../shared/event-store/event-store.port';
+import type { EventStore } from '../../../shared/event-store/event-store.port';
+import { loadPeriodViews } from '../../list-periods/load-period-views';
 import { CurrentPrincipal } from '../../../shared/auth/request-principal';
 import { AccessPolicy } from '../../../auth/access-policy.service';
 import type { Principal } from '../../../auth/domain/principal';
@@ -34,6 +39,8 @@ export class GetDepartmentSummariesController {
     private readonly queryBus: QueryBus,
     private readonly projector: ProjectorService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('departments')
@@ -58,7 +65,15 @@ export class GetDepartmentSummariesController {
     await this.projector.waitFor(dto.minPosition);
     const summaries = await this.queryBus.execute(new GetDepartmentSummariesQuery(dto.period, dto.threshold ?? 85));
     const ranking = await this.queryBus.execute(new ListPeriodScoresQuery(dto.period, {}, 'rank', 1000, 0));
-    const pdf = await renderBulletin({ period: dto.period, threshold: summaries.threshold, departments: summaries.departments, ranking: ranking.scores, publishedAt: this.clock.now().toISOString() });
+    const closed = (await loadPeriodViews(this.store, this.config.timeZone)).find((view) => view.period === dto.period);
+    const pdf = await renderBulletin({
+      period: dto.period,
+      threshold: summaries.threshold,
+      departments: summaries.departments,
+      ranking: ranking.scores,
+      publishedAt: this.clock.now().toISOString(),
+      checkpoint: closed?.checkpoint ?? null,
+    });
     res.type('application/pdf').attachment(`bulletin-${dto.period}.pdf`);
     return new StreamableFile(pdf);
   }

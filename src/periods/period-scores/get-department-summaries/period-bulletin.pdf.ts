@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { SignedCheckpoint } from '../../../integrity/domain/checkpoint';
 
 export interface BulletinInput {
   period: string;
@@ -6,6 +7,8 @@ export interface BulletinInput {
   departments: { department: string; staff: number; average: number; belowThreshold: boolean; grades: Record<string, number> }[];
   ranking: { companyRank: number; employeeId: string; department: string; normalised: number; grade: string }[];
   publishedAt: string;
+  /** The chain checkpoint the period's close signed, printed so the published notice pins the log. */
+  checkpoint: SignedCheckpoint | null;
 }
 
 /**
@@ -20,7 +23,8 @@ export function renderBulletin(input: BulletinInput): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
 
   pdf.fontSize(16).text(`Assessment bulletin, period ${input.period}`);
-  pdf.fontSize(9).text(`Published ${input.publishedAt}; department threshold ${input.threshold}`).moveDown();
+  pdf.fontSize(9).text(`Published ${input.publishedAt}; department threshold ${input.threshold}`).moveDown(0.5);
+  pdf.fontSize(7).font('Courier').text(sealLine(input.checkpoint)).font('Helvetica').moveDown();
   const row = (cells: (string | number)[], widths: number[], bold = false) => {
     const y = pdf.y;
     let x = pdf.page.margins.left;
@@ -43,4 +47,11 @@ export function renderBulletin(input: BulletinInput): Promise<Buffer> {
   for (const r of input.ranking) row([r.companyRank, r.employeeId, r.department, r.normalised, r.grade], rankingWidths);
   pdf.end();
   return done;
+}
+
+/** The close's checkpoint in full, so anyone holding the notice and the public key can check the log against it. */
+export function sealLine(checkpoint: SignedCheckpoint | null): string {
+  if (!checkpoint) return 'Event log: no signed checkpoint (the period is not closed, or its store keeps no chain).';
+  const { size, position, link, root, signedAt, keyId, signature } = checkpoint;
+  return `Event log sealed at the close: ${size} events up to position ${position}; link ${link}; root ${root}; signed ${signedAt} by key ${keyId}; signature ${signature}`;
 }

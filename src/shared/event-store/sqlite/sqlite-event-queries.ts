@@ -49,6 +49,7 @@ export class SqliteEventQueries {
   private readonly chainRows: Statement<[number, number], ChainRow>;
   private readonly setChainStmt: Statement<[Buffer, Buffer, number]>;
   private readonly positionOfLinkStmt: Statement<[Buffer], { position: number }>;
+  private readonly linksStmt: Statement<[number, number], { position: number; link: Buffer | null }>;
 
   constructor(db: Database) {
     const rows = <P extends unknown[]>(sql: string) => db.prepare<P, EventRow>(sql).raw(true);
@@ -90,6 +91,7 @@ export class SqliteEventQueries {
     this.setChainStmt = db.prepare('UPDATE events SET chain_prev = ?, chain_link = ? WHERE position = ?');
     // no index on links: asked only to explain a broken chain, once per break
     this.positionOfLinkStmt = db.prepare('SELECT position FROM events WHERE chain_link = ? ORDER BY position LIMIT 1');
+    this.linksStmt = db.prepare('SELECT position, chain_link AS link FROM events WHERE position > ? ORDER BY position LIMIT ?');
   }
 
   findById(id: string): StoredEventRef | undefined {
@@ -154,6 +156,10 @@ export class SqliteEventQueries {
 
   setChain(position: number, prev: Buffer, link: Buffer): void {
     this.setChainStmt.run(prev, link, position);
+  }
+
+  readLinks(after: number, limit: number): { position: number; link: Buffer | null }[] {
+    return this.linksStmt.all(after, limit);
   }
 
   positionOfLink(link: Buffer): number | undefined {

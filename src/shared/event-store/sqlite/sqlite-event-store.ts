@@ -79,6 +79,10 @@ export class SqliteEventStore implements EventStore {
       this.assertOpen();
       return this.queries.positionOfLink(link);
     },
+    readLinks: async (afterPosition, maxCount) => {
+      this.assertOpen();
+      return this.queries.readLinks(afterPosition, maxCount);
+    },
   };
 
   get stats(): SqliteEventStoreStats {

@@ -1,0 +1,48 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SignedCheckpoint } from '../domain/checkpoint';
+
+/**
+ * The checkpoints the service signed, one JSON line each, appended and fsync'd in
+ * `<dataDir>/integrity/checkpoints.jsonl`, apart from the stores: cutting the log's tail leaves
+ * them to say how far it reached. Auditors keep their own copies too (exports, the bulletin).
+ */
+export class CheckpointLog {
+  constructor(readonly file: string) {}
+
+  static inDataDir(dataDir: string): CheckpointLog {
+    return new CheckpointLog(path.join(dataDir, 'integrity', 'checkpoints.jsonl'));
+  }
+
+  append(checkpoint: SignedCheckpoint): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const fd = fs.openSync(this.file, 'a');
+    try {
+      fs.writeSync(fd, `${JSON.stringify(checkpoint)}\n`);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Every checkpoint stored, and the lines that are not one (for the verifier to report). */
+  read(): { checkpoints: SignedCheckpoint[]; unreadable: string[] } {
+    return parseCheckpoints(fs.existsSync(this.file) ? fs.readFileSync(this.file, 'utf8') : '', this.file);
+  }
+}
+
+export function parseCheckpoints(text: string, source: string): { checkpoints: SignedCheckpoint[]; unreadable: string[] } {
+  const checkpoints: SignedCheckpoint[] = [];
+  const unreadable: string[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      const parsed = JSON.parse(line) as SignedCheckpoint;
+      if (typeof parsed !== 'object' || parsed === null || !Number.isInteger(parsed.size)) throw new Error('not a checkpoint');
+      checkpoints.push(parsed);
+    } catch {
+      unreadable.push(`${source} line ${index + 1} is not a checkpoint`);
+    }
+  });
+  return { checkpoints, unreadable };
+}

@@ -1,0 +1,98 @@
+import type { KeyObject } from 'node:crypto';
+import { linkOf } from '../../shared/domain/event-chain';
+import type { ChainedRow } from './chain-verification';
+import { checkpointFault, describeCheckpoint, SignedCheckpoint } from './checkpoint';
+import { MerkleLevels, rootFromProof } from './merkle-tree';
+
+/**
+ * One employee's record with what proves it (docs/integrity.md): each event as stored, its links,
+ * and its Merkle audit path to a signed checkpoint's root. Whoever holds the public key checks it
+ * without the rest of the log; it shows every event listed is in the signed log, unchanged.
+ */
+export const RECORD_PROOF_FORMAT = 'ledger-record-proof/1';
+
+export interface ProvenEvent {
+  position: number;
+  /** The event's place among the chain's events: its leaf in the checkpoint's tree. */
+  index: number;
+  id: string;
+  streamName: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  chainPrev: string;
+  chainLink: string;
+  /** Sibling hashes from the leaf up (hex). */
+  path: string[];
+}
+
+export interface RecordProof {
+  format: typeof RECORD_PROOF_FORMAT;
+  subject: string;
+  checkpoint: SignedCheckpoint;
+  events: ProvenEvent[];
+}
+
+export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: MerkleLevels, events: readonly (ChainedRow & { index: number })[]): RecordProof {
+  return {
+    format: RECORD_PROOF_FORMAT,
+    subject,
+    checkpoint,
+    events: events.map(({ position, index, id, streamName, revision, type, data, metadata, chainPrev, chainLink }) => ({
+      position,
+      index,
+      id,
+      streamName,
+      revision,
+      type,
+      data,
+      metadata,
+      chainPrev: (chainPrev ?? Buffer.alloc(0)).toString('hex'),
+      chainLink: (chainLink ?? Buffer.alloc(0)).toString('hex'),
+      path: tree.proof(index).map((hash) => hash.toString('hex')),
+    })),
+  };
+}
+
+export type RecordProofVerdict =
+  | { verified: true; subject: string; events: number; checkpoint: SignedCheckpoint }
+  | { verified: false; problems: string[] };
+
+/** Checks a record proof with only the public key: the checkpoint's signature, then every event. */
+export function verifyRecordProof(proof: unknown, publicKey: KeyObject): RecordProofVerdict {
+  const shapeProblem = shapeFault(proof);
+  if (shapeProblem) return { verified: false, problems: [shapeProblem] };
+  const { checkpoint, events, subject } = proof as RecordProof;
+  const fault = checkpointFault(checkpoint, publicKey);
+  if (fault) return { verified: false, problems: [`the ${describeCheckpoint(checkpoint)} is not trusted: ${fault}`] };
+  const root = Buffer.from(checkpoint.root, 'hex');
+  const problems: string[] = [];
+  for (const event of events) {
+    const name = `the event at position ${event.position} (${event.type}, ${event.streamName} revision ${event.revision})`;
+    const prev = Buffer.from(event.chainPrev, 'hex');
+    const link = Buffer.from(event.chainLink, 'hex');
+    if (!linkOf(prev, event).equals(link)) {
+      problems.push(`${name} is altered: its content does not give its link`);
+      continue;
+    }
+    const reached = rootFromProof(link, event.index, checkpoint.size, event.path.map((hash) => Buffer.from(hash, 'hex')));
+    if (!reached?.equals(root)) problems.push(`${name} is not in the signed log: its path does not lead to the checkpoint's root`);
+  }
+  return problems.length === 0 ? { verified: true, subject, events: events.length, checkpoint } : { verified: false, problems };
+}
+
+function shapeFault(proof: unknown): string | undefined {
+  if (typeof proof !== 'object' || proof === null) return 'the export is not a JSON object';
+  const { format, checkpoint, events } = proof as Partial<RecordProof>;
+  if (format !== RECORD_PROOF_FORMAT) return `format: expected "${RECORD_PROOF_FORMAT}"`;
+  if (typeof checkpoint !== 'object' || checkpoint === null) return 'checkpoint: missing';
+  if (!Array.isArray(events)) return 'events: missing';
+  const strings = ['id', 'streamName', 'type', 'data', 'metadata', 'chainPrev', 'chainLink'] as const;
+  for (const [i, event] of events.entries()) {
+    const bad = strings.find((key) => typeof event?.[key] !== 'string') ?? (['position', 'index', 'revision'] as const).find((key) => !Number.isInteger(event?.[key]));
+    if (bad) return `events[${i}].${bad}: missing or of the wrong type`;
+    if (!Array.isArray(event.path) || event.path.some((hash: unknown) => typeof hash !== 'string')) return `events[${i}].path: not a list of hashes`;
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/** The answers' shapes for the OpenAPI document (docs/integrity.md explains each field). */
+export const CHECKPOINT: SchemaObject = {
+  type: 'object',
+  required: ['format', 'size', 'position', 'link', 'root', 'signedAt', 'keyId', 'signature'],
+  properties: {
+    format: { type: 'string', example: 'ledger-checkpoint/1' },
+    size: { type: 'integer', description: 'events in the chain up to the head signed' },
+    position: { type: 'integer', description: 'global position of the head' },
+    link: { type: 'string', description: "the head's link, hex" },
+    root: { type: 'string', description: 'RFC 6962 Merkle root of the first `size` links, hex' },
+    signedAt: { type: 'string', format: 'date-time' },
+    keyId: { type: 'string' },
+    signature: { type: 'string', description: 'Ed25519, base64' },
+  },
+};
+
+const FINDING: SchemaObject = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['altered', 'missing', 'added', 'out-of-order', 'truncated', 'rewritten', 'untrusted-checkpoint'] },
+    position: { type: 'integer' },
+    message: { type: 'string' },
+  },
+};
+
+export const INTEGRITY_ANSWER: SchemaObject = {
+  type: 'object',
+  properties: {
+    checkedAt: { type: 'string', format: 'date-time' },
+    chainKept: { type: 'boolean', description: 'false on a store that keeps no chain (EventStoreDB)' },
+    key: { type: 'object', properties: { keyId: { type: 'string' }, source: { type: 'string', enum: ['configured', 'generated'] } } },
+    report: {
+      type: 'object',
+      properties: {
+        intact: { type: 'boolean' },
+        events: { type: 'integer' },
+        headPosition: { type: 'integer' },
+        verifiedUpTo: { type: 'object', properties: { position: { type: 'integer' }, size: { type: 'integer' }, checkpoint: CHECKPOINT } },
+        unsignedEvents: { type: 'integer' },
+        findings: { type: 'array', items: FINDING },
+      },
+    },
+  },
+};
+
+export const RECORD_PROOF: SchemaObject = {
+  type: 'object',
+  properties: {
+    format: { type: 'string', example: 'ledger-record-proof/1' },
+    subject: { type: 'string', example: 'employee:E-1' },
+    checkpoint: CHECKPOINT,
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          position: { type: 'integer' },
+          index: { type: 'integer', description: "the event's leaf in the checkpoint's tree" },
+          id: { type: 'string' },
+          streamName: { type: 'string' },
+          revision: { type: 'integer' },
+          type: { type: 'string' },
+          data: { type: 'string', description: 'as stored: JSON text, sealed personal data as ciphertext' },
+          metadata: { type: 'string', description: 'as stored: JSON text' },
+          chainPrev: { type: 'string' },
+          chainLink: { type: 'string' },
+          path: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+};

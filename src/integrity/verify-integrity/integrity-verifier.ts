@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE } from '../../shared/event-store/event-store.port';
+import type { EventStore } from '../../shared/event-store/event-store.port';
+import { verifyChain } from '../domain/chain-verification';
+import type { ChainReport } from '../domain/chain-verification';
+import { CheckpointLog } from '../checkpoints/checkpoint-log';
+import { SIGNING_KEY } from '../signing-key/signing-key';
+import type { SigningKey } from '../signing-key/signing-key';
+
+export interface IntegrityAnswer {
+  checkedAt: string;
+  /** False on a store that keeps no chain (EventStoreDB): then nothing else is said. */
+  chainKept: boolean;
+  report?: ChainReport;
+  key: { keyId: string; source: SigningKey['source'] };
+}
+
+/**
+ * Verifies the whole stored log against every checkpoint in the checkpoint log, as the CLI does on
+ * a copy. Requests that arrive while a verification runs share it.
+ */
+@Injectable()
+export class IntegrityVerifier {
+  private running: Promise<IntegrityAnswer> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SIGNING_KEY) private readonly key: SigningKey,
+    private readonly log: CheckpointLog,
+  ) {}
+
+  verify(): Promise<IntegrityAnswer> {
+    this.running ??= this.verifyNow().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async verifyNow(): Promise<IntegrityAnswer> {
+    const key = { keyId: this.key.keyId, source: this.key.source };
+    const checkedAt = new Date().toISOString();
+    if (!this.store.chain) return { checkedAt, chainKept: false, key };
+    const { checkpoints, unreadable } = this.log.read();
+    const report = await verifyChain(this.store.chain, checkpoints, this.key.publicKey);
+    if (unreadable.length > 0) {
+      report.findings.push(...unreadable.map((message) => ({ kind: 'untrusted-checkpoint' as const, message })));
+      report.intact = false;
+    }
+    return { checkedAt, chainKept: true, report, key };
+  }
+}
