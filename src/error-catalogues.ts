@@ -5,6 +5,7 @@ import { refuseConsequence } from './consequences/consequence.errors';
 import { refuseDeduction } from './deductions/domain/deduction.errors';
 import { refuseEmployee } from './employees/domain/employee.errors';
 import { refuseParkedRetry } from './parked-consequences/domain/parked-consequence.errors';
+import { refuseIntegrity } from './integrity/domain/integrity.errors';
 import { refusePeriod } from './periods/domain/period.errors';
 import { refuseUnderRulebook } from './rulebook/domain/rulebook.errors';
 import { refuseServiceLevels } from './service-levels/domain/service-levels.errors';
@@ -34,6 +35,7 @@ const byFeature: Record<string, ErrorCatalogue> = {
   'Consequences derived by the policies': refuseConsequence.catalogue,
   'Parked consequences': refuseParkedRetry.catalogue,
   Credentials: refuseCredential.catalogue,
+  'Integrity: checkpoints and record proofs': refuseIntegrity.catalogue,
 };
 
 export const errorCatalogues: readonly NamedCatalogue[] = Object.entries(byFeature).map(([feature, errors]) => ({ feature, errors }));

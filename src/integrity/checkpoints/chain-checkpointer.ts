@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable, NotImplementedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { refuseIntegrity } from '../domain/integrity.errors';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import { GENESIS_LINK } from '../../shared/domain/event-chain';
@@ -51,7 +52,7 @@ export class ChainCheckpointer {
         this.head = { position, link: link ?? GENESIS_LINK };
       }
     }
-    if (!this.head) throw new ConflictException({ statusCode: 409, code: 'chain_empty', message: 'the event log is empty: there is nothing to sign yet' });
+    if (!this.head) throw refuseIntegrity('chain_empty', 'the event log is empty: there is nothing to sign yet');
     const checkpoint = signCheckpoint(
       { size: this.frontier.size, position: this.head.position, link: this.head.link.toString('hex'), root: this.frontier.root().toString('hex'), signedAt: this.clock.now().toISOString() },
       this.key.privateKey,
@@ -63,7 +64,7 @@ export class ChainCheckpointer {
 
   private chain(): ChainReader {
     if (!this.store.chain) {
-      throw new NotImplementedException({ statusCode: 501, code: 'chain_not_kept', message: 'this event store keeps no chain: checkpoints and proofs need the embedded store (docs/integrity.md)' });
+      throw refuseIntegrity('chain_not_kept', 'this event store keeps no chain: checkpoints and proofs need the embedded store (docs/integrity.md)');
     }
     return this.store.chain;
   }

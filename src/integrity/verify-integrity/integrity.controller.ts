@@ -1,6 +1,7 @@
-import { Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CHECKPOINT, INTEGRITY_ANSWER } from '../integrity.openapi';
+import { NoBodyPipe } from '../../shared/http/no-body.pipe';
 import { Public, RequirePermissions } from '../../shared/auth/permissions.decorator';
 import { ChainCheckpointer } from '../checkpoints/chain-checkpointer';
 import { SIGNING_KEY } from '../signing-key/signing-key';
@@ -29,7 +30,7 @@ export class IntegrityController {
   @RequirePermissions('integrity:sign')
   @ApiOperation({ summary: "Signs the chain's head now: a checkpoint to keep outside the service" })
   @ApiCreatedResponse({ description: 'The signed checkpoint', schema: CHECKPOINT })
-  sign() {
+  sign(@Body(new NoBodyPipe()) _nothing: undefined) {
     return this.checkpointer.sign();
   }
 
