@@ -38,7 +38,7 @@ describe('credentials', () => {
     } finally {
       await first.app.close();
     }
-    const stored = fs.readdirSync(dataDir).map((f) => fs.readFileSync(path.join(dataDir, f)));
+    const stored = (fs.readdirSync(dataDir, { recursive: true }) as string[]).map((f) => path.join(dataDir, f)).filter((f) => fs.statSync(f).isFile()).map((f) => fs.readFileSync(f));
     expect(stored.some((bytes) => bytes.includes(Buffer.from(token!)))).toBe(false);
 
     const second = await startPrinting(dataDir);

@@ -80,7 +80,7 @@ describe('the reads every client needs', () => {
   it('lists the periods with their state and bounds in the company time zone', async () => {
     const periods = (await http.get('/periods').expect(200)).body.periods;
     expect(periods).toEqual([
-      { period: '2026-03', state: 'open', start: '2026-02-28T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z', openedAt: '2026-03-10T01:00:00.000Z', closedAt: null, sealedScores: null, unratedEmployees: null },
+      { period: '2026-03', state: 'open', start: '2026-02-28T16:00:00.000Z', end: '2026-03-31T16:00:00.000Z', openedAt: '2026-03-10T01:00:00.000Z', closedAt: null, sealedScores: null, unratedEmployees: null, checkpoint: null },
     ]);
     const employee = await as({ id: 'W-2', roles: ['employee'], employeeId: 'W-2' });
     await employee.get('/periods').expect(403);
