@@ -61,6 +61,16 @@ describe('the embedded store keeps the chain', () => {
     expect(report).toMatchObject({ intact: true, events: 3 });
   });
 
+  it('keeps one chain when two connections append to the same file in turn (no head kept in memory)', async () => {
+    const first = open();
+    const second = open();
+    for (let i = 0; i < 5; i++) {
+      await first.append(`a-${i}`, [event(i)]);
+      await second.append(`b-${i}`, [event(i), event(i + 1)]);
+    }
+    expect(await verifyChain(first.chain, [], publicKey)).toMatchObject({ intact: true, events: 15 });
+  });
+
   it('chains the events of a store made before the chain once, when it is first opened', async () => {
     const file = join(dir, 'old.sqlite');
     const old = new Database(file);

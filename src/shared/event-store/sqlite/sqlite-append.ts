@@ -5,13 +5,8 @@ import {
   NewEvent,
   WrongExpectedRevisionError,
 } from '../event-store.port';
-import { linkOf } from '../../domain/event-chain';
+import { GENESIS_LINK, linkOf } from '../../domain/event-chain';
 import type { SqliteEventQueries } from './sqlite-event-queries';
-
-/** The link of the newest stored event: each append extends it inside its transaction. */
-export interface ChainHead {
-  link: Buffer;
-}
 
 /** An append as it waits in the group commit queue: already serialised, so it cannot fail on JSON. */
 export interface AppendRequest {
@@ -51,10 +46,11 @@ export function toAppendRequest(
 }
 
 /**
- * Runs inside a transaction (a savepoint of the group commit): checks, then writes, extending
- * `chain`. The caller restores `chain` when the savepoint rolls back.
+ * Runs inside a transaction (a savepoint of the group commit): checks, then writes. Each event is
+ * chained to the newest stored one, read in the same transaction, so no process keeps the chain's
+ * head in memory (a rolled-back savepoint or another writer cannot leave it stale).
  */
-export function appendEvents(queries: SqliteEventQueries, request: AppendRequest, chain: ChainHead): AppendResult {
+export function appendEvents(queries: SqliteEventQueries, request: AppendRequest): AppendResult {
   const retried = resultOfRetry(queries, request);
   if (retried) return retried;
   const { streamName, events } = request;
@@ -63,12 +59,12 @@ export function appendEvents(queries: SqliteEventQueries, request: AppendRequest
   assertIdsAreNew(queries, request);
   let revision = current ?? -1;
   let position = 0;
+  let chainPrev = queries.lastLink()?.link ?? GENESIS_LINK;
   for (const event of events) {
     revision += 1;
-    const chainPrev = chain.link;
     const chainLink = linkOf(chainPrev, { ...event, streamName, revision });
     position = queries.insertEvent({ ...event, streamName, revision, chainPrev, chainLink });
-    chain.link = chainLink;
+    chainPrev = chainLink;
     for (const subject of event.subjects) queries.insertSubject(subject, position);
   }
   return { nextExpectedRevision: revision, position };

@@ -10,15 +10,15 @@ const CHAINED_FROM_THE_START = 'chain';
  * is chained as it commits), a page per transaction, so a crash part-way resumes where it stopped.
  * It runs once per store: afterwards the store is marked chained, and an event without its links
  * is one somebody altered, for the verifier to report, never to chain again.
- * Returns the link of the newest chained event: where the next append continues the chain.
+ * Returns how many events it chained.
  */
-export function chainEarlierEvents(db: Database, queries: SqliteEventQueries): { link: Buffer; chained: number } {
+export function chainEarlierEvents(db: Database, queries: SqliteEventQueries): number {
+  const marked = db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?').get(CHAINED_FROM_THE_START);
+  if (marked) return 0;
   const last = queries.lastLink();
   let after = last?.position ?? 0;
   let link = last?.link ?? GENESIS_LINK;
   let chained = 0;
-  const marked = db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?').get(CHAINED_FROM_THE_START);
-  if (marked) return { link, chained };
   const chainPage = db.transaction(() => {
     const rows = queries.readChain(after, PAGE);
     for (const [position, id, streamName, revision, type, data, metadata] of rows) {
@@ -32,5 +32,5 @@ export function chainEarlierEvents(db: Database, queries: SqliteEventQueries): {
   });
   while (chainPage.immediate() === PAGE);
   db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(CHAINED_FROM_THE_START, new Date().toISOString());
-  return { link, chained };
+  return chained;
 }

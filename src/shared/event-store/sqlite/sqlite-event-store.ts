@@ -18,7 +18,7 @@ import type {
 import { CatchUpSubscription } from './catch-up-subscription';
 import { ChangeSignal } from './change-signal';
 import { GroupCommit, Outcome } from './group-commit';
-import { AppendRequest, appendEvents, ChainHead, toAppendRequest } from './sqlite-append';
+import { AppendRequest, appendEvents, toAppendRequest } from './sqlite-append';
 import { chainEarlierEvents } from './sqlite-event-chain';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { openSchema, toChainedEvent, toRecordedEvent } from './sqlite-event-store.schema';
@@ -56,7 +56,6 @@ export class SqliteEventStore implements EventStore {
   private readonly now: () => Date;
   private readonly pollIntervalMs: number;
   private readonly counters = { transactions: 0, appends: 0 };
-  private readonly chainHead: ChainHead;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -64,7 +63,7 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.file);
     openSchema(this.db);
     this.queries = new SqliteEventQueries(this.db);
-    this.chainHead = { link: chainEarlierEvents(this.db, this.queries).link };
+    chainEarlierEvents(this.db, this.queries);
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.groupCommit = new GroupCommit((requests) => this.commitBatch(requests), () => this.changes.notify());
@@ -157,28 +156,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   private commitBatch(requests: AppendRequest[]): Outcome<AppendResult>[] {
-    const appendOne = this.db.transaction((request: AppendRequest) => appendEvents(this.queries, request, this.chainHead));
+    const appendOne = this.db.transaction((request: AppendRequest) => appendEvents(this.queries, request));
     const commitAll = this.db.transaction((batch: AppendRequest[]) =>
       batch.map((request): Outcome<AppendResult> => {
-        const linkBefore = this.chainHead.link;
         try {
           return { ok: true, value: appendOne(request) };
         } catch (error) {
-          this.chainHead.link = linkBefore;
           // SQLite may have rolled back the whole transaction (disk full, I/O error): abort the batch
           if (!this.db.inTransaction) throw error;
           return { ok: false, error };
         }
       }),
     );
-    const linkBeforeBatch = this.chainHead.link;
-    let outcomes: Outcome<AppendResult>[];
-    try {
-      outcomes = commitAll.immediate(requests);
-    } catch (error) {
-      this.chainHead.link = linkBeforeBatch;
-      throw error;
-    }
+    const outcomes = commitAll.immediate(requests);
     this.counters.transactions += 1;
     this.counters.appends += requests.length;
     return outcomes;
