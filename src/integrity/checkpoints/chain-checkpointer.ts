@@ -13,6 +13,7 @@ import type { SigningKey } from '../signing-key/signing-key';
 import { CheckpointLog } from './checkpoint-log';
 
 const PAGE = 10_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Signs the chain's head: on demand (POST /integrity/checkpoints), at each period close (the seal
@@ -51,6 +52,7 @@ export class ChainCheckpointer {
         this.frontier.add(link ?? GENESIS_LINK);
         this.head = { position, link: link ?? GENESIS_LINK };
       }
+      await nextTurn(); // the first checkpoint after a start reads every link: requests go on meanwhile
     }
     if (!this.head) throw refuseIntegrity('chain_empty', 'the event log is empty: there is nothing to sign yet');
     const checkpoint = signCheckpoint(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The Merkle tree of RFC 6962 (Certificate Transparency, section 2.1) over the chain's links in
@@ -11,9 +11,9 @@ const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 const HASH_BYTES = 32;
 
-export const leafHash = (link: Buffer): Buffer => createHash('sha256').update(LEAF).update(link).digest();
-export const nodeHash = (left: Buffer, right: Buffer): Buffer => createHash('sha256').update(NODE).update(left).update(right).digest();
-const EMPTY_ROOT = createHash('sha256').digest();
+export const leafHash = (link: Buffer): Buffer => hash('sha256', Buffer.concat([LEAF, link]), 'buffer');
+export const nodeHash = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
+const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
 
 /**
  * The root of a growing tree in O(log n) memory: the roots of its perfect subtrees, largest first

@@ -4,6 +4,8 @@ import type { EventStore } from '../../shared/event-store/event-store.port';
 import { verifyChain } from '../domain/chain-verification';
 import type { ChainReport } from '../domain/chain-verification';
 import { CheckpointLog } from '../checkpoints/checkpoint-log';
+import { CLOCK } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { SIGNING_KEY } from '../signing-key/signing-key';
 import type { SigningKey } from '../signing-key/signing-key';
 
@@ -27,6 +29,7 @@ export class IntegrityVerifier {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
     private readonly log: CheckpointLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   verify(): Promise<IntegrityAnswer> {
@@ -36,7 +39,7 @@ export class IntegrityVerifier {
 
   private async verifyNow(): Promise<IntegrityAnswer> {
     const key = { keyId: this.key.keyId, source: this.key.source };
-    const checkedAt = new Date().toISOString();
+    const checkedAt = this.clock.now().toISOString();
     if (!this.store.chain) return { checkedAt, chainKept: false, key };
     const { checkpoints, unreadable } = this.log.read();
     const report = await verifyChain(this.store.chain, checkpoints, this.key.publicKey);
