@@ -5,8 +5,13 @@ import {
   NewEvent,
   WrongExpectedRevisionError,
 } from '../event-store.port';
-import { GENESIS_LINK, linkOf } from '../../domain/event-chain';
+import { linkOf } from '../../domain/event-chain';
 import type { SqliteEventQueries } from './sqlite-event-queries';
+
+/** The newest stored link, read when the write transaction begins and carried through its appends. */
+export interface ChainHead {
+  link: Buffer;
+}
 
 /** An append as it waits in the group commit queue: already serialised, so it cannot fail on JSON. */
 export interface AppendRequest {
@@ -46,11 +51,10 @@ export function toAppendRequest(
 }
 
 /**
- * Runs inside a transaction (a savepoint of the group commit): checks, then writes. Each event is
- * chained to the newest stored one, read in the same transaction, so no process keeps the chain's
- * head in memory (a rolled-back savepoint or another writer cannot leave it stale).
+ * Runs inside a transaction (a savepoint of the group commit): checks, then writes, each event
+ * chained after `chain` (advanced as it goes; the caller puts it back when the savepoint rolls back).
  */
-export function appendEvents(queries: SqliteEventQueries, request: AppendRequest): AppendResult {
+export function appendEvents(queries: SqliteEventQueries, request: AppendRequest, chain: ChainHead): AppendResult {
   const retried = resultOfRetry(queries, request);
   if (retried) return retried;
   const { streamName, events } = request;
@@ -59,12 +63,12 @@ export function appendEvents(queries: SqliteEventQueries, request: AppendRequest
   assertIdsAreNew(queries, request);
   let revision = current ?? -1;
   let position = 0;
-  let chainPrev = queries.lastLink()?.link ?? GENESIS_LINK;
   for (const event of events) {
     revision += 1;
+    const chainPrev = chain.link;
     const chainLink = linkOf(chainPrev, { ...event, streamName, revision });
     position = queries.insertEvent({ ...event, streamName, revision, chainPrev, chainLink });
-    chainPrev = chainLink;
+    chain.link = chainLink;
     for (const subject of event.subjects) queries.insertSubject(subject, position);
   }
   return { nextExpectedRevision: revision, position };

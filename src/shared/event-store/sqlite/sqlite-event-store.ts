@@ -18,7 +18,8 @@ import type {
 import { CatchUpSubscription } from './catch-up-subscription';
 import { ChangeSignal } from './change-signal';
 import { GroupCommit, Outcome } from './group-commit';
-import { AppendRequest, appendEvents, toAppendRequest } from './sqlite-append';
+import { AppendRequest, appendEvents, ChainHead, toAppendRequest } from './sqlite-append';
+import { GENESIS_LINK } from '../../domain/event-chain';
 import { chainEarlierEvents } from './sqlite-event-chain';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { openSchema, toChainedEvent, toRecordedEvent } from './sqlite-event-store.schema';
@@ -156,18 +157,22 @@ export class SqliteEventStore implements EventStore {
   }
 
   private commitBatch(requests: AppendRequest[]): Outcome<AppendResult>[] {
-    const appendOne = this.db.transaction((request: AppendRequest) => appendEvents(this.queries, request));
-    const commitAll = this.db.transaction((batch: AppendRequest[]) =>
-      batch.map((request): Outcome<AppendResult> => {
+    const appendOne = this.db.transaction((request: AppendRequest, chain: ChainHead) => appendEvents(this.queries, request, chain));
+    // the head is read inside the write transaction: no process keeps it in memory, so none can hold a stale one
+    const commitAll = this.db.transaction((batch: AppendRequest[]) => {
+      const chain: ChainHead = { link: this.queries.lastLink()?.link ?? GENESIS_LINK };
+      return batch.map((request): Outcome<AppendResult> => {
+        const linkBefore = chain.link;
         try {
-          return { ok: true, value: appendOne(request) };
+          return { ok: true, value: appendOne(request, chain) };
         } catch (error) {
+          chain.link = linkBefore;
           // SQLite may have rolled back the whole transaction (disk full, I/O error): abort the batch
           if (!this.db.inTransaction) throw error;
           return { ok: false, error };
         }
-      }),
-    );
+      });
+    });
     const outcomes = commitAll.immediate(requests);
     this.counters.transactions += 1;
     this.counters.appends += requests.length;
