@@ -18,13 +18,17 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * Signs the chain's head: on demand (POST /integrity/checkpoints), at each period close (the seal
  * records it) and for each record proof. It keeps the Merkle frontier of the links it has read, so
- * a checkpoint reads only the links appended since the one before (the first after a start reads
- * them all). Signatures go one at a time: two checkpoints never interleave their reads.
+ * a checkpoint reads only the links appended since the one before; the frontier is saved beside
+ * each checkpoint in the log, so after a start it resumes from the last one instead of reading
+ * every link of the log (which also pushed the stores' pages out of the cache: each close after it
+ * was slower, the more so the longer the log). A saved frontier whose head is not the stored link
+ * at its position is not used. Signatures go one at a time.
  */
 @Injectable()
 export class ChainCheckpointer {
-  private readonly frontier = new MerkleFrontier();
+  private frontier = new MerkleFrontier();
   private head: { position: number; link: Buffer } | undefined;
+  private resumed = false;
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -47,6 +51,7 @@ export class ChainCheckpointer {
 
   private async signNow(): Promise<SignedCheckpoint> {
     const chain = this.chain();
+    if (!this.resumed) await this.resumeFromLog(chain);
     for (let page = await chain.readLinks(this.head?.position ?? 0, PAGE); page.length > 0; page = await chain.readLinks(this.head!.position, PAGE)) {
       for (const { position, link } of page) {
         this.frontier.add(link ?? GENESIS_LINK);
@@ -60,8 +65,19 @@ export class ChainCheckpointer {
       this.key.privateKey,
       this.key.publicKey,
     );
-    this.log.append(checkpoint);
+    this.log.append({ ...checkpoint, frontier: this.frontier.state() });
     return checkpoint;
+  }
+
+  private async resumeFromLog(chain: ChainReader): Promise<void> {
+    this.resumed = true;
+    const last = this.log.read().checkpoints.filter((line) => line.keyId === this.key.keyId && line.frontier).pop();
+    const frontier = last?.frontier && MerkleFrontier.restore(last.frontier);
+    if (!last || !frontier || frontier.size !== last.size) return;
+    const [stored] = await chain.readLinks(last.position - 1, 1);
+    if (stored?.position !== last.position || stored.link?.toString('hex') !== last.link) return;
+    this.frontier = frontier;
+    this.head = { position: last.position, link: stored.link };
   }
 
   private chain(): ChainReader {

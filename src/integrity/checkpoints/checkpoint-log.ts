@@ -1,6 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SignedCheckpoint } from '../domain/checkpoint';
+import type { FrontierState } from '../domain/merkle-tree';
+
+/** A line of the log: the checkpoint, and the Merkle frontier it was signed from (not signed, for the next start to resume from). */
+export type CheckpointLine = SignedCheckpoint & { frontier?: FrontierState };
 
 /**
  * The checkpoints the service signed, one JSON line each, appended and fsync'd in
@@ -14,7 +18,7 @@ export class CheckpointLog {
     return new CheckpointLog(path.join(dataDir, 'integrity', 'checkpoints.jsonl'));
   }
 
-  append(checkpoint: SignedCheckpoint): void {
+  append(checkpoint: CheckpointLine): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const fd = fs.openSync(this.file, 'a');
     try {
@@ -26,18 +30,18 @@ export class CheckpointLog {
   }
 
   /** Every checkpoint stored, and the lines that are not one (for the verifier to report). */
-  read(): { checkpoints: SignedCheckpoint[]; unreadable: string[] } {
+  read(): { checkpoints: CheckpointLine[]; unreadable: string[] } {
     return parseCheckpoints(fs.existsSync(this.file) ? fs.readFileSync(this.file, 'utf8') : '', this.file);
   }
 }
 
-export function parseCheckpoints(text: string, source: string): { checkpoints: SignedCheckpoint[]; unreadable: string[] } {
-  const checkpoints: SignedCheckpoint[] = [];
+export function parseCheckpoints(text: string, source: string): { checkpoints: CheckpointLine[]; unreadable: string[] } {
+  const checkpoints: CheckpointLine[] = [];
   const unreadable: string[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     try {
-      const parsed = JSON.parse(line) as SignedCheckpoint;
+      const parsed = JSON.parse(line) as CheckpointLine;
       if (typeof parsed !== 'object' || parsed === null || !Number.isInteger(parsed.size)) throw new Error('not a checkpoint');
       checkpoints.push(parsed);
     } catch {

@@ -57,3 +57,22 @@ describe('the Merkle tree over the chain (RFC 6962)', () => {
     expect(rootFromProof(linksOf(1)[0], 3, 3, [])).toBeUndefined();
   });
 });
+
+describe('a saved frontier', () => {
+  it('restores to the same root, and keeps growing as the one saved would', () => {
+    const links = linksOf(45);
+    const frontier = new MerkleFrontier();
+    links.slice(0, 30).forEach((link) => frontier.add(link));
+    const restored = MerkleFrontier.restore(JSON.parse(JSON.stringify(frontier.state())))!;
+    links.slice(30).forEach((link) => restored.add(link));
+    expect(restored.root().toString('hex')).toBe(rfcRoot(links).toString('hex'));
+  });
+
+  it('is refused when its peaks do not make its size', () => {
+    const frontier = new MerkleFrontier();
+    linksOf(6).forEach((link) => frontier.add(link));
+    expect(MerkleFrontier.restore({ ...frontier.state(), size: 7 })).toBeUndefined();
+    expect(MerkleFrontier.restore({ size: 6, peaks: [...frontier.state().peaks].reverse() })).toBeUndefined();
+    expect(MerkleFrontier.restore({ size: 1, peaks: [{ hash: 'zz', height: 0 }] })).toBeUndefined();
+  });
+});

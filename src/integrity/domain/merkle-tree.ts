@@ -19,9 +19,34 @@ const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
  * The root of a growing tree in O(log n) memory: the roots of its perfect subtrees, largest first
  * (the binary digits of its size). Leaves are added in order.
  */
+export interface FrontierState {
+  size: number;
+  /** The perfect subtrees' roots, largest first: hex hash and height. */
+  peaks: { hash: string; height: number }[];
+}
+
 export class MerkleFrontier {
   private readonly peaks: { hash: Buffer; height: number }[] = [];
   private count = 0;
+
+  /** A frontier saved by `state()`; undefined when the state does not describe one (its peaks must be the binary digits of its size). */
+  static restore(state: FrontierState): MerkleFrontier | undefined {
+    const frontier = new MerkleFrontier();
+    let size = 0;
+    for (const { hash, height } of state.peaks ?? []) {
+      if (!Number.isInteger(height) || height < 0 || height > 52 || !/^[0-9a-f]{64}$/.test(hash)) return undefined;
+      frontier.peaks.push({ hash: Buffer.from(hash, 'hex'), height });
+      size += 2 ** height;
+    }
+    const heights = frontier.peaks.map((peak) => peak.height);
+    if (size !== state.size || heights.some((height, i) => i > 0 && height >= heights[i - 1])) return undefined;
+    frontier.count = size;
+    return frontier;
+  }
+
+  state(): FrontierState {
+    return { size: this.count, peaks: this.peaks.map(({ hash, height }) => ({ hash: hash.toString('hex'), height })) };
+  }
 
   get size(): number {
     return this.count;
