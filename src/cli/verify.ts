@@ -40,7 +40,6 @@ function verifyRecord(file: string, publicKey: ReturnType<typeof readPublicKey>,
   try {
     proof = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    proof = undefined;
     console.log(`NOT VERIFIED: ${file} is not a readable JSON export (${(error as Error).message})`);
     return 1;
   }
