@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
-import { ChainedRow, ChainSource, verifyChain } from './chain-verification';
+import type { ChainedEvent } from '../../shared/domain/event-chain';
+import { ChainSource, verifyChain } from './chain-verification';
 import { signCheckpoint, SignedCheckpoint } from './checkpoint';
 import { MerkleFrontier } from './merkle-tree';
 
@@ -19,7 +20,7 @@ function content(i: number) {
 }
 
 /** Given a log of `n` events chained as the store chains them, at positions 1..n. */
-function chainedLog(n: number): ChainedRow[] {
+function chainedLog(n: number): ChainedEvent[] {
   let link = GENESIS_LINK;
   return Array.from({ length: n }, (_, index) => {
     const event = content(index + 1);
@@ -30,7 +31,7 @@ function chainedLog(n: number): ChainedRow[] {
   });
 }
 
-function sourceOf(rows: ChainedRow[]): ChainSource {
+function sourceOf(rows: ChainedEvent[]): ChainSource {
   const sorted = [...rows].sort((a, b) => a.position - b.position);
   return {
     readChain: async (after, max) => sorted.filter((row) => row.position > after).slice(0, max),
@@ -38,14 +39,14 @@ function sourceOf(rows: ChainedRow[]): ChainSource {
   };
 }
 
-function checkpointOf(rows: ChainedRow[], size: number, privateKey = keys.privateKey, publicKey = keys.publicKey): SignedCheckpoint {
+function checkpointOf(rows: ChainedEvent[], size: number, privateKey = keys.privateKey, publicKey = keys.publicKey): SignedCheckpoint {
   const frontier = new MerkleFrontier();
   rows.slice(0, size).forEach((row) => frontier.add(row.chainLink!));
   const last = rows[size - 1];
   return signCheckpoint({ size, position: last.position, link: last.chainLink!.toString('hex'), root: frontier.root().toString('hex'), signedAt: '2026-04-01T00:00:00.000Z' }, privateKey, publicKey);
 }
 
-const kinds = async (rows: ChainedRow[], checkpoints: SignedCheckpoint[]) =>
+const kinds = async (rows: ChainedEvent[], checkpoints: SignedCheckpoint[]) =>
   (await verifyChain(sourceOf(rows), checkpoints, keys.publicKey)).findings.map(({ kind, position }) => ({ kind, position }));
 
 describe('verifying the chain', () => {
@@ -105,7 +106,7 @@ describe('verifying the chain', () => {
   });
 
   it('catches a log rewritten with fresh links only by its checkpoint', async () => {
-    const rewritten: ChainedRow[] = [];
+    const rewritten: ChainedEvent[] = [];
     let link = GENESIS_LINK;
     for (const row of log) {
       const data = row.position === 3 ? row.data.replace('"points":2', '"points":0') : row.data;

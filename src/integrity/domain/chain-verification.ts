@@ -1,23 +1,12 @@
 import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
+import type { ChainedEvent } from '../../shared/domain/event-chain';
 import { ChainCheckpoint, checkpointFault, describeCheckpoint, SignedCheckpoint } from './checkpoint';
 import { MerkleFrontier } from './merkle-tree';
 import type { KeyObject } from 'node:crypto';
 
-/** A stored event with its links, as a chain source gives it (data and metadata as stored). */
-export interface ChainedRow {
-  position: number;
-  id: string;
-  streamName: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  chainPrev: Buffer | null;
-  chainLink: Buffer | null;
-}
-
+/** What the verifier reads: the stored events with their links, in order (the store's ChainReader). */
 export interface ChainSource {
-  readChain(afterPosition: number, maxCount: number): Promise<ChainedRow[]>;
+  readChain(afterPosition: number, maxCount: number): Promise<ChainedEvent[]>;
   positionOfLink(link: Buffer): Promise<number | undefined>;
 }
 
@@ -135,7 +124,7 @@ function trustedCheckpoints(checkpoints: readonly SignedCheckpoint[], publicKey:
   return trusted.sort((a, b) => a.size - b.size);
 }
 
-function matches(checkpoint: ChainCheckpoint, row: ChainedRow, frontier: MerkleFrontier): boolean {
+function matches(checkpoint: ChainCheckpoint, row: ChainedEvent, frontier: MerkleFrontier): boolean {
   return checkpoint.position === row.position && row.chainLink !== null && row.chainLink.toString('hex') === checkpoint.link && frontier.root().toString('hex') === checkpoint.root;
 }
 
@@ -182,6 +171,6 @@ async function explainBreaks(source: ChainSource, breaks: Break[]): Promise<Find
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function describe(row: ChainedRow): string {
+function describe(row: ChainedEvent): string {
   return `the event at position ${row.position} (${row.type}, ${row.streamName} revision ${row.revision})`;
 }

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { linkOf } from '../../shared/domain/event-chain';
-import type { ChainedRow } from './chain-verification';
+import type { ChainedContent, ChainedEvent } from '../../shared/domain/event-chain';
 import { checkpointFault, describeCheckpoint, SignedCheckpoint } from './checkpoint';
 import { MerkleLevels, rootFromProof } from './merkle-tree';
 
@@ -11,16 +11,11 @@ import { MerkleLevels, rootFromProof } from './merkle-tree';
  */
 export const RECORD_PROOF_FORMAT = 'ledger-record-proof/1';
 
-export interface ProvenEvent {
+/** An event as stored (its content as the chain hashes it), with its links in hex and its audit path. */
+export interface ProvenEvent extends ChainedContent {
   position: number;
   /** The event's place among the chain's events: its leaf in the checkpoint's tree. */
   index: number;
-  id: string;
-  streamName: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
   chainPrev: string;
   chainLink: string;
   /** Sibling hashes from the leaf up (hex). */
@@ -34,7 +29,7 @@ export interface RecordProof {
   events: ProvenEvent[];
 }
 
-export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: MerkleLevels, events: readonly (ChainedRow & { index: number })[]): RecordProof {
+export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: MerkleLevels, events: readonly (ChainedEvent & { index: number })[]): RecordProof {
   return {
     format: RECORD_PROOF_FORMAT,
     subject,

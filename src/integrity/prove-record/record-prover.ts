@@ -7,7 +7,7 @@ import { ChainCheckpointer } from '../checkpoints/chain-checkpointer';
 import { MerkleLevels } from '../domain/merkle-tree';
 import { proveRecord } from '../domain/record-proof';
 import type { RecordProof } from '../domain/record-proof';
-import type { ChainedRow } from '../domain/chain-verification';
+import type { ChainedEvent } from '../../shared/domain/event-chain';
 
 const PAGE = 10_000;
 
@@ -29,7 +29,7 @@ export class RecordProver {
     const { packed, positions } = await readLinksUpTo(chain, checkpoint.size);
     const tree = await MerkleLevels.build(packed);
     const subject = employeeSubject(employeeId);
-    const events: (ChainedRow & { index: number })[] = [];
+    const events: (ChainedEvent & { index: number })[] = [];
     for (const { position } of await this.store.readBySubject(subject)) {
       if (position > checkpoint.position) break;
       const [row] = await chain.readChain(position - 1, 1);

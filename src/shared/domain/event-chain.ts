@@ -22,6 +22,17 @@ export interface ChainedContent {
   metadata: string;
 }
 
+/**
+ * A stored event as the chain covers it, with the previous event's link and its own (null when
+ * the store holds none: an event somebody altered). The one shape the store, the verifier and the
+ * record proof share.
+ */
+export interface ChainedEvent extends ChainedContent {
+  position: number;
+  chainPrev: Buffer | null;
+  chainLink: Buffer | null;
+}
+
 export const CHAIN_FORMAT = 'ledger-event/1';
 
 /** The link before the first event. */

@@ -1,3 +1,5 @@
+import type { ChainedEvent } from '../domain/event-chain';
+
 /**
  * The event store port. Its semantics follow EventStoreDB's so that the embedded SQLite adapter and
  * the EventStoreDB adapter are interchangeable and pass one contract suite (test/contract).
@@ -56,22 +58,8 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   position: number;
 }
 
-/**
- * A stored event as the tamper-evident chain covers it (src/shared/domain/event-chain.ts): data and
- * metadata as their stored JSON text, with the previous event's link and its own (null when the
- * store holds none: an event somebody altered).
- */
-export interface ChainedEvent {
-  position: number;
-  id: string;
-  streamName: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  chainPrev: Buffer | null;
-  chainLink: Buffer | null;
-}
+/** A stored event as the tamper-evident chain covers it: one home, src/shared/domain/event-chain.ts. */
+export type { ChainedEvent };
 
 /** What a store keeping the chain lets its verifier read. */
 export interface ChainReader {

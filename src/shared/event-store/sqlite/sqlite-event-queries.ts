@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { ChainedContent } from '../../domain/event-chain';
 import type { EventRow } from './sqlite-event-store.schema';
 
 const COLUMNS = 'e.position, e.id, e.stream_name, e.revision, e.type, e.data, e.metadata';
@@ -11,13 +12,7 @@ export interface StoredEventRef {
   revision: number;
 }
 
-export interface EventInsert {
-  id: string;
-  streamName: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
+export interface EventInsert extends ChainedContent {
   recordedAt: string;
   chainPrev: Buffer;
   chainLink: Buffer;
