@@ -3,6 +3,8 @@
  * (directly and over HTTP), department scores over every employee × month, the overdue list over
  * every open ticket. Requests are sent one at a time and each is timed.
  */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
 import type { HttpClient } from './http-client';
 import type { Measurement } from './results';
@@ -14,6 +16,59 @@ const REPLAY_P99_MS = 50;
 /** The record read in process (readBySubject), under the HTTP replay's budget. */
 const READ_BY_SUBJECT_P99_MS = 15;
 const QUERY_P99_MS = 20;
+
+/**
+ * The floor under `readBySubject`: raw better-sqlite3 reading the record's rows (the store's own
+ * join of the subject index to the events, rows as arrays) and `JSON.parse` of their data and
+ * metadata, no store code. Then the same from a table that keeps the record's rows together
+ * (clustered by subject and position, in a file of its own): what a per-subject copy would give.
+ */
+export function benchRecordFloor(eventsFile: string, copyFile: string, dataset: Dataset, samples: number): Measurement[] {
+  const subject = `employee:${dataset.recordEmployeeId}`;
+  const columns = 'position, id, stream_name, revision, type, data, metadata';
+  const db = new Database(eventsFile, { readonly: true });
+  const copy = new Database(copyFile);
+  try {
+    db.pragma('cache_size = -16000');
+    const joined = db
+      .prepare(`SELECT ${columns.replace(/(\w+)/g, 'e.$1')} FROM event_subjects s JOIN events e ON e.position = s.position WHERE s.subject = ? ORDER BY s.position`)
+      .raw(true);
+    copy.exec(`CREATE TABLE record (subject TEXT, position INTEGER, id TEXT, stream_name TEXT, revision INTEGER, type TEXT, data TEXT, metadata TEXT, PRIMARY KEY (subject, position)) WITHOUT ROWID`);
+    const insert = copy.prepare(`INSERT INTO record (subject, ${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    copy.transaction(() => {
+      for (const row of joined.all(subject) as unknown[][]) insert.run(subject, ...row);
+    })();
+    const together = copy.prepare(`SELECT ${columns} FROM record WHERE subject = ? ORDER BY position`).raw(true);
+    const parsed = (rows: unknown[][]) => rows.map((row) => [JSON.parse(row[5] as string), JSON.parse(row[6] as string)]);
+    const time = (read: () => unknown[][]) => {
+      let count = 0;
+      for (let i = 0; i < WARM_UP; i++) count = parsed(read()).length;
+      const latencies: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const started = nowMs();
+        parsed(read());
+        latencies.push(nowMs() - started);
+      }
+      return { count, latency: summarize(latencies) };
+    };
+    const viaIndex = time(() => joined.all(subject) as unknown[][]);
+    const kept = time(() => together.all(subject) as unknown[][]);
+    const floor = (id: string, how: string, run: typeof viaIndex): Measurement => ({
+      id,
+      section: 'reads',
+      label: `floor: raw better-sqlite3, the record's ${run.count.toLocaleString('en')} rows ${how}, read and JSON-parsed (no store code)`,
+      value: round0(1000 / run.latency.mean),
+      unit: 'reads/s',
+      latency: run.latency,
+      notes: 'diagnostic, not a target: what reading and parsing these events costs on this machine before any store code',
+    });
+    return [floor('reads.floorIndex', 'through the subject index (the store\'s layout)', viaIndex), floor('reads.floorTogether', 'kept together (a per-subject copy)', kept)];
+  } finally {
+    db.close();
+    copy.close();
+    rmSync(copyFile, { force: true });
+  }
+}
 
 /** `readBySubject` straight on the store file, before the service runs (no HTTP, no fold). */
 export async function benchDirectReplay(eventsFile: string, dataset: Dataset, samples: number): Promise<Measurement> {

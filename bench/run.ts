@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchAppend } from './append.bench';
 import { benchCeiling, Ceiling } from './ceiling.bench';
+import { benchHttpCeiling } from './http-ceiling.bench';
 import { describeMachine } from './machine';
 import { parseOptions } from './options';
 import { renderMarkdown } from './report';
@@ -57,6 +58,14 @@ async function main(): Promise<void> {
         if (options.sections.includes('ceiling')) record(out.measurements);
       });
     }
+    let frameworkCeiling: number | undefined;
+    if (options.sections.includes('ceiling') || options.sections.includes('http')) {
+      await attempt('http ceiling', async () => {
+        const out = await benchHttpCeiling(options.sizes.httpSeconds);
+        frameworkCeiling = out.frameworkRequestsPerSecond;
+        record(out.measurements);
+      });
+    }
     if (options.sections.includes('append')) {
       await attempt('append', async () => record(await benchAppend(tempDir, options.sizes.throughputSeconds, ceiling)));
     }
@@ -65,7 +74,7 @@ async function main(): Promise<void> {
       const logFile = join(options.outDir, 'service.log');
       rmSync(logFile, { force: true });
       await attempt('service', () =>
-        benchService({ root: ROOT, dataDir: join(tempDir, 'service'), logFile, options, record, fail: (section, error) => result.failures.push({ section, error }) }),
+        benchService({ root: ROOT, dataDir: join(tempDir, 'service'), logFile, options, frameworkCeiling, record, fail: (section, error) => result.failures.push({ section, error }) }),
       );
     }
   } finally {

@@ -12,7 +12,7 @@ import type { BenchOptions } from './options';
 import { createProjections } from '../projections';
 import { collectionOf } from '../src/shared/projector/projection';
 import { benchRebuilds, TIME_ZONE } from './projections.bench';
-import { benchDirectReplay, benchHttpReads } from './read-paths.bench';
+import { benchDirectReplay, benchHttpReads, benchRecordFloor } from './read-paths.bench';
 import type { Measurement } from './results';
 import { POSITIONS, seedEventStore } from './seed';
 import { cpuSeconds, markSagasCaughtUp, startService, waitUntilCaughtUp } from './service';
@@ -26,11 +26,13 @@ export interface ServiceBenchContext {
   /** Where the service's log goes (kept after the run). */
   logFile: string;
   options: BenchOptions;
+  /** The framework's no-work answers a second (section 1b), when measured. */
+  frameworkCeiling?: number;
   record(measurements: Measurement[]): void;
   fail(section: string, error: string): void;
 }
 
-export async function benchService({ root, dataDir, logFile, options, record, fail }: ServiceBenchContext): Promise<void> {
+export async function benchService({ root, dataDir, logFile, options, frameworkCeiling, record, fail }: ServiceBenchContext): Promise<void> {
   const { sizes, sections } = options;
   const wants = (section: string) => (sections as string[]).includes(section);
   const eventsFile = join(dataDir, 'events.sqlite');
@@ -49,7 +51,12 @@ export async function benchService({ root, dataDir, logFile, options, record, fa
       notes: `${dataset.totalEvents.toLocaleString('en')} events in ${dataset.seedSeconds.toFixed(1)} s: ${Object.entries(dataset.eventsByType).map(([t, n]) => `${t} ${n}`).join(', ')}`,
     },
   ]);
-  if (wants('reads')) record([await benchDirectReplay(eventsFile, dataset, sizes.readSamples)]);
+  if (wants('reads')) {
+    const floors = benchRecordFloor(eventsFile, join(dataDir, '..', 'record-floor.sqlite'), dataset, sizes.readSamples);
+    const replay = await benchDirectReplay(eventsFile, dataset, sizes.readSamples);
+    const floorP99 = floors[0].latency!.p99;
+    record([...floors, { ...replay, ratios: [{ of: "the raw floor's p99 (through the index)", value: replay.latency!.p99 / floorP99 }] }]);
+  }
 
   console.log('[bench] rebuilding every projection from position 0 …');
   const profileDir = options.profile ? join(options.outDir, 'profiles') : undefined;
@@ -96,6 +103,7 @@ export async function benchService({ root, dataDir, logFile, options, record, fa
           serviceCpuSeconds: () => cpuSeconds(service.pid),
           // the commands deduct under a property steward's rule: only they may take it
           seededEmployeeIds: dataset.employeeIds.filter((_, index) => index % POSITIONS.length === 0),
+          frameworkCeiling,
         });
         record(measurements.filter((m) => (m.section === 'http' && wants('http')) || (m.section === 'projections' && wants('projections'))));
       });
