@@ -10,7 +10,7 @@ import { ChainCheckpointer } from './chain-checkpointer';
 import { CheckpointLog } from './checkpoint-log';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const key = { privateKey, publicKey, keyId: keyIdOf(publicKey), source: 'generated' as const };
+const key = { privateKey, publicKey, keyId: keyIdOf(publicKey), source: 'generated' as const, file: 'signing-key.pem' };
 
 /** A log of chained links in memory, counting the links each checkpointer reads. */
 function chainOf(size: number) {
