@@ -12,6 +12,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadataInput, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port';
+import { withoutLinks } from './esdb-stream-chain';
 
 /** EventStoreDB's link event type: its data `revision@stream` points at another event. */
 export const LINK_EVENT_TYPE = '$>';
@@ -37,16 +38,6 @@ export function toActualRevision(actual: bigint | string | undefined): number | 
   return typeof actual === 'bigint' ? Number(actual) : 'no_stream';
 }
 
-/** The caller's metadata is stored as the event's JSON metadata; `recordedAt` comes from the server. */
-export function toEventData(event: NewEvent): EventData {
-  return jsonEvent({
-    id: event.id,
-    type: event.type,
-    data: (event.data ?? null) as JSONType,
-    metadata: event.metadata as unknown as JSONType,
-  });
-}
-
 /** A link event whose id is derived from the event and subject, so that rewriting it is idempotent. */
 export function toLinkEvent(eventId: string, subject: string, revision: number, streamName: string): EventData {
   return binaryEvent({
@@ -63,7 +54,7 @@ export function isOwnEvent(resolved: ResolvedEvent): resolved is ResolvedEvent &
 }
 
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  const metadata = (isPlainObject(event.metadata) ? event.metadata : {}) as unknown as EventMetadataInput;
+  const metadata = (isPlainObject(event.metadata) ? withoutLinks(event.metadata) : {}) as unknown as EventMetadataInput;
   return {
     id: event.id,
     type: event.type,
@@ -79,7 +70,7 @@ export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
  * EventStoreDB sends an event's log position with every read since 22.6; older servers send
  * none for stream reads (or 2^64-1), which this adapter cannot work with.
  */
-function commitPositionOf(event: EsdbRecordedEvent): number {
+export function commitPositionOf(event: EsdbRecordedEvent): number {
   const commit = event.position?.commit;
   if (commit === undefined || commit >= 2n ** 63n) {
     throw new Error(`EventStoreDB sent no position for event ${event.id}: EventStoreDB 22.6 or newer is required`);

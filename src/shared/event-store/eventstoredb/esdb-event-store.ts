@@ -7,10 +7,12 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
   type ReadPosition,
+  type RecordedEvent as EsdbRecordedEvent,
   type StreamingRead,
 } from '@eventstore/db-client';
 import {
   DuplicateEventIdError,
+  type ChainedEvent,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
@@ -25,15 +27,25 @@ import {
   type SubscriptionHandler,
 } from '../event-store.port';
 import {
+  commitPositionOf,
   isOwnEvent,
   subjectStreamName,
   toActualRevision,
-  toEventData,
   toExpectedRevision,
   toLinkEvent,
   toRecordedEvent,
 } from './esdb-event-mapping';
 import { EsdbSubscription } from './esdb-subscription';
+import { chainedEventData, linkOfStored, STREAM_GENESIS_LINK, toChainedEvent } from './esdb-stream-chain';
+import { StreamHeads } from './stream-heads';
+
+/** Appends with `any` or `stream_exists` read the head again this often when others append first. */
+const HEAD_ATTEMPTS = 20;
+
+interface StreamHead {
+  revision: number;
+  link: Buffer;
+}
 
 export interface EsdbEventStoreOptions {
   /** `connect` first checks that the server answers (default true). */
@@ -76,6 +88,8 @@ export class SubjectIndexError extends Error {
  */
 export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbSubscription>();
+  /** The newest link this instance wrote per stream: the next append there reads nothing first. */
+  private readonly heads = new StreamHeads();
   private closed = false;
 
   constructor(
@@ -121,27 +135,70 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamName} needs at least one event`);
     assertUniqueIds(streamName, events);
-    let appended: { nextExpectedRevision: number; position?: number };
-    try {
-      const result = await this.client.appendToStream(streamName, events.map(toEventData), {
-        expectedRevision: toExpectedRevision(expectedRevision),
-      });
-      appended = {
-        nextExpectedRevision: Number(result.nextExpectedRevision),
-        position: result.position ? Number(result.position.commit) : undefined,
-      };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      const retried = await this.resultOfRetry(streamName, events);
-      if (!retried) throw new WrongExpectedRevisionError(streamName, expectedRevision, toActualRevision(error.actualVersion));
-      appended = retried;
-    }
+    const appended = await this.appendChained(streamName, events, expectedRevision);
     const { nextExpectedRevision } = appended;
     // EventStoreDB answers an idempotent retry without a position: look the last event up.
     const position =
       appended.position ?? (await this.readStream(streamName, { fromRevision: nextExpectedRevision, maxCount: 1 }))[0].position;
     await this.linkSubjects(streamName, events, nextExpectedRevision);
     return { nextExpectedRevision, position };
+  }
+
+  /**
+   * Appends the events chained to the stream's event before them (esdb-stream-chain.ts), always
+   * with the exact revision they follow, so that a concurrent append can never put another event
+   * between a link and the event it names. With `any` or `stream_exists` the head is read first
+   * (after looking for the events, since EventStoreDB recognises a retry only at the revision it
+   * followed), and read again when another appender got in first.
+   */
+  private async appendChained(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<{ nextExpectedRevision: number; position?: number }> {
+    const pinned = expected !== 'any' && expected !== 'stream_exists';
+    if (!pinned) {
+      const retried = await this.resultOfRetry(streamName, events);
+      if (retried) return retried;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const head = pinned ? await this.linkAt(streamName, expected === 'no_stream' ? -1 : expected) : await this.streamHead(streamName);
+      if (expected === 'stream_exists' && head.revision < 0) throw new WrongExpectedRevisionError(streamName, expected, 'no_stream');
+      const follows = head.revision;
+      const { eventData, lastLink } = chainedEventData(streamName, follows + 1, head.link, events);
+      try {
+        const result = await this.client.appendToStream(streamName, eventData, { expectedRevision: toExpectedRevision(follows < 0 ? 'no_stream' : follows) });
+        const nextExpectedRevision = Number(result.nextExpectedRevision);
+        if (result.position) this.heads.remember(streamName, nextExpectedRevision, lastLink);
+        return { nextExpectedRevision, position: result.position ? Number(result.position.commit) : undefined };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const retried = await this.resultOfRetry(streamName, events);
+        if (retried) return retried;
+        if (pinned || attempt >= HEAD_ATTEMPTS) throw new WrongExpectedRevisionError(streamName, expected, toActualRevision(error.actualVersion));
+      }
+    }
+  }
+
+  /** The link of the event at `revision` (-1: before the first), from memory when this instance wrote it. */
+  private async linkAt(streamName: string, revision: number): Promise<StreamHead> {
+    if (revision < 0) return { revision, link: STREAM_GENESIS_LINK };
+    const known = this.heads.at(streamName, revision);
+    if (known) return { revision, link: known };
+    const [stored] = await this.readStored(streamName, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: 1 });
+    // absent: the append fails its expected revision (or is a retry); unchained: stored before the chain
+    return { revision, link: (stored && Number(stored.revision) === revision && linkOfStored(stored)) || STREAM_GENESIS_LINK };
+  }
+
+  private async streamHead(streamName: string): Promise<StreamHead> {
+    const [last] = await this.readStored(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    return last ? { revision: Number(last.revision), link: linkOfStored(last) ?? STREAM_GENESIS_LINK } : { revision: -1, link: STREAM_GENESIS_LINK };
+  }
+
+  /** Stored events as EventStoreDB returns them (links in their metadata); none for a missing stream. */
+  private async readStored(streamName: string, options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END | typeof START; maxCount: number }): Promise<EsdbRecordedEvent[]> {
+    try {
+      return await collect(this.client.readStream(streamName, options), (resolved) => resolved.event);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -207,6 +264,24 @@ export class EsdbEventStore implements EventStore {
       .filter((event) => options.afterPosition === undefined || event.position > options.afterPosition)
       .sort((a, b) => a.position - b.position);
     return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
+  }
+
+  /**
+   * Every stored event of ours with its stream's links, position > `afterPosition`, in global order
+   * (for `verifyStreamChains`): data and metadata as the links' digest encodes them.
+   */
+  async readStreamChains(afterPosition: number, maxCount: number): Promise<ChainedEvent[]> {
+    const fromPosition: ReadPosition = afterPosition <= 0 ? START : { commit: BigInt(afterPosition), prepare: BigInt(afterPosition) };
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition });
+    return collect(
+      read,
+      (resolved) => {
+        if (!isOwnEvent(resolved)) return undefined;
+        const position = commitPositionOf(resolved.event);
+        return position === afterPosition ? undefined : toChainedEvent(resolved.event, position);
+      },
+      maxCount,
+    );
   }
 
   async headPosition(): Promise<number> {
