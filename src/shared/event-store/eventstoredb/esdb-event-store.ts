@@ -36,7 +36,8 @@ import {
   toRecordedEvent,
 } from './esdb-event-mapping';
 import { EsdbSubscription } from './esdb-subscription';
-import { chainedEventData, linkOfStored, STREAM_GENESIS_LINK, toChainedEvent } from './esdb-stream-chain';
+import { GENESIS_LINK } from '../../domain/event-chain';
+import { chainedEventData, linkOfStored, toChainedEvent } from './esdb-stream-chain';
 import { StreamHeads } from './stream-heads';
 
 /** Appends with `any` or `stream_exists` read the head again this often when others append first. */
@@ -178,17 +179,17 @@ export class EsdbEventStore implements EventStore {
 
   /** The link of the event at `revision` (-1: before the first), from memory when this instance wrote it. */
   private async linkAt(streamName: string, revision: number): Promise<StreamHead> {
-    if (revision < 0) return { revision, link: STREAM_GENESIS_LINK };
+    if (revision < 0) return { revision, link: GENESIS_LINK };
     const known = this.heads.at(streamName, revision);
     if (known) return { revision, link: known };
     const [stored] = await this.readStored(streamName, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: 1 });
     // absent: the append fails its expected revision (or is a retry); unchained: stored before the chain
-    return { revision, link: (stored && Number(stored.revision) === revision && linkOfStored(stored)) || STREAM_GENESIS_LINK };
+    return { revision, link: (stored && Number(stored.revision) === revision && linkOfStored(stored)) || GENESIS_LINK };
   }
 
   private async streamHead(streamName: string): Promise<StreamHead> {
     const [last] = await this.readStored(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
-    return last ? { revision: Number(last.revision), link: linkOfStored(last) ?? STREAM_GENESIS_LINK } : { revision: -1, link: STREAM_GENESIS_LINK };
+    return last ? { revision: Number(last.revision), link: linkOfStored(last) ?? GENESIS_LINK } : { revision: -1, link: GENESIS_LINK };
   }
 
   /** Stored events as EventStoreDB returns them (links in their metadata); none for a missing stream. */

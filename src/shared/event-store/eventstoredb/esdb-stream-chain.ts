@@ -1,5 +1,5 @@
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
-import { GENESIS_LINK, linkOf, type ChainedEvent } from '../../domain/event-chain';
+import { linkOf, type ChainedEvent } from '../../domain/event-chain';
 import type { NewEvent } from '../event-store.port';
 
 /**
@@ -68,9 +68,6 @@ export function toChainedEvent(event: EsdbRecordedEvent, position: number): Chai
     chainLink: links ? Buffer.from(links.link, 'hex') : null,
   };
 }
-
-/** The link before a stream's first chained event. */
-export const STREAM_GENESIS_LINK = GENESIS_LINK;
 
 function linksOf(metadata: unknown): StreamLinks | undefined {
   if (!isRecord(metadata)) return undefined;
