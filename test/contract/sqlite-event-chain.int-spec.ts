@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyChain } from '../../src/integrity/domain/chain-verification';
 import { GENESIS_LINK, linkOf } from '../../src/shared/domain/event-chain';
 import { NewEvent, WrongExpectedRevisionError } from '../../src/shared/event-store/event-store.port';
+import { SqliteChainFile } from '../../src/shared/event-store/sqlite/sqlite-chain-file';
 import { SqliteEventStore } from '../../src/shared/event-store/sqlite/sqlite-event-store';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 
@@ -92,5 +94,16 @@ describe('the embedded store keeps the chain', () => {
     const again = open(file);
     const report = await verifyChain(again.chain, [], publicKey);
     expect(report.findings).toEqual([expect.objectContaining({ kind: 'altered', position: 12_001 })]);
+  });
+
+  it('opens a copy to verify only when it is an SQLite event log with the chain, naming the file otherwise', () => {
+    const absent = join(dir, 'absent.sqlite');
+    expect(() => new SqliteChainFile(absent)).toThrow(`${absent} cannot be read as an SQLite event log`);
+    const notSqlite = join(dir, 'notes.txt');
+    writeFileSync(notSqlite, 'not a database, padded past the SQLite header size '.repeat(4));
+    expect(() => new SqliteChainFile(notSqlite)).toThrow(`${notSqlite} cannot be read as an SQLite event log: file is not a database`);
+    const otherDb = join(dir, 'other.sqlite');
+    new Database(otherDb).exec('CREATE TABLE t (x)').close();
+    expect(() => new SqliteChainFile(otherDb)).toThrow(`${otherDb} holds no chained event log`);
   });
 });

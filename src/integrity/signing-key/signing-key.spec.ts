@@ -35,4 +35,14 @@ describe('the signing key', () => {
     fs.writeFileSync(junk, 'not a key');
     expect(() => loadSigningKey(junk, dir)).toThrow(`SIGNING_KEY_FILE (${junk}) is not a readable private key in PEM`);
   });
+
+  it("refuses a verifier's public key that is not a key, or not Ed25519, naming the file", () => {
+    const junk = path.join(dir, 'junk.pem');
+    fs.writeFileSync(junk, 'not a key');
+    expect(() => readPublicKey(junk)).toThrow(`the public key ${junk} must be an Ed25519 key in PEM`);
+    expect(() => readPublicKey(path.join(dir, 'absent.pem'))).toThrow(`the public key ${path.join(dir, 'absent.pem')} must be an Ed25519 key in PEM`);
+    const rsa = path.join(dir, 'rsa.pub.pem');
+    fs.writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(() => readPublicKey(rsa)).toThrow(`the public key ${rsa} must be an Ed25519 key, not rsa`);
+  });
 });

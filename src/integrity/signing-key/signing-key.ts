@@ -49,8 +49,13 @@ function readKey(file: string, name: string): Pick<SigningKey, 'privateKey' | 'p
 
 /** A public key from PEM (SPKI) or from a private key's PEM: what the verifier is given. */
 export function readPublicKey(file: string): KeyObject {
-  const text = fs.readFileSync(file);
-  const key = text.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(text)) : createPublicKey(text);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} must hold an Ed25519 public key, got ${key.asymmetricKeyType}`);
+  let key: KeyObject;
+  try {
+    const text = fs.readFileSync(file);
+    key = text.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(text)) : createPublicKey(text);
+  } catch (error) {
+    throw new Error(`the public key ${file} must be an Ed25519 key in PEM (GET /integrity/public-key): ${(error as Error).message}`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the public key ${file} must be an Ed25519 key, not ${key.asymmetricKeyType}`);
   return key;
 }

@@ -12,8 +12,16 @@ export class SqliteChainFile {
   private readonly queries: SqliteEventQueries;
 
   constructor(file: string) {
-    this.db = new Database(file, { readonly: true, fileMustExist: true });
-    const columns = new Set((this.db.pragma('table_info(events)') as { name: string }[]).map((column) => column.name));
+    let db: Database.Database | undefined;
+    let columns: Set<string>;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      columns = new Set((db.pragma('table_info(events)') as { name: string }[]).map((column) => column.name));
+    } catch (error) {
+      db?.close();
+      throw new Error(`${file} cannot be read as an SQLite event log: ${(error as Error).message}`);
+    }
+    this.db = db;
     if (!columns.has('chain_link')) {
       this.db.close();
       throw new Error(`${file} holds no chained event log (no events table with chain columns)`);
