@@ -114,6 +114,9 @@ describe("the auditor's proof", () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
     expect((await call('GET', '/employees/E-1/record/proof', 'supervisor')).status).toBe(403);
+    const nobody = await call('GET', '/employees/E-404/record/proof', 'auditor');
+    expect(nobody.status).toBe(404);
+    expect(nobody.body).toMatchObject({ code: 'not_found', message: 'employee E-404 was not found' });
   });
 
   describe('after the store is altered directly in events.sqlite', () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../shared/domain/domain-error';
 import { employeeSubject } from '../../shared/domain/subjects';
 import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { ChainReader, EventStore } from '../../shared/event-store/event-store.port';
@@ -24,13 +25,16 @@ export class RecordProver {
   ) {}
 
   async prove(employeeId: string): Promise<RecordProof> {
+    const subject = employeeSubject(employeeId);
+    const record = await this.store.readBySubject(subject);
+    // as GET /employees/:id/record answers: no proof, and no checkpoint signed, for nobody's record
+    if (!record.some((event) => event.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
     const checkpoint = await this.checkpointer.sign();
     const chain = this.store.chain as ChainReader; // sign() refused a store without one
     const { packed, positions } = await readLinksUpTo(chain, checkpoint.size);
     const tree = await MerkleLevels.build(packed);
-    const subject = employeeSubject(employeeId);
     const events: (ChainedEvent & { index: number })[] = [];
-    for (const { position } of await this.store.readBySubject(subject)) {
+    for (const { position } of record) {
       if (position > checkpoint.position) break;
       const [row] = await chain.readChain(position - 1, 1);
       const index = indexOf(positions, position);
