@@ -12,7 +12,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadataInput, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port';
-import { withoutLinks } from './esdb-stream-chain';
+import { callerMetadata } from './esdb-stream-chain';
 
 /** EventStoreDB's link event type: its data `revision@stream` points at another event. */
 export const LINK_EVENT_TYPE = '$>';
@@ -54,7 +54,7 @@ export function isOwnEvent(resolved: ResolvedEvent): resolved is ResolvedEvent &
 }
 
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  const metadata = (isPlainObject(event.metadata) ? withoutLinks(event.metadata) : {}) as unknown as EventMetadataInput;
+  const metadata = callerMetadata(event) as unknown as EventMetadataInput;
   return {
     id: event.id,
     type: event.type,
@@ -78,9 +78,6 @@ export function commitPositionOf(event: EsdbRecordedEvent): number {
   return Number(commit);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-}
 
 /** A name-based (version 5 style) UUID from a SHA-1 of the name. */
 function deterministicUuid(name: string): string {

@@ -45,17 +45,16 @@ export function linkOfStored(event: EsdbRecordedEvent): Buffer | undefined {
   return links ? Buffer.from(links.link, 'hex') : undefined;
 }
 
-/** The caller's metadata, without the chain's links. */
-export function withoutLinks(metadata: Record<string, unknown>): Record<string, unknown> {
-  if (!(CHAIN_METADATA_KEY in metadata)) return metadata;
-  const { [CHAIN_METADATA_KEY]: _links, ...rest } = metadata;
-  return rest;
+/** The caller's metadata of a stored event, without the chain's links ({} when it holds no object). */
+export function callerMetadata(event: EsdbRecordedEvent): Record<string, unknown> {
+  if (!isRecord(event.metadata)) return {};
+  const { [CHAIN_METADATA_KEY]: _links, ...metadata } = event.metadata;
+  return metadata;
 }
 
 /** A stored event as the chain covers it: data and metadata as the digest encodes them. */
 export function toChainedEvent(event: EsdbRecordedEvent, position: number): ChainedEvent {
-  const metadata = isRecord(event.metadata) ? event.metadata : {};
-  const links = linksOf(metadata);
+  const links = linksOf(event.metadata);
   return {
     position,
     id: event.id,
@@ -63,7 +62,7 @@ export function toChainedEvent(event: EsdbRecordedEvent, position: number): Chai
     revision: Number(event.revision),
     type: event.type,
     data: JSON.stringify(event.data ?? null),
-    metadata: JSON.stringify(withoutLinks(metadata)),
+    metadata: JSON.stringify(callerMetadata(event)),
     chainPrev: links ? Buffer.from(links.prev, 'hex') : null,
     chainLink: links ? Buffer.from(links.link, 'hex') : null,
   };
