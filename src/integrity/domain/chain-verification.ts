@@ -1,6 +1,7 @@
 import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
-import { ChainCheckpoint, checkpointFault, describeCheckpoint, SignedCheckpoint } from './checkpoint';
+import { CHECKPOINT_FORMAT, checkpointFault, describeCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
+import type { ChainCheckpoint, CheckpointFormat, SignedCheckpoint } from './checkpoint';
 import { MerkleFrontier } from './merkle-tree';
 import type { KeyObject } from 'node:crypto';
 
@@ -50,7 +51,7 @@ const PAGE = 5_000;
  */
 export async function verifyChain(source: ChainSource, checkpoints: readonly SignedCheckpoint[], publicKey: KeyObject): Promise<ChainReport> {
   const findings: Finding[] = [];
-  const trusted = trustedCheckpoints(checkpoints, publicKey, findings);
+  const trusted = trustedCheckpoints(checkpoints, CHECKPOINT_FORMAT, publicKey, findings).sort((a, b) => a.size - b.size);
   const frontier = new MerkleFrontier();
   const breaks: Break[] = [];
   const unlinked = new Set<number>();
@@ -114,15 +115,19 @@ export async function verifyChain(source: ChainSource, checkpoints: readonly Sig
   };
 }
 
-function trustedCheckpoints(checkpoints: readonly SignedCheckpoint[], publicKey: KeyObject, findings: Finding[]): SignedCheckpoint[] {
+/** The checkpoints of one format whose signature holds with the key; the others are reported untrusted (those of the other format pin another kind of store, and are left out). */
+export function trustedCheckpoints(checkpoints: readonly SignedCheckpoint[], format: CheckpointFormat, publicKey: KeyObject, findings: Finding[]): SignedCheckpoint[] {
   const trusted: SignedCheckpoint[] = [];
   for (const checkpoint of checkpoints) {
+    if (checkpoint.format === otherFormat(format)) continue;
     const fault = checkpointFault(checkpoint, publicKey);
     if (fault) findings.push({ kind: 'untrusted-checkpoint', message: `the ${describeCheckpoint(checkpoint)} is not trusted: ${fault}` });
     else trusted.push(checkpoint);
   }
-  return trusted.sort((a, b) => a.size - b.size);
+  return trusted;
 }
+
+const otherFormat = (format: CheckpointFormat): CheckpointFormat => (format === CHECKPOINT_FORMAT ? STREAM_HEADS_CHECKPOINT_FORMAT : CHECKPOINT_FORMAT);
 
 function matches(checkpoint: ChainCheckpoint, row: ChainedEvent, frontier: MerkleFrontier): boolean {
   return checkpoint.position === row.position && row.chainLink !== null && row.chainLink.toString('hex') === checkpoint.link && frontier.root().toString('hex') === checkpoint.root;

@@ -7,16 +7,24 @@ import { createHash, KeyObject, sign, verify } from 'node:crypto';
  * record, against it; the database's owner cannot rewrite the log and sign again.
  */
 export const CHECKPOINT_FORMAT = 'ledger-checkpoint/1';
+/**
+ * A checkpoint over the heads of a store chained per stream (EventStoreDB): `size` counts the
+ * streams, `root` is their heads' tree (stream-heads-tree.ts), `position` and `link` are the newest
+ * event's. Signed the same way, with its own format so neither kind passes for the other.
+ */
+export const STREAM_HEADS_CHECKPOINT_FORMAT = 'ledger-stream-heads/1';
+
+export type CheckpointFormat = typeof CHECKPOINT_FORMAT | typeof STREAM_HEADS_CHECKPOINT_FORMAT;
 
 export interface ChainCheckpoint {
-  format: typeof CHECKPOINT_FORMAT;
-  /** How many events the chain held: the Merkle tree's size. */
+  format: CheckpointFormat;
+  /** How many events the chain held: the Merkle tree's size (streams, for a stream-heads checkpoint). */
   size: number;
   /** Global position of the last of them. */
   position: number;
   /** Its link (hex). */
   link: string;
-  /** Merkle root (RFC 6962) of the first `size` links (hex). */
+  /** Merkle root (RFC 6962) of the first `size` links, or of the streams' heads (hex). */
   root: string;
   signedAt: string;
   /** The signing key's id: the first 16 bytes of SHA-256 over its public half (SPKI DER), hex. */
@@ -38,14 +46,21 @@ export function keyIdOf(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32);
 }
 
-export function signCheckpoint(checkpoint: Omit<ChainCheckpoint, 'format' | 'keyId'>, privateKey: KeyObject, publicKey: KeyObject): SignedCheckpoint {
-  const unsigned: ChainCheckpoint = { format: CHECKPOINT_FORMAT, ...checkpoint, keyId: keyIdOf(publicKey) };
+export function signCheckpoint(
+  checkpoint: Omit<ChainCheckpoint, 'format' | 'keyId'>,
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+  format: CheckpointFormat = CHECKPOINT_FORMAT,
+): SignedCheckpoint {
+  const unsigned: ChainCheckpoint = { format, ...checkpoint, keyId: keyIdOf(publicKey) };
   return { ...unsigned, signature: sign(null, checkpointBytes(unsigned), privateKey).toString('base64') };
 }
 
 /** Why a checkpoint cannot be trusted with this key, or undefined when its signature holds. */
 export function checkpointFault(checkpoint: SignedCheckpoint, publicKey: KeyObject): string | undefined {
-  if (checkpoint.format !== CHECKPOINT_FORMAT) return `format ${JSON.stringify(checkpoint.format)} is not ${CHECKPOINT_FORMAT}`;
+  if (checkpoint.format !== CHECKPOINT_FORMAT && checkpoint.format !== STREAM_HEADS_CHECKPOINT_FORMAT) {
+    return `format ${JSON.stringify(checkpoint.format)} is neither ${CHECKPOINT_FORMAT} nor ${STREAM_HEADS_CHECKPOINT_FORMAT}`;
+  }
   if (checkpoint.keyId !== keyIdOf(publicKey)) return `it was signed with key ${checkpoint.keyId}, not with the key given (${keyIdOf(publicKey)})`;
   const signature = Buffer.from(String(checkpoint.signature), 'base64');
   let holds = false;
@@ -58,5 +73,6 @@ export function checkpointFault(checkpoint: SignedCheckpoint, publicKey: KeyObje
 }
 
 export function describeCheckpoint(checkpoint: ChainCheckpoint): string {
-  return `checkpoint of ${checkpoint.signedAt} (${checkpoint.size} events, up to position ${checkpoint.position})`;
+  const counted = checkpoint.format === STREAM_HEADS_CHECKPOINT_FORMAT ? 'streams' : 'events';
+  return `checkpoint of ${checkpoint.signedAt} (${checkpoint.size} ${counted}, up to position ${checkpoint.position})`;
 }

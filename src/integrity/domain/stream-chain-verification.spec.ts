@@ -1,6 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
+import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
+import type { SignedCheckpoint } from './checkpoint';
 import { StreamChainSource, verifyStreamChains } from './stream-chain-verification';
+import { StreamHeadsTree } from './stream-heads-tree';
 
 /** Given two streams of `perStream` events each, chained per stream, interleaved in the global order. */
 function interleavedStreams(perStream: number): ChainedEvent[] {
@@ -32,7 +36,7 @@ function sourceOf(rows: ChainedEvent[]): StreamChainSource {
 describe('verifying a chain kept per stream', () => {
   it('given streams whose events interleave in the log, when verified, then they are intact', async () => {
     const report = await verifyStreamChains(sourceOf(interleavedStreams(3)));
-    expect(report).toEqual({ intact: true, events: 6, streams: 2, findings: [] });
+    expect(report).toEqual({ intact: true, events: 6, streams: 2, headPosition: 600, verifiedUpTo: undefined, unsignedEvents: 6, findings: [] });
   });
 
   it("given one event's points changed, then that event is altered and nothing else is said", async () => {
@@ -71,5 +75,75 @@ describe('verifying a chain kept per stream', () => {
     rows[0] = { ...rows[0], chainPrev: null, chainLink: null };
     const report = await verifyStreamChains(sourceOf(rows));
     expect(report.findings).toEqual([expect.objectContaining({ kind: 'altered', position: 100 })]);
+  });
+});
+
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+
+/** A checkpoint signed over the heads of the first `count` rows, and the heads saved beside it. */
+function checkpointOver(rows: ChainedEvent[], count: number): { checkpoint: SignedCheckpoint; saved: { position: number; heads: ReturnType<StreamHeadsTree['state']> } } {
+  const tree = new StreamHeadsTree();
+  for (const row of rows.slice(0, count)) tree.set(row.streamName, { revision: row.revision, link: row.chainLink });
+  const last = rows[count - 1];
+  const checkpoint = signCheckpoint(
+    { size: tree.size, position: last.position, link: last.chainLink!.toString('hex'), root: tree.root().toString('hex'), signedAt: '2026-04-01T00:00:00.000Z' },
+    privateKey,
+    publicKey,
+    STREAM_HEADS_CHECKPOINT_FORMAT,
+  );
+  return { checkpoint, saved: { position: last.position, heads: tree.state() } };
+}
+
+describe('verifying a chain kept per stream against checkpoints over the streams\' heads', () => {
+  it('given a checkpoint over the first four events, when verified, then the log is verified up to it and two events are unsigned', async () => {
+    const rows = interleavedStreams(3);
+    const { checkpoint } = checkpointOver(rows, 4);
+    const report = await verifyStreamChains(sourceOf(rows), [checkpoint], publicKey);
+    expect(report).toMatchObject({ intact: true, verifiedUpTo: { position: 400, size: 4, checkpoint }, unsignedEvents: 2, findings: [] });
+  });
+
+  it("given a stream's last events cut, which no link shows, then the checkpoint that saw them names the stream truncated", async () => {
+    const rows = interleavedStreams(3);
+    const { checkpoint, saved } = checkpointOver(rows, 6);
+    const cut = rows.filter((row) => !(row.streamName === 'ticket-T-1' && row.revision === 2));
+    const report = await verifyStreamChains(sourceOf(cut), [checkpoint], publicKey, saved);
+    expect(report.intact).toBe(false);
+    expect(report.findings).toEqual([expect.objectContaining({ kind: 'truncated' })]);
+    expect(report.findings[0].message).toMatch(/^ticket-T-1 ends at revision 1, .* saw revision 2/);
+  });
+
+  it('given a whole stream deleted, then it is named missing; without the saved heads the checkpoint is said not to match', async () => {
+    const rows = interleavedStreams(3);
+    const { checkpoint, saved } = checkpointOver(rows, 6);
+    const deleted = rows.filter((row) => row.streamName !== 'employee-E-1');
+    const named = await verifyStreamChains(sourceOf(deleted), [checkpoint], publicKey, saved);
+    expect(named.findings).toEqual([expect.objectContaining({ kind: 'missing', message: expect.stringMatching(/^employee-E-1 is gone: it held revisions 0 to 2/) })]);
+    const unnamed = await verifyStreamChains(sourceOf(deleted), [checkpoint], publicKey);
+    expect(unnamed.findings).toEqual([expect.objectContaining({ kind: 'truncated', message: expect.stringContaining('the log ends at position 500') })]);
+  });
+
+  it('given a stream rewritten whole with fresh links, which every link check passes, then the checkpoint names it rewritten', async () => {
+    const rows = interleavedStreams(2);
+    const { checkpoint, saved } = checkpointOver(rows, 4);
+    let prev = GENESIS_LINK;
+    const rewritten = rows.map((row) => {
+      if (row.streamName !== 'ticket-T-1') return row;
+      const forged = { ...row, data: row.data.replace('"points":2', '"points":0') };
+      const link = linkOf(prev, forged);
+      const stored = { ...forged, chainPrev: prev, chainLink: link };
+      prev = link;
+      return stored;
+    });
+    expect((await verifyStreamChains(sourceOf(rewritten))).intact).toBe(true);
+    const report = await verifyStreamChains(sourceOf(rewritten), [checkpoint], publicKey, saved);
+    expect(report.findings).toEqual([expect.objectContaining({ kind: 'rewritten', message: expect.stringMatching(/^ticket-T-1 was rewritten: its revision 1 is not the one signed/) })]);
+  });
+
+  it('given a checkpoint edited after signing, then it is untrusted and verifies nothing', async () => {
+    const rows = interleavedStreams(2);
+    const { checkpoint } = checkpointOver(rows, 4);
+    const report = await verifyStreamChains(sourceOf(rows), [{ ...checkpoint, size: 3 }], publicKey);
+    expect(report.verifiedUpTo).toBeUndefined();
+    expect(report.findings).toEqual([expect.objectContaining({ kind: 'untrusted-checkpoint' })]);
   });
 });

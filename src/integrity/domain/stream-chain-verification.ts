@@ -1,18 +1,26 @@
+import type { KeyObject } from 'node:crypto';
 import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
-import type { Finding } from './chain-verification';
+import { describeCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
+import type { SignedCheckpoint } from './checkpoint';
+import { trustedCheckpoints } from './chain-verification';
+import type { ChainReport, Finding } from './chain-verification';
+import { StreamHeadsTree } from './stream-heads-tree';
+import type { StreamHeadsState } from './stream-heads-tree';
 
 /** What the per-stream verifier reads: every stored event with its stream's links, in global order. */
 export interface StreamChainSource {
   readChain(afterPosition: number, maxCount: number): Promise<ChainedEvent[]>;
 }
 
-export interface StreamChainReport {
-  /** No finding: every stream's events follow each other as their links say. */
-  intact: boolean;
-  events: number;
+export interface StreamChainReport extends ChainReport {
   streams: number;
-  findings: Finding[];
+}
+
+/** The heads saved beside a checkpoint: they name the streams that differ when its root does not match. */
+export interface SavedStreamHeads {
+  position: number;
+  heads: StreamHeadsState;
 }
 
 const PAGE = 5_000;
@@ -20,24 +28,43 @@ const PAGE = 5_000;
 /**
  * Verifies a store that keeps one chain per stream (EventStoreDB, docs/integrity.md): in each
  * stream, every event's content must still give its link, and its previous link must be the link
- * of the event stored before it in that stream, at the revision before its own. It keeps one head
- * per stream, not the events.
+ * of the event stored before it in that stream, at the revision before its own. Each signed
+ * checkpoint over the streams' heads must match the heads as the log stands at its position: that
+ * catches a stream deleted, cut at its end or rewritten with fresh links. It keeps one head per
+ * stream, not the events.
  */
-export async function verifyStreamChains(source: StreamChainSource): Promise<StreamChainReport> {
+export async function verifyStreamChains(
+  source: StreamChainSource,
+  checkpoints: readonly SignedCheckpoint[] = [],
+  publicKey?: KeyObject,
+  saved?: SavedStreamHeads,
+): Promise<StreamChainReport> {
   const findings: Finding[] = [];
-  const heads = new Map<string, { revision: number; link: Buffer | null }>();
+  const trusted = publicKey ? trustedCheckpoints(checkpoints, STREAM_HEADS_CHECKPOINT_FORMAT, publicKey, findings).sort((a, b) => a.position - b.position) : [];
+  const tree = new StreamHeadsTree();
   let events = 0;
+  let headPosition = 0;
+  let verifiedUpTo: ChainReport['verifiedUpTo'];
+  let next = 0;
+  const checkAgainst = (checkpoint: SignedCheckpoint) => {
+    const faults = checkpointFindings(checkpoint, tree, headPosition, saved);
+    if (faults.length > 0) findings.push(...faults);
+    else if (findings.length === 0) verifiedUpTo = { position: checkpoint.position, size: events, checkpoint };
+  };
   for (let page = await source.readChain(0, PAGE); page.length > 0; page = await source.readChain(page[page.length - 1].position, PAGE)) {
     for (const event of page) {
+      for (; next < trusted.length && trusted[next].position < event.position; next++) checkAgainst(trusted[next]);
       events += 1;
-      const head = heads.get(event.streamName) ?? { revision: -1, link: GENESIS_LINK };
-      heads.set(event.streamName, { revision: event.revision, link: event.chainLink });
+      headPosition = event.position;
+      const head = tree.get(event.streamName) ?? { revision: -1, link: GENESIS_LINK };
+      tree.set(event.streamName, { revision: event.revision, link: event.chainLink });
       const finding = findingOf(event, head);
       if (finding) findings.push(finding);
     }
     await nextTurn();
   }
-  return { intact: findings.length === 0, events, streams: heads.size, findings };
+  for (; next < trusted.length; next++) checkAgainst(trusted[next]);
+  return { intact: findings.length === 0, events, streams: tree.size, headPosition, verifiedUpTo, unsignedEvents: events - (verifiedUpTo?.size ?? 0), findings };
 }
 
 function findingOf(event: ChainedEvent, head: { revision: number; link: Buffer | null }): Finding | undefined {
@@ -56,6 +83,44 @@ function findingOf(event: ChainedEvent, head: { revision: number; link: Buffer |
   }
   return undefined;
 }
+
+/** Nothing when the heads as the log stands at the checkpoint's position give its root; else what differs. */
+function checkpointFindings(checkpoint: SignedCheckpoint, tree: StreamHeadsTree, headPosition: number, saved: SavedStreamHeads | undefined): Finding[] {
+  if (tree.size === checkpoint.size && tree.root().toString('hex') === checkpoint.root) return [];
+  const signed = saved?.position === checkpoint.position ? StreamHeadsTree.restore(saved.heads) : undefined;
+  if (signed && signed.size === checkpoint.size && signed.root().toString('hex') === checkpoint.root) return streamsThatDiffer(checkpoint, signed, tree);
+  const cut = headPosition < checkpoint.position;
+  return [
+    {
+      kind: cut ? 'truncated' : 'rewritten',
+      message: cut
+        ? `the log ends at position ${headPosition}, the ${describeCheckpoint(checkpoint)} reaches ${checkpoint.position}: events up to it are missing`
+        : `the streams' heads at position ${checkpoint.position} do not match the ${describeCheckpoint(checkpoint)}: a stream was deleted, cut or rewritten before it`,
+    },
+  ];
+}
+
+/** Each stream whose head differs from the one signed, named with the saved heads (their root is the signed one). */
+function streamsThatDiffer(checkpoint: SignedCheckpoint, signed: StreamHeadsTree, now: StreamHeadsTree): Finding[] {
+  const findings: Finding[] = [];
+  const against = `the ${describeCheckpoint(checkpoint)}`;
+  for (const name of signed.streamNames()) {
+    const then = signed.get(name)!;
+    const stored = now.get(name);
+    if (!stored) findings.push({ kind: 'missing', message: `${name} is gone: it held revisions 0 to ${then.revision} at ${against}` });
+    else if (stored.revision < then.revision) {
+      findings.push({ kind: 'truncated', message: `${name} ends at revision ${stored.revision}, ${against} saw revision ${then.revision}: the events after ${stored.revision} are missing` });
+    } else if (!sameLink(stored.link, then.link)) {
+      findings.push({ kind: 'rewritten', message: `${name} was rewritten: its revision ${stored.revision} is not the one signed at ${against}` });
+    }
+  }
+  for (const name of now.streamNames()) {
+    if (!signed.get(name)) findings.push({ kind: 'added', message: `${name} was added before position ${checkpoint.position}: ${against} does not know it` });
+  }
+  return findings;
+}
+
+const sameLink = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b));
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
