@@ -4,35 +4,63 @@ import { verifyChain } from '../integrity/domain/chain-verification';
 import type { ChainReport } from '../integrity/domain/chain-verification';
 import { describeCheckpoint } from '../integrity/domain/checkpoint';
 import { verifyRecordProof } from '../integrity/domain/record-proof';
+import { verifyStreamChains } from '../integrity/domain/stream-chain-verification';
 import { parseCheckpoints } from '../integrity/checkpoints/checkpoint-log';
+import { StreamHeadsFile } from '../integrity/checkpoints/stream-heads-file';
 import { readPublicKey } from '../integrity/signing-key/signing-key';
+import { EsdbEventStore } from '../shared/event-store/eventstoredb/esdb-event-store';
 import { SqliteChainFile } from '../shared/event-store/sqlite/sqlite-chain-file';
 
 const USAGE = `usage:
   npm run verify -- --store <events.sqlite> --public-key <key.pem> [--checkpoints <checkpoints.jsonl>]... [--json]
+  npm run verify -- --eventstoredb <connection-string> --public-key <key.pem> [--checkpoints <checkpoints.jsonl>]... [--heads <stream-heads.json>] [--json]
   npm run verify -- --record <record-proof.json> --public-key <key.pem> [--json]
-Checks a copy of the embedded event log, or one employee's exported record, outside the service,
-with only the public key (GET /integrity/public-key). Exit code 0: verified; 1: something is
+Checks a copy of the embedded event log, an EventStoreDB server (a restored copy, or the live one:
+it only reads), or one employee's exported record, outside the service, with only the public key
+(GET /integrity/public-key). --heads (the service's <data>/integrity/stream-heads.json) names the
+streams that differ from the newest checkpoint over EventStoreDB's streams. Exit code 0: verified; 1: something is
 altered, missing, added or out of order (each named); 2: the command could not run.`;
 
 async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      options: { store: { type: 'string' }, record: { type: 'string' }, 'public-key': { type: 'string' }, checkpoints: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      options: {
+        store: { type: 'string' },
+        eventstoredb: { type: 'string' },
+        record: { type: 'string' },
+        'public-key': { type: 'string' },
+        checkpoints: { type: 'string', multiple: true },
+        heads: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       strict: true,
     }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (!args['public-key'] || (args.store === undefined) === (args.record === undefined)) {
+  const sources = [args.store, args.eventstoredb, args.record].filter((source) => source !== undefined);
+  if (!args['public-key'] || sources.length !== 1) {
     console.error(USAGE);
     return 2;
   }
   const publicKey = readPublicKey(args['public-key']);
   if (args.record !== undefined) return verifyRecord(args.record, publicKey, args.json === true);
-  return verifyStore(args.store!, args.checkpoints ?? [], publicKey, args.json === true);
+  const checkpoints = readCheckpointFiles(args.checkpoints ?? []);
+  const verify = args.store !== undefined ? verifyStore(args.store, checkpoints, publicKey) : verifyEventStoreDb(args.eventstoredb!, checkpoints, args.heads, publicKey);
+  const report = await verify;
+  report.findings.push(...checkpoints.unreadable.map((message) => ({ kind: 'untrusted-checkpoint' as const, message })));
+  report.intact = report.findings.length === 0;
+  console.log(args.json ? JSON.stringify(report, null, 2) : summary(report, checkpoints.files > 0));
+  return report.intact ? 0 : 1;
+}
+
+type CheckpointFiles = { files: number; checkpoints: ReturnType<typeof parseCheckpoints>['checkpoints']; unreadable: string[] };
+
+function readCheckpointFiles(files: string[]): CheckpointFiles {
+  const parsed = files.map((name) => parseCheckpoints(fs.readFileSync(name, 'utf8'), name));
+  return { files: files.length, checkpoints: parsed.flatMap((one) => one.checkpoints), unreadable: parsed.flatMap((one) => one.unreadable) };
 }
 
 function verifyRecord(file: string, publicKey: ReturnType<typeof readPublicKey>, json: boolean): number {
@@ -50,17 +78,23 @@ function verifyRecord(file: string, publicKey: ReturnType<typeof readPublicKey>,
   return verdict.verified ? 0 : 1;
 }
 
-async function verifyStore(file: string, checkpointFiles: string[], publicKey: ReturnType<typeof readPublicKey>, json: boolean): Promise<number> {
+async function verifyStore(file: string, { checkpoints }: CheckpointFiles, publicKey: ReturnType<typeof readPublicKey>): Promise<ChainReport> {
   const store = new SqliteChainFile(file);
   try {
-    const parsed = checkpointFiles.map((name) => parseCheckpoints(fs.readFileSync(name, 'utf8'), name));
-    const report = await verifyChain(store.chain, parsed.flatMap((one) => one.checkpoints), publicKey);
-    for (const message of parsed.flatMap((one) => one.unreadable)) report.findings.push({ kind: 'untrusted-checkpoint', message });
-    report.intact = report.findings.length === 0;
-    console.log(json ? JSON.stringify(report, null, 2) : summary(report, checkpointFiles.length > 0));
-    return report.intact ? 0 : 1;
+    return await verifyChain(store.chain, checkpoints, publicKey);
   } finally {
     store.close();
+  }
+}
+
+async function verifyEventStoreDb(connectionString: string, { checkpoints }: CheckpointFiles, headsFile: string | undefined, publicKey: ReturnType<typeof readPublicKey>): Promise<ChainReport> {
+  const heads = headsFile === undefined ? undefined : new StreamHeadsFile(headsFile).read();
+  if (headsFile !== undefined && !heads) throw new Error(`--heads ${headsFile} is not the stream heads a service saved (<data>/integrity/stream-heads.json)`);
+  const store = await EsdbEventStore.connect(connectionString);
+  try {
+    return await verifyStreamChains(store.streamChain, checkpoints, publicKey, heads);
+  } finally {
+    await store.close();
   }
 }
 

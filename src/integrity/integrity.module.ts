@@ -2,11 +2,19 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG } from '../shared/config/app-config';
 import type { AppConfig } from '../shared/config/app-config';
+import { CLOCK } from '../shared/clock';
+import type { Clock } from '../shared/clock';
+import { EVENT_STORE } from '../shared/event-store/event-store.port';
+import type { EventStore } from '../shared/event-store/event-store.port';
 import { ChainCheckpointer } from './checkpoints/chain-checkpointer';
 import { CheckpointLog } from './checkpoints/checkpoint-log';
+import { LogCheckpointer } from './checkpoints/log-checkpointer';
+import { StreamHeadsCheckpointer } from './checkpoints/stream-heads-checkpointer';
+import { StreamHeadsFile } from './checkpoints/stream-heads-file';
 import { ProveRecordController } from './prove-record/prove-record.controller';
 import { RecordProver } from './prove-record/record-prover';
 import { loadSigningKey, SIGNING_KEY } from './signing-key/signing-key';
+import type { SigningKey } from './signing-key/signing-key';
 import { IntegrityController } from './verify-integrity/integrity.controller';
 import { IntegrityVerifier } from './verify-integrity/integrity-verifier';
 
@@ -17,10 +25,22 @@ import { IntegrityVerifier } from './verify-integrity/integrity-verifier';
   providers: [
     { provide: SIGNING_KEY, useFactory: (config: AppConfig) => loadSigningKey(config.signingKeyFile, config.dataDir), inject: [APP_CONFIG] },
     { provide: CheckpointLog, useFactory: (config: AppConfig) => CheckpointLog.inDataDir(config.dataDir), inject: [APP_CONFIG] },
-    ChainCheckpointer,
+    { provide: StreamHeadsFile, useFactory: (config: AppConfig) => StreamHeadsFile.inDataDir(config.dataDir), inject: [APP_CONFIG] },
+    {
+      provide: ChainCheckpointer,
+      useFactory: (store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: StreamHeadsFile, clock: Clock) => checkpointerFor(store, key, log, headsFile, clock),
+      inject: [EVENT_STORE, SIGNING_KEY, CheckpointLog, StreamHeadsFile, CLOCK],
+    },
     IntegrityVerifier,
     RecordProver,
   ],
   exports: [ChainCheckpointer],
 })
 export class IntegrityModule {}
+
+/** The embedded store keeps one chain over its log; EventStoreDB one per stream (docs/integrity.md). */
+function checkpointerFor(store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: StreamHeadsFile, clock: Clock): ChainCheckpointer {
+  if (store.chain) return new LogCheckpointer(store.chain, key, log, clock);
+  if (store.streamChain) return new StreamHeadsCheckpointer(store.streamChain, key, log, headsFile, clock);
+  throw new Error('the event store keeps no chain: the auditor\'s proof needs the embedded store or EventStoreDB (docs/integrity.md)');
+}

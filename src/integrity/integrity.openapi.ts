@@ -5,11 +5,11 @@ export const CHECKPOINT: SchemaObject = {
   type: 'object',
   required: ['format', 'size', 'position', 'link', 'root', 'signedAt', 'keyId', 'signature'],
   properties: {
-    format: { type: 'string', example: 'ledger-checkpoint/1' },
-    size: { type: 'integer', description: 'events in the chain up to the head signed' },
+    format: { type: 'string', enum: ['ledger-checkpoint/1', 'ledger-stream-heads/1'] },
+    size: { type: 'integer', description: "events in the chain up to the head signed (streams, for a checkpoint over the streams' heads)" },
     position: { type: 'integer', description: 'global position of the head' },
     link: { type: 'string', description: "the head's link, hex" },
-    root: { type: 'string', description: 'RFC 6962 Merkle root of the first `size` links, hex' },
+    root: { type: 'string', description: "RFC 6962 Merkle root of the first `size` links, or of the streams' heads, hex" },
     signedAt: { type: 'string', format: 'date-time' },
     keyId: { type: 'string' },
     signature: { type: 'string', description: 'Ed25519, base64' },
@@ -29,13 +29,14 @@ export const INTEGRITY_ANSWER: SchemaObject = {
   type: 'object',
   properties: {
     checkedAt: { type: 'string', format: 'date-time' },
-    chainKept: { type: 'boolean', description: 'false on a store that keeps no chain (EventStoreDB)' },
+    chain: { type: 'string', enum: ['log', 'per-stream'], description: 'one chain over the log in global order (the embedded store) or one per stream (EventStoreDB)' },
     key: { type: 'object', properties: { keyId: { type: 'string' }, source: { type: 'string', enum: ['configured', 'generated'] } } },
     report: {
       type: 'object',
       properties: {
         intact: { type: 'boolean' },
         events: { type: 'integer' },
+        streams: { type: 'integer', description: 'per-stream chains only: how many streams' },
         headPosition: { type: 'integer' },
         verifiedUpTo: { type: 'object', properties: { position: { type: 'integer' }, size: { type: 'integer' }, checkpoint: CHECKPOINT } },
         unsignedEvents: { type: 'integer' },

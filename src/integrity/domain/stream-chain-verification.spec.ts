@@ -122,6 +122,16 @@ describe('verifying a chain kept per stream against checkpoints over the streams
     expect(unnamed.findings).toEqual([expect.objectContaining({ kind: 'truncated', message: expect.stringContaining('the log ends at position 500') })]);
   });
 
+  it("given the checkpoint's own head event deleted and events stored after it, then that position is named missing, not the log's end", async () => {
+    const rows = interleavedStreams(3);
+    const { checkpoint } = checkpointOver(rows, 4);
+    const report = await verifyStreamChains(sourceOf(rows.filter((row) => row.position !== 400)), [checkpoint], publicKey);
+    expect(report.findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^no event is stored at position 400, the newest one the checkpoint of .* signed/),
+      'revision 1 of employee-E-1 is missing: the stream goes from revision 0 to 2',
+    ]);
+  });
+
   it('given a stream rewritten whole with fresh links, which every link check passes, then the checkpoint names it rewritten', async () => {
     const rows = interleavedStreams(2);
     const { checkpoint, saved } = checkpointOver(rows, 4);

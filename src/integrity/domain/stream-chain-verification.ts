@@ -46,8 +46,8 @@ export async function verifyStreamChains(
   let headPosition = 0;
   let verifiedUpTo: ChainReport['verifiedUpTo'];
   let next = 0;
-  const checkAgainst = (checkpoint: SignedCheckpoint) => {
-    const faults = checkpointFindings(checkpoint, tree, headPosition, saved);
+  const checkAgainst = (checkpoint: SignedCheckpoint, ended = false) => {
+    const faults = checkpointFindings(checkpoint, tree, headPosition, ended, saved);
     if (faults.length > 0) findings.push(...faults);
     else if (findings.length === 0) verifiedUpTo = { position: checkpoint.position, size: events, checkpoint };
   };
@@ -63,7 +63,7 @@ export async function verifyStreamChains(
     }
     await nextTurn();
   }
-  for (; next < trusted.length; next++) checkAgainst(trusted[next]);
+  for (; next < trusted.length; next++) checkAgainst(trusted[next], true);
   return { intact: findings.length === 0, events, streams: tree.size, headPosition, verifiedUpTo, unsignedEvents: events - (verifiedUpTo?.size ?? 0), findings };
 }
 
@@ -84,20 +84,19 @@ function findingOf(event: ChainedEvent, head: { revision: number; link: Buffer |
   return undefined;
 }
 
-/** Nothing when the heads as the log stands at the checkpoint's position give its root; else what differs. */
-function checkpointFindings(checkpoint: SignedCheckpoint, tree: StreamHeadsTree, headPosition: number, saved: SavedStreamHeads | undefined): Finding[] {
+/** Nothing when the heads as the log stands at the checkpoint's position give its root; else what differs (`ended`: no event is stored after that position). */
+function checkpointFindings(checkpoint: SignedCheckpoint, tree: StreamHeadsTree, headPosition: number, ended: boolean, saved: SavedStreamHeads | undefined): Finding[] {
   if (tree.size === checkpoint.size && tree.root().toString('hex') === checkpoint.root) return [];
   const signed = saved?.position === checkpoint.position ? StreamHeadsTree.restore(saved.heads) : undefined;
   if (signed && signed.size === checkpoint.size && signed.root().toString('hex') === checkpoint.root) return streamsThatDiffer(checkpoint, signed, tree);
-  const cut = headPosition < checkpoint.position;
-  return [
-    {
-      kind: cut ? 'truncated' : 'rewritten',
-      message: cut
-        ? `the log ends at position ${headPosition}, the ${describeCheckpoint(checkpoint)} reaches ${checkpoint.position}: events up to it are missing`
-        : `the streams' heads at position ${checkpoint.position} do not match the ${describeCheckpoint(checkpoint)}: a stream was deleted, cut or rewritten before it`,
-    },
-  ];
+  const against = `the ${describeCheckpoint(checkpoint)}`;
+  if (ended && headPosition < checkpoint.position) {
+    return [{ kind: 'truncated', message: `the log ends at position ${headPosition}, ${against} reaches ${checkpoint.position}: events up to it are missing` }];
+  }
+  if (headPosition < checkpoint.position) {
+    return [{ kind: 'missing', message: `no event is stored at position ${checkpoint.position}, the newest one ${against} signed: the streams' heads there do not match it` }];
+  }
+  return [{ kind: 'rewritten', message: `the streams' heads at position ${checkpoint.position} do not match ${against}: a stream was deleted, cut or rewritten before it` }];
 }
 
 /** Each stream whose head differs from the one signed, named with the saved heads (their root is the signed one). */

@@ -5,6 +5,7 @@ import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { ChainReader, EventStore } from '../../shared/event-store/event-store.port';
 import { GENESIS_LINK } from '../../shared/domain/event-chain';
 import { ChainCheckpointer } from '../checkpoints/chain-checkpointer';
+import { refuseIntegrity } from '../domain/integrity.errors';
 import { MerkleLevels } from '../domain/merkle-tree';
 import { proveRecord } from '../domain/record-proof';
 import type { RecordProof } from '../domain/record-proof';
@@ -25,12 +26,13 @@ export class RecordProver {
   ) {}
 
   async prove(employeeId: string): Promise<RecordProof> {
+    if (!this.store.chain) throw refuseIntegrity('chain_not_kept', 'record proofs are made from the embedded store\'s chain; on EventStoreDB they are not built yet (docs/integrity.md)');
     const subject = employeeSubject(employeeId);
     const record = await this.store.readBySubject(subject);
     // as GET /employees/:id/record answers: no proof, and no checkpoint signed, for nobody's record
     if (!record.some((event) => event.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
     const checkpoint = await this.checkpointer.sign();
-    const chain = this.store.chain as ChainReader; // sign() refused a store without one
+    const chain = this.store.chain;
     const { packed, positions } = await readLinksUpTo(chain, checkpoint.size);
     const tree = await MerkleLevels.build(packed);
     const events: (ChainedEvent & { index: number })[] = [];

@@ -3,7 +3,10 @@ import { EVENT_STORE } from '../../shared/event-store/event-store.port';
 import type { EventStore } from '../../shared/event-store/event-store.port';
 import { verifyChain } from '../domain/chain-verification';
 import type { ChainReport } from '../domain/chain-verification';
+import { verifyStreamChains } from '../domain/stream-chain-verification';
+import type { StreamChainReport } from '../domain/stream-chain-verification';
 import { CheckpointLog } from '../checkpoints/checkpoint-log';
+import { StreamHeadsFile } from '../checkpoints/stream-heads-file';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import { SIGNING_KEY } from '../signing-key/signing-key';
@@ -11,15 +14,16 @@ import type { SigningKey } from '../signing-key/signing-key';
 
 export interface IntegrityAnswer {
   checkedAt: string;
-  /** False on a store that keeps no chain (EventStoreDB): then nothing else is said. */
-  chainKept: boolean;
-  report?: ChainReport;
+  /** One chain over the log in global order (the embedded store), or one per stream (EventStoreDB). */
+  chain: 'log' | 'per-stream';
+  report: ChainReport | StreamChainReport;
   key: { keyId: string; source: SigningKey['source'] };
 }
 
 /**
  * Verifies the whole stored log against every checkpoint in the checkpoint log, as the CLI does on
- * a copy. Requests that arrive while a verification runs share it.
+ * a copy: the embedded store's one chain, or EventStoreDB's chains per stream (a module without
+ * either chain does not start: see checkpointerFor). Requests that arrive while a verification runs share it.
  */
 @Injectable()
 export class IntegrityVerifier {
@@ -29,6 +33,7 @@ export class IntegrityVerifier {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
     private readonly log: CheckpointLog,
+    private readonly headsFile: StreamHeadsFile,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -40,13 +45,15 @@ export class IntegrityVerifier {
   private async verifyNow(): Promise<IntegrityAnswer> {
     const key = { keyId: this.key.keyId, source: this.key.source };
     const checkedAt = this.clock.now().toISOString();
-    if (!this.store.chain) return { checkedAt, chainKept: false, key };
     const { checkpoints, unreadable } = this.log.read();
-    const report = await verifyChain(this.store.chain, checkpoints, this.key.publicKey);
+    const chain = this.store.chain ? 'log' : 'per-stream';
+    const report = this.store.chain
+      ? await verifyChain(this.store.chain, checkpoints, this.key.publicKey)
+      : await verifyStreamChains(this.store.streamChain!, checkpoints, this.key.publicKey, this.headsFile.read());
     if (unreadable.length > 0) {
       report.findings.push(...unreadable.map((message) => ({ kind: 'untrusted-checkpoint' as const, message })));
       report.intact = false;
     }
-    return { checkedAt, chainKept: true, report, key };
+    return { checkedAt, chain, report, key };
   }
 }

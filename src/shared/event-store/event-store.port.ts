@@ -71,6 +71,12 @@ export interface ChainReader {
   readLinks(afterPosition: number, maxCount: number): Promise<{ position: number; link: Buffer | null }[]>;
 }
 
+/** What a store keeping one chain per stream (EventStoreDB) lets its verifier read: every event with its stream's links. */
+export interface StreamChainReader {
+  /** Events with position > `afterPosition`, in global order, at most `maxCount`. */
+  readChain(afterPosition: number, maxCount: number): Promise<ChainedEvent[]>;
+}
+
 export interface AppendResult {
   /** Revision of the last event of the stream after the append. */
   nextExpectedRevision: number;
@@ -154,8 +160,10 @@ export interface EventStore {
   /** Position of the newest stored event, or 0 when the store is empty. */
   headPosition(): Promise<number>;
   subscribeToAll(handler: SubscriptionHandler, options?: SubscribeToAllOptions): Subscription;
-  /** The tamper-evident chain, on stores that keep it (the embedded one; docs/integrity.md). */
+  /** The tamper-evident chain in global order, on the embedded store (docs/integrity.md). */
   readonly chain?: ChainReader;
+  /** The chain kept per stream, on EventStoreDB (docs/integrity.md). */
+  readonly streamChain?: StreamChainReader;
   /** Whether the store answers now; never throws. Embedded stores may omit it (always healthy). */
   checkHealth?(): Promise<{ healthy: boolean; reason?: string }>;
   close(): Promise<void>;

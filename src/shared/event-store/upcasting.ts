@@ -72,6 +72,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.chain;
   }
 
+  get streamChain(): EventStore['streamChain'] {
+    return this.inner.streamChain;
+  }
+
   private upcasting(handler: SubscriptionHandler): SubscriptionHandler {
     return { ...handler, onEvent: (event) => handler.onEvent(this.schemas.upcast(event)) };
   }

@@ -27,6 +27,10 @@ export class ObservedEventStore implements EventStore {
     return this.inner.chain;
   }
 
+  get streamChain(): EventStore['streamChain'] {
+    return this.inner.streamChain;
+  }
+
   async append(streamName: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
     const stop = this.appendSeconds.startTimer();
     try {

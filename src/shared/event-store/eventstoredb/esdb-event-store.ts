@@ -21,6 +21,7 @@ import {
   type ReadAllOptions,
   type ReadBySubjectOptions,
   type ReadStreamOptions,
+  type StreamChainReader,
   type RecordedEvent,
   type SubscribeToAllOptions,
   type Subscription,
@@ -271,6 +272,8 @@ export class EsdbEventStore implements EventStore {
    * Every stored event of ours with its stream's links, position > `afterPosition`, in global order
    * (for `verifyStreamChains`): data and metadata as the links' digest encodes them.
    */
+  readonly streamChain: StreamChainReader = { readChain: (afterPosition, maxCount) => this.readStreamChains(afterPosition, maxCount) };
+
   async readStreamChains(afterPosition: number, maxCount: number): Promise<ChainedEvent[]> {
     const fromPosition: ReadPosition = afterPosition <= 0 ? START : { commit: BigInt(afterPosition), prepare: BigInt(afterPosition) };
     const read = this.client.readAll({ direction: FORWARDS, fromPosition });

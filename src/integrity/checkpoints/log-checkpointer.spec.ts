@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
-import type { ChainReader, EventStore } from '../../shared/event-store/event-store.port';
+import type { ChainReader } from '../../shared/event-store/event-store.port';
 import { keyIdOf } from '../domain/checkpoint';
 import { MerkleLevels } from '../domain/merkle-tree';
-import { ChainCheckpointer } from './chain-checkpointer';
+import { LogCheckpointer } from './log-checkpointer';
 import { CheckpointLog } from './checkpoint-log';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -29,7 +29,7 @@ function chainOf(size: number) {
     readChain: async () => [],
     positionOfLink: async () => undefined,
   };
-  return { links, grow, read, store: { chain } as unknown as EventStore };
+  return { links, grow, read, chain };
 }
 
 describe('the checkpointer', () => {
@@ -40,22 +40,22 @@ describe('the checkpointer', () => {
 
   it('after a start resumes from the frontier saved with the last checkpoint: it reads only the links since', async () => {
     const log = new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
-    const { links, grow, read, store } = chainOf(1000);
-    await new ChainCheckpointer(store, key, log, clock).sign();
+    const { links, grow, read, chain } = chainOf(1000);
+    await new LogCheckpointer(chain, key, log, clock).sign();
     grow(37);
     read.links = 0;
-    const restarted = await new ChainCheckpointer(store, key, log, clock).sign();
+    const restarted = await new LogCheckpointer(chain, key, log, clock).sign();
     expect(read.links).toBe(1 + 37); // the saved head's own link, checked, then the new ones
     expect(restarted).toMatchObject({ size: 1037, position: 1037, root: MerkleLevels.of(links).root().toString('hex') });
   });
 
   it('reads every link again when the saved head is not the stored link at its position', async () => {
     const log = new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
-    const { links, read, store } = chainOf(500);
-    await new ChainCheckpointer(store, key, log, clock).sign();
+    const { links, read, chain } = chainOf(500);
+    await new LogCheckpointer(chain, key, log, clock).sign();
     links[499] = Buffer.alloc(32, 7); // the store changed under the log
     read.links = 0;
-    const again = await new ChainCheckpointer(store, key, log, clock).sign();
+    const again = await new LogCheckpointer(chain, key, log, clock).sign();
     expect(read.links).toBe(1 + 500);
     expect(again.root).toBe(MerkleLevels.of(links).root().toString('hex'));
   });

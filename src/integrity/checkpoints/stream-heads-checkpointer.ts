@@ -1,0 +1,78 @@
+import type { Clock } from '../../shared/clock';
+import type { StreamChainReader } from '../../shared/event-store/event-store.port';
+import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from '../domain/checkpoint';
+import type { SignedCheckpoint } from '../domain/checkpoint';
+import { refuseIntegrity } from '../domain/integrity.errors';
+import { StreamHeadsTree } from '../domain/stream-heads-tree';
+import type { SigningKey } from '../signing-key/signing-key';
+import { ChainCheckpointer } from './chain-checkpointer';
+import type { CheckpointLog } from './checkpoint-log';
+import type { StreamHeadsFile } from './stream-heads-file';
+
+const PAGE = 5_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Signs the heads of a store chained per stream (EventStoreDB): the root over every stream's
+ * newest link, as `$all` stands at its newest event. It keeps the heads it has read, so a
+ * checkpoint reads only the events appended since the one before; they are saved beside the
+ * newest checkpoint, so a start resumes from there when their root is the one signed. Signatures go
+ * one at a time.
+ */
+export class StreamHeadsCheckpointer extends ChainCheckpointer {
+  private tree = new StreamHeadsTree();
+  private head: { position: number; link: Buffer | null } | undefined;
+  private resumed = false;
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly chain: StreamChainReader,
+    private readonly key: SigningKey,
+    private readonly log: CheckpointLog,
+    private readonly headsFile: StreamHeadsFile,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  sign(): Promise<SignedCheckpoint> {
+    const signed = this.turn.then(() => this.signNow());
+    this.turn = signed.catch(() => undefined);
+    return signed;
+  }
+
+  private async signNow(): Promise<SignedCheckpoint> {
+    if (!this.resumed) this.resumeFromSavedHeads();
+    for (let page = await this.chain.readChain(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readChain(this.head!.position, PAGE)) {
+      for (const event of page) {
+        this.tree.set(event.streamName, { revision: event.revision, link: event.chainLink });
+        this.head = { position: event.position, link: event.chainLink };
+      }
+      await nextTurn(); // the first checkpoint after a start may read all of $all: requests go on meanwhile
+    }
+    if (!this.head) throw refuseIntegrity('chain_empty', 'the event log is empty: there is nothing to sign yet');
+    const checkpoint = signCheckpoint(
+      { size: this.tree.size, position: this.head.position, link: this.head.link?.toString('hex') ?? '', root: this.tree.root().toString('hex'), signedAt: this.clock.now().toISOString() },
+      this.key.privateKey,
+      this.key.publicKey,
+      STREAM_HEADS_CHECKPOINT_FORMAT,
+    );
+    this.log.append(checkpoint);
+    this.headsFile.save({ position: checkpoint.position, heads: this.tree.state() });
+    return checkpoint;
+  }
+
+  private resumeFromSavedHeads(): void {
+    this.resumed = true;
+    const saved = this.headsFile.read();
+    if (!saved) return;
+    const signed = this.log
+      .read()
+      .checkpoints.filter((line) => line.format === STREAM_HEADS_CHECKPOINT_FORMAT && line.keyId === this.key.keyId && line.position === saved.position)
+      .pop();
+    const tree = StreamHeadsTree.restore(saved.heads);
+    if (!signed || !tree || tree.size !== signed.size || tree.root().toString('hex') !== signed.root) return;
+    this.tree = tree;
+    this.head = { position: signed.position, link: signed.link === '' ? null : Buffer.from(signed.link, 'hex') };
+  }
+}
