@@ -12,7 +12,9 @@ import { LogCheckpointer } from './checkpoints/log-checkpointer';
 import { StreamHeadsCheckpointer } from './checkpoints/stream-heads-checkpointer';
 import { StreamHeadsFile } from './checkpoints/stream-heads-file';
 import { ProveRecordController } from './prove-record/prove-record.controller';
+import { LogRecordProver } from './prove-record/log-record-prover';
 import { RecordProver } from './prove-record/record-prover';
+import { StreamRecordProver } from './prove-record/stream-record-prover';
 import { loadSigningKey, SIGNING_KEY } from './signing-key/signing-key';
 import type { SigningKey } from './signing-key/signing-key';
 import { IntegrityController } from './verify-integrity/integrity.controller';
@@ -32,7 +34,11 @@ import { IntegrityVerifier } from './verify-integrity/integrity-verifier';
       inject: [EVENT_STORE, SIGNING_KEY, CheckpointLog, StreamHeadsFile, CLOCK],
     },
     IntegrityVerifier,
-    RecordProver,
+    {
+      provide: RecordProver,
+      useFactory: (store: EventStore, checkpointer: ChainCheckpointer) => proverFor(store, checkpointer),
+      inject: [EVENT_STORE, ChainCheckpointer],
+    },
   ],
   exports: [ChainCheckpointer],
 })
@@ -43,4 +49,10 @@ function checkpointerFor(store: EventStore, key: SigningKey, log: CheckpointLog,
   if (store.chain) return new LogCheckpointer(store.chain, key, log, clock);
   if (store.streamChain) return new StreamHeadsCheckpointer(store.streamChain, key, log, headsFile, clock);
   throw new Error('the event store keeps no chain: the auditor\'s proof needs the embedded store or EventStoreDB (docs/integrity.md)');
+}
+
+function proverFor(store: EventStore, checkpointer: ChainCheckpointer): RecordProver {
+  if (store.chain && checkpointer instanceof LogCheckpointer) return new LogRecordProver(store, store.chain, checkpointer);
+  if (store.streamChain && checkpointer instanceof StreamHeadsCheckpointer) return new StreamRecordProver(store, store.streamChain, checkpointer);
+  throw new Error('the record prover needs the checkpointer of the chain the store keeps');
 }

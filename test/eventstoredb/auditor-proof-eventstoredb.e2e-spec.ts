@@ -88,6 +88,31 @@ describe("the auditor's proof on EventStoreDB", () => {
     expect(cli.code).toBe(0);
   }, 60_000);
 
+  it("exports an employee's record with its proof against the streams' heads: it verifies with only the public key, and fails once one byte is changed", async () => {
+    const res = await call('GET', '/employees/E-1/record/proof', 'auditor');
+    expect(res.status).toBe(200);
+    expect(res.body.checkpoint.format).toBe('ledger-stream-heads/1');
+    expect(res.body.events.map((e: { type: string; streamName: string }) => `${e.streamName} ${e.type}`)).toEqual(
+      expect.arrayContaining(['employee-E-1 EmployeeRegistered', 'deduction-D-1 DeductionApplied', 'deduction-D-3 DeductionApplied', 'deduction-D-3 DeductionContested']),
+    );
+    // D-3 was contested after it was applied: its application reaches the head signed through the contest's digest
+    const applied = res.body.events.find((e: { streamName: string; revision: number }) => e.streamName === 'deduction-D-3' && e.revision === 0);
+    expect(applied.following).toHaveLength(1);
+    const exported = path.join(workDir, 'E-1.proof.json');
+    fs.writeFileSync(exported, res.text);
+    const verified = await runCli(['verify', '--record', exported, '--public-key', publicKeyFile()], dataDir);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .* streams/) });
+
+    const at = res.text.indexOf('\\"points\\":1');
+    expect(at).toBeGreaterThan(0);
+    const changed = Buffer.from(res.text);
+    changed[at + '\\"points\\":'.length] = '0'.charCodeAt(0);
+    fs.writeFileSync(exported, changed);
+    const refused = await runCli(['verify', '--record', exported, '--public-key', publicKeyFile()], dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
+  }, 60_000);
+
   it("names a deduction's points changed and another deduction's stream cut on the server, in GET /integrity and in the verifier", async () => {
     const altered = double.log.stream('deduction-D-1')![0];
     altered.data = Buffer.from(new TextDecoder().decode(altered.data).replace('"points":1', '"points":0'));

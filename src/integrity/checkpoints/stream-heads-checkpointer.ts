@@ -1,8 +1,8 @@
 import type { Clock } from '../../shared/clock';
-import type { StreamChainReader } from '../../shared/event-store/event-store.port';
 import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from '../domain/checkpoint';
 import type { SignedCheckpoint } from '../domain/checkpoint';
 import { refuseIntegrity } from '../domain/integrity.errors';
+import type { StreamChainSource } from '../domain/stream-chain-verification';
 import { StreamHeadsTree } from '../domain/stream-heads-tree';
 import type { SigningKey } from '../signing-key/signing-key';
 import { ChainCheckpointer } from './chain-checkpointer';
@@ -26,7 +26,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly chain: StreamChainReader,
+    private readonly chain: StreamChainSource,
     private readonly key: SigningKey,
     private readonly log: CheckpointLog,
     private readonly headsFile: StreamHeadsFile,
@@ -35,13 +35,18 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
     super();
   }
 
-  sign(): Promise<SignedCheckpoint> {
+  async sign(): Promise<SignedCheckpoint> {
+    return (await this.signHeads()).checkpoint;
+  }
+
+  /** A checkpoint signed now, with the heads it was signed over (a copy: a record proof cuts its paths from them). */
+  signHeads(): Promise<{ checkpoint: SignedCheckpoint; heads: StreamHeadsTree }> {
     const signed = this.turn.then(() => this.signNow());
     this.turn = signed.catch(() => undefined);
     return signed;
   }
 
-  private async signNow(): Promise<SignedCheckpoint> {
+  private async signNow(): Promise<{ checkpoint: SignedCheckpoint; heads: StreamHeadsTree }> {
     if (!this.resumed) this.resumeFromSavedHeads();
     for (let page = await this.chain.readChain(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readChain(this.head!.position, PAGE)) {
       for (const event of page) {
@@ -57,9 +62,10 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
       this.key.publicKey,
       STREAM_HEADS_CHECKPOINT_FORMAT,
     );
+    const heads = this.tree.state();
     this.log.append(checkpoint);
-    this.headsFile.save({ position: checkpoint.position, heads: this.tree.state() });
-    return checkpoint;
+    this.headsFile.save({ position: checkpoint.position, heads });
+    return { checkpoint, heads: StreamHeadsTree.restore(heads)! };
   }
 
   private resumeFromSavedHeads(): void {

@@ -3,5 +3,4 @@ import { answer, refusals } from '../../shared/domain/error-catalogue';
 /** Why a checkpoint or a record proof cannot be made. */
 export const refuseIntegrity = refusals({
   chain_empty: answer(409, 'the event log is empty: there is no head to sign yet'),
-  chain_not_kept: answer(501, 'this event store keeps no chain (EventStoreDB): checkpoints and proofs need the embedded store (docs/integrity.md)'),
 });

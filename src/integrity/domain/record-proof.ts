@@ -1,26 +1,36 @@
 import type { KeyObject } from 'node:crypto';
-import { linkOf } from '../../shared/domain/event-chain';
+import { chainLink, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedContent, ChainedEvent } from '../../shared/domain/event-chain';
-import { checkpointFault, describeCheckpoint, SignedCheckpoint } from './checkpoint';
+import { checkpointFault, describeCheckpoint, SignedCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import { MerkleLevels, rootFromProof } from './merkle-tree';
+import { streamHeadLeaf } from './stream-heads-tree';
 
 /**
  * One employee's record with what proves it (docs/integrity.md): each event as stored, its links,
  * and its Merkle audit path to a signed checkpoint's root. Whoever holds the public key checks it
  * without the rest of the log; it shows every event listed is in the signed log, unchanged.
+ *
+ * Against a checkpoint over the streams' heads (EventStoreDB), an event also carries the digests of
+ * the events after it in its stream up to the head signed (`following`): folded onto its link they
+ * give the head's link, and the path leads from the stream's leaf (its name, head revision and link).
  */
 export const RECORD_PROOF_FORMAT = 'ledger-record-proof/1';
 
 /** An event as stored (its content as the chain hashes it), with its links in hex and its audit path. */
 export interface ProvenEvent extends ChainedContent {
   position: number;
-  /** The event's place among the chain's events: its leaf in the checkpoint's tree. */
+  /** The event's place among the chain's events (or its stream's among the streams): its leaf in the checkpoint's tree. */
   index: number;
   chainPrev: string;
   chainLink: string;
+  /** Stream-heads checkpoints only: the digests of the events after it in its stream, up to the head signed (hex). */
+  following?: string[];
   /** Sibling hashes from the leaf up (hex). */
   path: string[];
 }
+
+/** A stored event to prove: its leaf's index, and for a stream-heads checkpoint the digests after it in its stream. */
+export type EventToProve = ChainedEvent & { index: number; following?: Buffer[] };
 
 export interface RecordProof {
   format: typeof RECORD_PROOF_FORMAT;
@@ -29,12 +39,12 @@ export interface RecordProof {
   events: ProvenEvent[];
 }
 
-export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: MerkleLevels, events: readonly (ChainedEvent & { index: number })[]): RecordProof {
+export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: MerkleLevels, events: readonly EventToProve[]): RecordProof {
   return {
     format: RECORD_PROOF_FORMAT,
     subject,
     checkpoint,
-    events: events.map(({ position, index, id, streamName, revision, type, data, metadata, chainPrev, chainLink }) => ({
+    events: events.map(({ position, index, id, streamName, revision, type, data, metadata, chainPrev, chainLink, following }) => ({
       position,
       index,
       id,
@@ -45,6 +55,7 @@ export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree:
       metadata,
       chainPrev: (chainPrev ?? Buffer.alloc(0)).toString('hex'),
       chainLink: (chainLink ?? Buffer.alloc(0)).toString('hex'),
+      ...(following ? { following: following.map((digest) => digest.toString('hex')) } : {}),
       path: tree.proof(index).map((hash) => hash.toString('hex')),
     })),
   };
@@ -71,10 +82,18 @@ export function verifyRecordProof(proof: unknown, publicKey: KeyObject): RecordP
       problems.push(`${name} is altered: its content does not give its link`);
       continue;
     }
-    const reached = rootFromProof(link, event.index, checkpoint.size, event.path.map((hash) => Buffer.from(hash, 'hex')));
+    const leaf = checkpoint.format === STREAM_HEADS_CHECKPOINT_FORMAT ? streamLeafOf(event, link) : link;
+    const reached = leaf && rootFromProof(leaf, event.index, checkpoint.size, event.path.map((hash) => Buffer.from(hash, 'hex')));
     if (!reached?.equals(root)) problems.push(`${name} is not in the signed log: its path does not lead to the checkpoint's root`);
   }
   return problems.length === 0 ? { verified: true, subject, events: events.length, checkpoint } : { verified: false, problems };
+}
+
+/** The leaf of the event's stream at the head signed: its link, with the digests after it folded on. */
+function streamLeafOf(event: ProvenEvent, link: Buffer): Buffer | undefined {
+  if (!Array.isArray(event.following) || event.following.some((digest) => typeof digest !== 'string')) return undefined;
+  const head = event.following.reduce((previous, digest) => chainLink(previous, Buffer.from(digest, 'hex')), link);
+  return streamHeadLeaf(event.streamName, { revision: event.revision + event.following.length, link: head });
 }
 
 function shapeFault(proof: unknown): string | undefined {

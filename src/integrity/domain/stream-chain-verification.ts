@@ -40,7 +40,7 @@ export async function verifyStreamChains(
   saved?: SavedStreamHeads,
 ): Promise<StreamChainReport> {
   const findings: Finding[] = [];
-  const trusted = publicKey ? trustedCheckpoints(checkpoints, STREAM_HEADS_CHECKPOINT_FORMAT, publicKey, findings).sort((a, b) => a.position - b.position) : [];
+  const trusted = publicKey ? distinct(trustedCheckpoints(checkpoints, STREAM_HEADS_CHECKPOINT_FORMAT, publicKey, findings)) : [];
   const tree = new StreamHeadsTree();
   let events = 0;
   let headPosition = 0;
@@ -117,6 +117,12 @@ function streamsThatDiffer(checkpoint: SignedCheckpoint, signed: StreamHeadsTree
     if (!signed.get(name)) findings.push({ kind: 'added', message: `${name} was added before position ${checkpoint.position}: ${against} does not know it` });
   }
   return findings;
+}
+
+/** By position; of the checkpoints that sign the same heads (nothing appended between them), the last one: they say the same. */
+function distinct(checkpoints: SignedCheckpoint[]): SignedCheckpoint[] {
+  const sorted = checkpoints.sort((a, b) => a.position - b.position);
+  return sorted.filter((checkpoint, i) => i === sorted.length - 1 || sorted[i + 1].position !== checkpoint.position || sorted[i + 1].root !== checkpoint.root);
 }
 
 const sameLink = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b));

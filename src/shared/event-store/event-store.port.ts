@@ -75,6 +75,8 @@ export interface ChainReader {
 export interface StreamChainReader {
   /** Events with position > `afterPosition`, in global order, at most `maxCount`. */
   readChain(afterPosition: number, maxCount: number): Promise<ChainedEvent[]>;
+  /** Every event of one stream with its links, by revision (for a record proof). */
+  readStream(streamName: string): Promise<ChainedEvent[]>;
 }
 
 export interface AppendResult {

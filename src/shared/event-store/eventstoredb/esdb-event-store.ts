@@ -272,7 +272,21 @@ export class EsdbEventStore implements EventStore {
    * Every stored event of ours with its stream's links, position > `afterPosition`, in global order
    * (for `verifyStreamChains`): data and metadata as the links' digest encodes them.
    */
-  readonly streamChain: StreamChainReader = { readChain: (afterPosition, maxCount) => this.readStreamChains(afterPosition, maxCount) };
+  readonly streamChain: StreamChainReader = {
+    readChain: (afterPosition, maxCount) => this.readStreamChains(afterPosition, maxCount),
+    readStream: (streamName) => this.readOneStreamChain(streamName),
+  };
+
+  private async readOneStreamChain(streamName: string): Promise<ChainedEvent[]> {
+    try {
+      return await collect(this.client.readStream(streamName, { direction: FORWARDS, fromRevision: START }), (resolved) =>
+        resolved.event ? toChainedEvent(resolved.event, commitPositionOf(resolved.event)) : undefined,
+      );
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
 
   async readStreamChains(afterPosition: number, maxCount: number): Promise<ChainedEvent[]> {
     const fromPosition: ReadPosition = afterPosition <= 0 ? START : { commit: BigInt(afterPosition), prepare: BigInt(afterPosition) };
