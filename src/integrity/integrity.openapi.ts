@@ -58,7 +58,7 @@ export const RECORD_PROOF: SchemaObject = {
         type: 'object',
         properties: {
           position: { type: 'integer' },
-          index: { type: 'integer', description: "the event's leaf in the checkpoint's tree" },
+          index: { type: 'integer', description: "the event's leaf in the checkpoint's tree (its stream's, against the streams' heads)" },
           id: { type: 'string' },
           streamName: { type: 'string' },
           revision: { type: 'integer' },
@@ -67,6 +67,7 @@ export const RECORD_PROOF: SchemaObject = {
           metadata: { type: 'string', description: 'as stored: JSON text' },
           chainPrev: { type: 'string' },
           chainLink: { type: 'string' },
+          following: { type: 'array', items: { type: 'string' }, description: "against the streams' heads (EventStoreDB): the digests of the events after it in its stream, up to the head signed" },
           path: { type: 'array', items: { type: 'string' } },
         },
       },

@@ -13,7 +13,7 @@ const HASH_BYTES = 32;
 
 export const leafHash = (link: Buffer): Buffer => hash('sha256', Buffer.concat([LEAF, link]), 'buffer');
 export const nodeHash = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
-const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
+export const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
 
 /**
  * The root of a growing tree in O(log n) memory: the roots of its perfect subtrees, largest first

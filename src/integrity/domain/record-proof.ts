@@ -39,7 +39,7 @@ export interface RecordProof {
   events: ProvenEvent[];
 }
 
-export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: MerkleLevels, events: readonly EventToProve[]): RecordProof {
+export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: Pick<MerkleLevels, 'proof'>, events: readonly EventToProve[]): RecordProof {
   return {
     format: RECORD_PROOF_FORMAT,
     subject,
