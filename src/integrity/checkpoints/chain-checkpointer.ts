@@ -5,8 +5,16 @@ import type { SignedCheckpoint } from '../domain/checkpoint';
  * period close (the seal records it) and for each record proof. The embedded store's log is one
  * chain (LogCheckpointer signs its Merkle root); EventStoreDB keeps a chain per stream
  * (StreamHeadsCheckpointer signs the root over the streams' heads). The module picks the one the
- * store keeps.
+ * store keeps. Signatures go one at a time: each continues from the state the one before left.
  */
 export abstract class ChainCheckpointer {
+  private turn: Promise<unknown> = Promise.resolve();
+
   abstract sign(): Promise<SignedCheckpoint>;
+
+  protected inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.turn.then(work);
+    this.turn = done.catch(() => undefined);
+    return done;
+  }
 }

@@ -13,18 +13,17 @@ const PAGE = 10_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Signs the head of the embedded store's chain, one over the whole log in global order. It keeps the Merkle frontier of the links it has read, so
- * a checkpoint reads only the links appended since the one before; the frontier is saved beside
- * each checkpoint in the log, so after a start it resumes from the last one instead of reading
- * every link of the log (which also pushed the stores' pages out of the cache: each close after it
- * was slower, the more so the longer the log). A saved frontier whose head is not the stored link
- * at its position is not used. Signatures go one at a time.
+ * Signs the head of the embedded store's chain, one over the whole log in global order. It keeps
+ * the Merkle frontier of the links it has read, so a checkpoint reads only the links appended since
+ * the one before; the frontier is saved beside each checkpoint in the log, so after a start it
+ * resumes from the last one instead of reading every link of the log (which also pushed the
+ * stores' pages out of the cache: each close after it was slower, the more so the longer the log).
+ * A saved frontier whose head is not the stored link at its position is not used.
  */
 export class LogCheckpointer extends ChainCheckpointer {
   private frontier = new MerkleFrontier();
   private head: { position: number; link: Buffer } | undefined;
   private resumed = false;
-  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly chain: ChainReader,
@@ -36,15 +35,12 @@ export class LogCheckpointer extends ChainCheckpointer {
   }
 
   sign(): Promise<SignedCheckpoint> {
-    const signed = this.turn.then(() => this.signNow());
-    this.turn = signed.catch(() => undefined);
-    return signed;
+    return this.inTurn(() => this.signNow());
   }
 
   private async signNow(): Promise<SignedCheckpoint> {
-    const chain = this.chain;
-    if (!this.resumed) await this.resumeFromLog(chain);
-    for (let page = await chain.readLinks(this.head?.position ?? 0, PAGE); page.length > 0; page = await chain.readLinks(this.head!.position, PAGE)) {
+    if (!this.resumed) await this.resumeFromLog();
+    for (let page = await this.chain.readLinks(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readLinks(this.head!.position, PAGE)) {
       for (const { position, link } of page) {
         this.frontier.add(link ?? GENESIS_LINK);
         this.head = { position, link: link ?? GENESIS_LINK };
@@ -61,12 +57,12 @@ export class LogCheckpointer extends ChainCheckpointer {
     return checkpoint;
   }
 
-  private async resumeFromLog(chain: ChainReader): Promise<void> {
+  private async resumeFromLog(): Promise<void> {
     this.resumed = true;
     const last = this.log.read().checkpoints.filter((line) => line.keyId === this.key.keyId && line.frontier).pop();
     const frontier = last?.frontier && MerkleFrontier.restore(last.frontier);
     if (!last || !frontier || frontier.size !== last.size) return;
-    const [stored] = await chain.readLinks(last.position - 1, 1);
+    const [stored] = await this.chain.readLinks(last.position - 1, 1);
     if (stored?.position !== last.position || stored.link?.toString('hex') !== last.link) return;
     this.frontier = frontier;
     this.head = { position: last.position, link: stored.link };

@@ -16,14 +16,12 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Signs the heads of a store chained per stream (EventStoreDB): the root over every stream's
  * newest link, as `$all` stands at its newest event. It keeps the heads it has read, so a
  * checkpoint reads only the events appended since the one before; they are saved beside the
- * newest checkpoint, so a start resumes from there when their root is the one signed. Signatures go
- * one at a time.
+ * newest checkpoint, so a start resumes from there when their root is the one signed.
  */
 export class StreamHeadsCheckpointer extends ChainCheckpointer {
   private tree = new StreamHeadsTree();
   private head: { position: number; link: Buffer | null } | undefined;
   private resumed = false;
-  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly chain: StreamChainSource,
@@ -41,9 +39,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
 
   /** A checkpoint signed now, with the heads it was signed over (a copy: a record proof cuts its paths from them). */
   signHeads(): Promise<{ checkpoint: SignedCheckpoint; heads: StreamHeadsTree }> {
-    const signed = this.turn.then(() => this.signNow());
-    this.turn = signed.catch(() => undefined);
-    return signed;
+    return this.inTurn(() => this.signNow());
   }
 
   private async signNow(): Promise<{ checkpoint: SignedCheckpoint; heads: StreamHeadsTree }> {
