@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { Workbook } from 'exceljs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { linkOf } from '../../src/shared/domain/event-chain';
@@ -85,6 +86,16 @@ describe("the auditor's proof", () => {
     expect(answer.report.verifiedUpTo.checkpoint.signature).toBe(checkpoint.signature);
     expect(answer.key).toMatchObject({ keyId: checkpoint.keyId, source: 'generated' });
     expect((await call('GET', '/integrity', 'supervisor')).status).toBe(403);
+
+    // the period's exports carry the checkpoint its seal recorded
+    const xlsx = await fetch(`${service.url}/period-scores?period=2026-03&format=xlsx`, { headers: { authorization: `Bearer ${tokens.auditor}` } });
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const fields = new Map<string, unknown>();
+    workbook.getWorksheet('checkpoint')!.eachRow((row) => fields.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(Object.fromEntries(['position', 'root', 'signature'].map((field) => [field, fields.get(field)]))).toEqual({ position: checkpoint.position, root: checkpoint.root, signature: checkpoint.signature });
+    const csv = await fetch(`${service.url}/period-scores?period=2026-03&format=csv`, { headers: { authorization: `Bearer ${tokens.auditor}` } });
+    expect(JSON.parse(csv.headers.get('ledger-checkpoint')!)).toEqual(checkpoint);
   });
 
   it('still verifies after a complainant is erased', async () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { ReadModels } from '../../../shared/projector/read-model-headers';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
@@ -13,6 +13,11 @@ import { toXlsx } from './period-scores.xlsx';
 import { CurrentPrincipal } from '../../../shared/auth/request-principal';
 import { AccessPolicy } from '../../../auth/access-policy.service';
 import type { Principal } from '../../../auth/domain/principal';
+import { APP_CONFIG } from '../../../shared/config/app-config';
+import type { AppConfig } from '../../../shared/config/app-config';
+import { EVENT_STORE } from '../../../shared/event-store/event-store.port';
+import type { EventStore } from '../../../shared/event-store/event-store.port';
+import { loadPeriodViews } from '../../list-periods/load-period-views';
 
 @ApiTags('period-scores')
 @Controller('period-scores')
@@ -21,6 +26,8 @@ export class ListPeriodScoresController {
     private readonly access: AccessPolicy,
     private readonly queryBus: QueryBus,
     private readonly projector: ProjectorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -35,12 +42,15 @@ export class ListPeriodScoresController {
     await this.projector.waitFor(dto.minPosition);
     const query = new ListPeriodScoresQuery(dto.period, { department: dto.department, position: dto.position, grade: dto.grade }, dto.sort ?? 'rank', dto.limit ?? 100, offset);
     const result = await this.queryBus.execute(query);
+    if (dto.format === undefined || dto.format === 'json') return result;
+    // an export pins the log its scores came from: the checkpoint the period's seal recorded (docs/integrity.md)
+    const checkpoint = (await loadPeriodViews(this.store, this.config.timeZone)).find((view) => view.period === dto.period)?.checkpoint ?? null;
     if (dto.format === 'xlsx') {
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`period-scores-${dto.period}.xlsx`);
-      return new StreamableFile(await toXlsx(dto.period, result.scores));
+      return new StreamableFile(await toXlsx(dto.period, result.scores, checkpoint));
     }
-    if (dto.format !== 'csv') return result;
     res.type('text/csv');
+    if (checkpoint) res.setHeader('Ledger-Checkpoint', JSON.stringify(checkpoint));
     return toCsv(result.scores);
   }
 }
