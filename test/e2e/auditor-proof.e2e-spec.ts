@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { linkOf } from '../../src/shared/domain/event-chain';
 import { runCli } from '../support/cli';
+import { httpAs } from '../support/http-as';
+import { verifyRecordFile, verifyWithOneByteChanged } from '../support/record-proof';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
@@ -22,20 +24,7 @@ describe("the auditor's proof", () => {
   const publicKeyFile = () => path.join(workDir, 'public-key.pem');
   const checkpointsFile = () => path.join(dataDir, 'integrity', 'checkpoints.jsonl');
 
-  const call = async (method: string, url: string, as: string, body?: object) => {
-    const res = await fetch(`${service.url}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
-      body: body && JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined };
-  };
-  const ok = async (method: string, url: string, as: string, body?: object) => {
-    const res = await call(method, url, as, body);
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const { call, ok } = httpAs(() => service.url, tokens);
   const verifyStore = (store: string) => runCli(['verify', '--store', store, '--public-key', publicKeyFile(), '--checkpoints', checkpointsFile()], dataDir);
 
   beforeAll(async () => {
@@ -112,16 +101,11 @@ describe("the auditor's proof", () => {
     expect(res.text).not.toContain('Wang Fang'); // the complainant's data stays sealed in the export
     const exported = path.join(workDir, 'E-1.proof.json');
     fs.writeFileSync(exported, res.text);
-    const verified = await runCli(['verify', '--record', exported, '--public-key', publicKeyFile()], dataDir);
+    const verified = await verifyRecordFile(exported, publicKeyFile(), dataDir);
     expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('verified: ') });
 
     // one byte: the points of a deduction (1 → 0)
-    const at = res.text.indexOf('\\"points\\":1');
-    expect(at).toBeGreaterThan(0);
-    const changed = Buffer.from(res.text);
-    changed[at + '\\"points\\":'.length] = '0'.charCodeAt(0);
-    fs.writeFileSync(exported, changed);
-    const refused = await runCli(['verify', '--record', exported, '--public-key', publicKeyFile()], dataDir);
+    const refused = await verifyWithOneByteChanged(res.text, exported, publicKeyFile(), dataDir);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
     expect((await call('GET', '/employees/E-1/record/proof', 'supervisor')).status).toBe(403);

@@ -4,6 +4,8 @@ import { describeCheckpoint } from '../../src/integrity/domain/checkpoint';
 import type { SignedCheckpoint } from '../../src/integrity/domain/checkpoint';
 import { EsdbDouble } from '../doubles/esdb/esdb-double.server';
 import { runCli } from '../support/cli';
+import { httpAs } from '../support/http-as';
+import { verifyRecordFile, verifyWithOneByteChanged } from '../support/record-proof';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
@@ -25,16 +27,7 @@ describe("the auditor's proof on EventStoreDB", () => {
   const publicKeyFile = () => path.join(workDir, 'public-key.pem');
   const integrityFile = (name: string) => path.join(dataDir, 'integrity', name);
 
-  const call = async (method: string, url: string, as: string, body?: object) => {
-    const res = await fetch(`${service.url}${url}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` }, body: body && JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, text, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined };
-  };
-  const ok = async (method: string, url: string, as: string, body?: object) => {
-    const res = await call(method, url, as, body);
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.text}`);
-    return res.body;
-  };
+  const { call, ok } = httpAs(() => service.url, tokens);
   const verifyServer = (...more: string[]) =>
     runCli(['verify', '--eventstoredb', double.connectionString, '--public-key', publicKeyFile(), '--checkpoints', integrityFile('checkpoints.jsonl'), ...more], dataDir);
 
@@ -100,15 +93,10 @@ describe("the auditor's proof on EventStoreDB", () => {
     expect(applied.following).toHaveLength(1);
     const exported = path.join(workDir, 'E-1.proof.json');
     fs.writeFileSync(exported, res.text);
-    const verified = await runCli(['verify', '--record', exported, '--public-key', publicKeyFile()], dataDir);
+    const verified = await verifyRecordFile(exported, publicKeyFile(), dataDir);
     expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .* streams/) });
 
-    const at = res.text.indexOf('\\"points\\":1');
-    expect(at).toBeGreaterThan(0);
-    const changed = Buffer.from(res.text);
-    changed[at + '\\"points\\":'.length] = '0'.charCodeAt(0);
-    fs.writeFileSync(exported, changed);
-    const refused = await runCli(['verify', '--record', exported, '--public-key', publicKeyFile()], dataDir);
+    const refused = await verifyWithOneByteChanged(res.text, exported, publicKeyFile(), dataDir);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
   }, 60_000);
