@@ -3,7 +3,7 @@ import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from '../domain/checkp
 import type { SignedCheckpoint } from '../domain/checkpoint';
 import { refuseIntegrity } from '../domain/integrity.errors';
 import type { StreamChainSource } from '../domain/stream-chain-verification';
-import { StreamHeadsTree } from '../domain/stream-heads-tree';
+import { STREAM_HEAD_FORMAT, HeadsTree } from '../domain/heads-tree';
 import type { SigningKey } from '../signing-key/signing-key';
 import { ChainCheckpointer } from './chain-checkpointer';
 import type { CheckpointLog } from './checkpoint-log';
@@ -19,7 +19,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * newest checkpoint, so a start resumes from there when their root is the one signed.
  */
 export class StreamHeadsCheckpointer extends ChainCheckpointer {
-  private tree = new StreamHeadsTree();
+  private tree = new HeadsTree(STREAM_HEAD_FORMAT);
   private head: { position: number; link: Buffer | null } | undefined;
   private resumed = false;
 
@@ -38,11 +38,11 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
   }
 
   /** A checkpoint signed now, with the heads it was signed over (a copy: a record proof cuts its paths from them). */
-  signHeads(): Promise<{ checkpoint: SignedCheckpoint; heads: StreamHeadsTree }> {
+  signHeads(): Promise<{ checkpoint: SignedCheckpoint; heads: HeadsTree }> {
     return this.inTurn(() => this.signNow());
   }
 
-  private async signNow(): Promise<{ checkpoint: SignedCheckpoint; heads: StreamHeadsTree }> {
+  private async signNow(): Promise<{ checkpoint: SignedCheckpoint; heads: HeadsTree }> {
     if (!this.resumed) this.resumeFromSavedHeads();
     for (let page = await this.chain.readChain(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readChain(this.head!.position, PAGE)) {
       for (const event of page) {
@@ -61,7 +61,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
     const heads = this.tree.state();
     this.log.append(checkpoint);
     this.headsFile.save({ position: checkpoint.position, heads });
-    return { checkpoint, heads: StreamHeadsTree.restore(heads)! };
+    return { checkpoint, heads: HeadsTree.restore(STREAM_HEAD_FORMAT, heads)! };
   }
 
   private resumeFromSavedHeads(): void {
@@ -72,7 +72,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
       .read()
       .checkpoints.filter((line) => line.format === STREAM_HEADS_CHECKPOINT_FORMAT && line.keyId === this.key.keyId && line.position === saved.position)
       .pop();
-    const tree = StreamHeadsTree.restore(saved.heads);
+    const tree = HeadsTree.restore(STREAM_HEAD_FORMAT, saved.heads);
     if (!signed || !tree || tree.size !== signed.size || tree.root().toString('hex') !== signed.root) return;
     this.tree = tree;
     this.head = { position: signed.position, link: signed.link === '' ? null : Buffer.from(signed.link, 'hex') };

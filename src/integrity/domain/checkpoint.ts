@@ -9,7 +9,7 @@ import { createHash, KeyObject, sign, verify } from 'node:crypto';
 export const CHECKPOINT_FORMAT = 'ledger-checkpoint/1';
 /**
  * A checkpoint over the heads of a store chained per stream (EventStoreDB): `size` counts the
- * streams, `root` is their heads' tree (stream-heads-tree.ts), `position` and `link` are the newest
+ * streams, `root` is their heads' tree (heads-tree.ts), `position` and `link` are the newest
  * event's. Signed the same way, with its own format so neither kind passes for the other.
  */
 export const STREAM_HEADS_CHECKPOINT_FORMAT = 'ledger-stream-heads/1';

@@ -3,7 +3,7 @@ import { eventDigest, GENESIS_LINK, linkOf } from '../../shared/domain/event-cha
 import type { ChainedEvent } from '../../shared/domain/event-chain';
 import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import { proveRecord, verifyRecordProof } from './record-proof';
-import { StreamHeadsTree } from './stream-heads-tree';
+import { STREAM_HEAD_FORMAT, HeadsTree } from './heads-tree';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 
@@ -22,7 +22,7 @@ function chainedStreams(events: [streamName: string, points: number][]): Chained
 /** Given the log, a checkpoint over its streams' heads and a proof of `stream`'s first event. */
 function proofOfFirstEventOf(stream: string) {
   const log = chainedStreams([['deduction-D-1', 2], ['deduction-D-2', 1], ['deduction-D-1', 2], ['ticket-T-1', 0], ['deduction-D-1', 3]]);
-  const heads = new StreamHeadsTree();
+  const heads = new HeadsTree(STREAM_HEAD_FORMAT);
   for (const event of log) heads.set(event.streamName, { revision: event.revision, link: event.chainLink });
   const last = log[log.length - 1];
   const checkpoint = signCheckpoint(
@@ -33,7 +33,7 @@ function proofOfFirstEventOf(stream: string) {
   );
   const ofStream = log.filter((event) => event.streamName === stream);
   const following = ofStream.slice(1).map((event) => eventDigest(event));
-  const index = heads.streamNames().indexOf(stream);
+  const index = heads.chainNames().indexOf(stream);
   return proveRecord('employee:E-1', checkpoint, heads.levels(), [{ ...ofStream[0], index, following }]);
 }
 

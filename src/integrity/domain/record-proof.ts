@@ -3,7 +3,7 @@ import { chainLink, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedContent, ChainedEvent } from '../../shared/domain/event-chain';
 import { checkpointFault, describeCheckpoint, SignedCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import { MerkleLevels, rootFromProof } from './merkle-tree';
-import { streamHeadLeaf } from './stream-heads-tree';
+import { STREAM_HEAD_FORMAT, headLeaf } from './heads-tree';
 
 /**
  * One employee's record with what proves it (docs/integrity.md): each event as stored, its links,
@@ -93,7 +93,7 @@ export function verifyRecordProof(proof: unknown, publicKey: KeyObject): RecordP
 function streamLeafOf(event: ProvenEvent, link: Buffer): Buffer | undefined {
   if (!Array.isArray(event.following) || event.following.some((digest) => typeof digest !== 'string')) return undefined;
   const head = event.following.reduce((previous, digest) => chainLink(previous, Buffer.from(digest, 'hex')), link);
-  return streamHeadLeaf(event.streamName, { revision: event.revision + event.following.length, link: head });
+  return headLeaf(STREAM_HEAD_FORMAT, event.streamName, { revision: event.revision + event.following.length, link: head });
 }
 
 function shapeFault(proof: unknown): string | undefined {

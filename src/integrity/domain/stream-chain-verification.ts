@@ -5,8 +5,8 @@ import { describeCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint
 import type { SignedCheckpoint } from './checkpoint';
 import { trustedCheckpoints } from './chain-verification';
 import type { ChainReport, Finding } from './chain-verification';
-import { StreamHeadsTree } from './stream-heads-tree';
-import type { StreamHeadsState } from './stream-heads-tree';
+import { STREAM_HEAD_FORMAT, HeadsTree } from './heads-tree';
+import type { HeadsState } from './heads-tree';
 
 /** What the per-stream verifier reads: every stored event with its stream's links, in global order. */
 export interface StreamChainSource {
@@ -20,7 +20,7 @@ export interface StreamChainReport extends ChainReport {
 /** The heads saved beside a checkpoint: they name the streams that differ when its root does not match. */
 export interface SavedStreamHeads {
   position: number;
-  heads: StreamHeadsState;
+  heads: HeadsState;
 }
 
 const PAGE = 5_000;
@@ -41,7 +41,7 @@ export async function verifyStreamChains(
 ): Promise<StreamChainReport> {
   const findings: Finding[] = [];
   const trusted = publicKey ? distinct(trustedCheckpoints(checkpoints, STREAM_HEADS_CHECKPOINT_FORMAT, publicKey, findings)) : [];
-  const tree = new StreamHeadsTree();
+  const tree = new HeadsTree(STREAM_HEAD_FORMAT);
   let events = 0;
   let headPosition = 0;
   let verifiedUpTo: ChainReport['verifiedUpTo'];
@@ -85,9 +85,9 @@ function findingOf(event: ChainedEvent, head: { revision: number; link: Buffer |
 }
 
 /** Nothing when the heads as the log stands at the checkpoint's position give its root; else what differs (`ended`: no event is stored after that position). */
-function checkpointFindings(checkpoint: SignedCheckpoint, tree: StreamHeadsTree, headPosition: number, ended: boolean, saved: SavedStreamHeads | undefined): Finding[] {
+function checkpointFindings(checkpoint: SignedCheckpoint, tree: HeadsTree, headPosition: number, ended: boolean, saved: SavedStreamHeads | undefined): Finding[] {
   if (tree.size === checkpoint.size && tree.root().toString('hex') === checkpoint.root) return [];
-  const signed = saved?.position === checkpoint.position ? StreamHeadsTree.restore(saved.heads) : undefined;
+  const signed = saved?.position === checkpoint.position ? HeadsTree.restore(STREAM_HEAD_FORMAT, saved.heads) : undefined;
   if (signed && signed.size === checkpoint.size && signed.root().toString('hex') === checkpoint.root) return streamsThatDiffer(checkpoint, signed, tree);
   const against = `the ${describeCheckpoint(checkpoint)}`;
   if (ended && headPosition < checkpoint.position) {
@@ -100,10 +100,10 @@ function checkpointFindings(checkpoint: SignedCheckpoint, tree: StreamHeadsTree,
 }
 
 /** Each stream whose head differs from the one signed, named with the saved heads (their root is the signed one). */
-function streamsThatDiffer(checkpoint: SignedCheckpoint, signed: StreamHeadsTree, now: StreamHeadsTree): Finding[] {
+function streamsThatDiffer(checkpoint: SignedCheckpoint, signed: HeadsTree, now: HeadsTree): Finding[] {
   const findings: Finding[] = [];
   const against = `the ${describeCheckpoint(checkpoint)}`;
-  for (const name of signed.streamNames()) {
+  for (const name of signed.chainNames()) {
     const then = signed.get(name)!;
     const stored = now.get(name);
     if (!stored) findings.push({ kind: 'missing', message: `${name} is gone: it held revisions 0 to ${then.revision} at ${against}` });
@@ -113,7 +113,7 @@ function streamsThatDiffer(checkpoint: SignedCheckpoint, signed: StreamHeadsTree
       findings.push({ kind: 'rewritten', message: `${name} was rewritten: its revision ${stored.revision} is not the one signed at ${against}` });
     }
   }
-  for (const name of now.streamNames()) {
+  for (const name of now.chainNames()) {
     if (!signed.get(name)) findings.push({ kind: 'added', message: `${name} was added before position ${checkpoint.position}: ${against} does not know it` });
   }
   return findings;

@@ -23,7 +23,7 @@ export class StreamRecordProver extends RecordProver {
   async prove(employeeId: string): Promise<RecordProof> {
     const { subject, record } = await recordToProve(this.store, employeeId);
     const { checkpoint, heads } = await this.checkpointer.signHeads();
-    const streamIndex = new Map(heads.streamNames().map((name, index) => [name, index]));
+    const streamIndex = new Map(heads.chainNames().map((name, index) => [name, index]));
     const revisionsByStream = new Map<string, Set<number>>();
     for (const event of record) {
       if (event.position > checkpoint.position) continue;
