@@ -6,18 +6,18 @@ import { describeCheckpoint } from '../integrity/domain/checkpoint';
 import { verifyRecordProof } from '../integrity/domain/record-proof';
 import { verifyStreamChains } from '../integrity/domain/stream-chain-verification';
 import { parseCheckpoints } from '../integrity/checkpoints/checkpoint-log';
-import { StreamHeadsFile } from '../integrity/checkpoints/stream-heads-file';
+import { HeadsFile } from '../integrity/checkpoints/heads-file';
 import { readPublicKey } from '../integrity/signing-key/signing-key';
 import { EsdbEventStore } from '../shared/event-store/eventstoredb/esdb-event-store';
 import { SqliteChainFile } from '../shared/event-store/sqlite/sqlite-chain-file';
 
 const USAGE = `usage:
   npm run verify -- --store <events.sqlite> --public-key <key.pem> [--checkpoints <checkpoints.jsonl>]... [--json]
-  npm run verify -- --eventstoredb <connection-string> --public-key <key.pem> [--checkpoints <checkpoints.jsonl>]... [--heads <stream-heads.json>] [--json]
+  npm run verify -- --eventstoredb <connection-string> --public-key <key.pem> [--checkpoints <checkpoints.jsonl>]... [--heads <heads.json>] [--json]
   npm run verify -- --record <record-proof.json> --public-key <key.pem> [--json]
 Checks a copy of the embedded event log, an EventStoreDB server (a restored copy, or the live one:
 it only reads), or one employee's exported record, outside the service, with only the public key
-(GET /integrity/public-key). --heads (the service's <data>/integrity/stream-heads.json) names the
+(GET /integrity/public-key). --heads (the service's <data>/integrity/heads.json) names the
 streams that differ from the newest checkpoint over EventStoreDB's streams. Exit code 0: verified; 1: something is
 altered, missing, added or out of order (each named); 2: the command could not run.`;
 
@@ -73,7 +73,10 @@ function verifyRecord(file: string, publicKey: ReturnType<typeof readPublicKey>,
   }
   const verdict = verifyRecordProof(proof, publicKey);
   if (json) console.log(JSON.stringify(verdict, null, 2));
-  else if (verdict.verified) console.log(`verified: ${verdict.events} events of ${verdict.subject} are in the signed log, unchanged, at the ${describeCheckpoint(verdict.checkpoint)}, key ${verdict.checkpoint.keyId}`);
+  else if (verdict.verified) {
+    const all = verdict.complete ? `, and none of its events up to it is left out` : ` (it signs no subjects' heads: whether an event of it is left out is not shown)`;
+    console.log(`verified: ${verdict.events} events of ${verdict.subject} are in the signed log, unchanged, at the ${describeCheckpoint(verdict.checkpoint)}, key ${verdict.checkpoint.keyId}${all}`);
+  }
   else for (const problem of verdict.problems) console.log(`NOT VERIFIED: ${problem}`);
   return verdict.verified ? 0 : 1;
 }
@@ -88,8 +91,8 @@ async function verifyStore(file: string, { checkpoints }: CheckpointFiles, publi
 }
 
 async function verifyEventStoreDb(connectionString: string, { checkpoints }: CheckpointFiles, headsFile: string | undefined, publicKey: ReturnType<typeof readPublicKey>): Promise<ChainReport> {
-  const heads = headsFile === undefined ? undefined : new StreamHeadsFile(headsFile).read();
-  if (headsFile !== undefined && !heads) throw new Error(`--heads ${headsFile} is not the stream heads a service saved (<data>/integrity/stream-heads.json)`);
+  const heads = headsFile === undefined ? undefined : new HeadsFile(headsFile).read();
+  if (headsFile !== undefined && !heads) throw new Error(`--heads ${headsFile} is not the heads a service saved (<data>/integrity/heads.json)`);
   const store = await EsdbEventStore.connect(connectionString);
   try {
     return await verifyStreamChains(store.streamChain, checkpoints, publicKey, heads);

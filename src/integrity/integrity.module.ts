@@ -10,7 +10,7 @@ import { ChainCheckpointer } from './checkpoints/chain-checkpointer';
 import { CheckpointLog } from './checkpoints/checkpoint-log';
 import { LogCheckpointer } from './checkpoints/log-checkpointer';
 import { StreamHeadsCheckpointer } from './checkpoints/stream-heads-checkpointer';
-import { StreamHeadsFile } from './checkpoints/stream-heads-file';
+import { HeadsFile } from './checkpoints/heads-file';
 import { ProveRecordController } from './prove-record/prove-record.controller';
 import { LogRecordProver } from './prove-record/log-record-prover';
 import { RecordProver } from './prove-record/record-prover';
@@ -27,11 +27,11 @@ import { IntegrityVerifier } from './verify-integrity/integrity-verifier';
   providers: [
     { provide: SIGNING_KEY, useFactory: (config: AppConfig) => loadSigningKey(config.signingKeyFile, config.dataDir), inject: [APP_CONFIG] },
     { provide: CheckpointLog, useFactory: (config: AppConfig) => CheckpointLog.inDataDir(config.dataDir), inject: [APP_CONFIG] },
-    { provide: StreamHeadsFile, useFactory: (config: AppConfig) => StreamHeadsFile.inDataDir(config.dataDir), inject: [APP_CONFIG] },
+    { provide: HeadsFile, useFactory: (config: AppConfig) => HeadsFile.inDataDir(config.dataDir), inject: [APP_CONFIG] },
     {
       provide: ChainCheckpointer,
-      useFactory: (store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: StreamHeadsFile, clock: Clock) => checkpointerFor(store, key, log, headsFile, clock),
-      inject: [EVENT_STORE, SIGNING_KEY, CheckpointLog, StreamHeadsFile, CLOCK],
+      useFactory: (store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: HeadsFile, clock: Clock) => checkpointerFor(store, key, log, headsFile, clock),
+      inject: [EVENT_STORE, SIGNING_KEY, CheckpointLog, HeadsFile, CLOCK],
     },
     IntegrityVerifier,
     {
@@ -45,8 +45,8 @@ import { IntegrityVerifier } from './verify-integrity/integrity-verifier';
 export class IntegrityModule {}
 
 /** The embedded store keeps one chain over its log; EventStoreDB one per stream (docs/integrity.md). */
-function checkpointerFor(store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: StreamHeadsFile, clock: Clock): ChainCheckpointer {
-  if (store.chain) return new LogCheckpointer(store.chain, key, log, clock);
+function checkpointerFor(store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: HeadsFile, clock: Clock): ChainCheckpointer {
+  if (store.chain) return new LogCheckpointer(store.chain, key, log, headsFile, clock);
   if (store.streamChain) return new StreamHeadsCheckpointer(store.streamChain, key, log, headsFile, clock);
   throw new Error('the event store keeps no chain: the auditor\'s proof needs the embedded store or EventStoreDB (docs/integrity.md)');
 }

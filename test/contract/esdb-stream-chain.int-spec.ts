@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { EsdbEventStore } from '../../src/shared/event-store/eventstoredb/esdb-event-store';
 import { CheckpointLog } from '../../src/integrity/checkpoints/checkpoint-log';
 import { StreamHeadsCheckpointer } from '../../src/integrity/checkpoints/stream-heads-checkpointer';
-import { StreamHeadsFile } from '../../src/integrity/checkpoints/stream-heads-file';
+import { HeadsFile } from '../../src/integrity/checkpoints/heads-file';
 import { keyIdOf } from '../../src/integrity/domain/checkpoint';
 import { verifyStreamChains } from '../../src/integrity/domain/stream-chain-verification';
 import { EsdbDouble } from '../doubles/esdb/esdb-double.server';
@@ -97,7 +97,7 @@ describe("EventStoreDB adapter: checkpoints over the streams' heads", () => {
   });
 
   const log = () => new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
-  const headsFile = () => new StreamHeadsFile(path.join(dir, 'stream-heads.json'));
+  const headsFile = () => new HeadsFile(path.join(dir, 'heads.json'));
   const checkpointer = () => new StreamHeadsCheckpointer(store.streamChain, key, log(), headsFile(), clock);
   const verify = () => verifyStreamChains(store.streamChain, log().read().checkpoints, publicKey, headsFile().read());
 
@@ -146,7 +146,7 @@ describe("EventStoreDB adapter: checkpoints over the streams' heads", () => {
 
     const resumed = await new StreamHeadsCheckpointer(counting, key, log(), headsFile(), clock).sign();
     expect(read.events).toBe(1);
-    fs.rmSync(path.join(dir, 'stream-heads.json'));
+    fs.rmSync(path.join(dir, 'heads.json'));
     const fresh = await new StreamHeadsCheckpointer(counting, key, log(), headsFile(), clock).sign();
     expect(read.events).toBe(1 + 5);
     expect(resumed).toMatchObject({ size: 3, root: fresh.root, position: fresh.position });
@@ -156,7 +156,7 @@ describe("EventStoreDB adapter: checkpoints over the streams' heads", () => {
     await givenADeductionAndATicket();
     await checkpointer().sign();
     const saved = headsFile().read()!;
-    headsFile().save({ ...saved, heads: saved.heads.slice(1) });
+    headsFile().save({ ...saved, streams: saved.streams!.slice(1) });
 
     const again = await checkpointer().sign();
     expect(again.size).toBe(2);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { linkOf } from '../../src/shared/domain/event-chain';
 import { runCli } from '../support/cli';
 import { httpAs } from '../support/http-as';
-import { verifyRecordFile, verifyWithOneByteChanged } from '../support/record-proof';
+import { verifyRecordFile, verifyWithOneByteChanged, verifyWithOneEventLeftOut } from '../support/record-proof';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
@@ -102,7 +102,12 @@ describe("the auditor's proof", () => {
     const exported = path.join(workDir, 'E-1.proof.json');
     fs.writeFileSync(exported, res.text);
     const verified = await verifyRecordFile(exported, publicKeyFile(), dataDir);
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('verified: ') });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .*, and none of its events up to it is left out$/m) });
+    // one event left out, the hearing or the deduction an arbitrator would not see: each remaining one is still in the signed log
+    const partial = await verifyWithOneEventLeftOut(res.text, 1, exported, publicKeyFile(), dataDir);
+    expect(partial.code).toBe(1);
+    expect(partial.stdout).toMatch(/NOT VERIFIED: the export does not hold exactly the events of employee:E-1 up to the checkpoint: an event of it is left out or added/);
+
 
     // one byte: the points of a deduction (1 → 0)
     const refused = await verifyWithOneByteChanged(res.text, exported, publicKeyFile(), dataDir);

@@ -5,7 +5,7 @@ import type { SignedCheckpoint } from '../../src/integrity/domain/checkpoint';
 import { EsdbDouble } from '../doubles/esdb/esdb-double.server';
 import { runCli } from '../support/cli';
 import { httpAs } from '../support/http-as';
-import { verifyRecordFile, verifyWithOneByteChanged } from '../support/record-proof';
+import { verifyRecordFile, verifyWithOneByteChanged, verifyWithOneEventLeftOut } from '../support/record-proof';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
@@ -94,7 +94,10 @@ describe("the auditor's proof on EventStoreDB", () => {
     const exported = path.join(workDir, 'E-1.proof.json');
     fs.writeFileSync(exported, res.text);
     const verified = await verifyRecordFile(exported, publicKeyFile(), dataDir);
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .* streams/) });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .* streams.*, and none of its events up to it is left out$/m) });
+    const partial = await verifyWithOneEventLeftOut(res.text, 1, exported, publicKeyFile(), dataDir);
+    expect(partial.code).toBe(1);
+    expect(partial.stdout).toMatch(/NOT VERIFIED: the export does not hold exactly the events of employee:E-1 up to the checkpoint: an event of it is left out or added/);
 
     const refused = await verifyWithOneByteChanged(res.text, exported, publicKeyFile(), dataDir);
     expect(refused.code).toBe(1);
@@ -118,7 +121,7 @@ describe("the auditor's proof on EventStoreDB", () => {
       expect.stringMatching(new RegExp(`^truncated: deduction-D-3 ends at revision ${cut.length - 1}, .* saw revision ${cut.length}`)),
     ]);
 
-    const named = await verifyServer('--heads', integrityFile('stream-heads.json'));
+    const named = await verifyServer('--heads', integrityFile('heads.json'));
     expect(named.code).toBe(1);
     expect(named.stdout).toMatch(/^ALTERED: .*deduction-D-1 revision 0/m);
     expect(named.stdout).toMatch(/^TRUNCATED: deduction-D-3 ends at revision/m);

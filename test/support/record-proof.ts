@@ -14,3 +14,11 @@ export function verifyWithOneByteChanged(exportText: string, file: string, publi
   fs.writeFileSync(file, changed);
   return verifyRecordFile(file, publicKeyFile, dataDir);
 }
+
+/** Writes the export with its `index`-th event left out (each remaining event untouched), and verifies it. */
+export function verifyWithOneEventLeftOut(exportText: string, index: number, file: string, publicKeyFile: string, dataDir: string): Promise<CliRun> {
+  const proof = JSON.parse(exportText) as { events: unknown[] };
+  proof.events.splice(index, 1);
+  fs.writeFileSync(file, JSON.stringify(proof));
+  return verifyRecordFile(file, publicKeyFile, dataDir);
+}

@@ -1,4 +1,11 @@
 import type { SignedCheckpoint } from '../domain/checkpoint';
+import type { HeadsTree } from '../domain/heads-tree';
+
+/** A checkpoint and the subjects' heads it signed (a record proof cuts its subject's path from them). */
+export interface SignedHeads {
+  checkpoint: SignedCheckpoint;
+  subjects: HeadsTree;
+}
 
 /**
  * Signs the chain's head (docs/integrity.md): on demand (POST /integrity/checkpoints), at each
@@ -11,6 +18,9 @@ export abstract class ChainCheckpointer {
   private turn: Promise<unknown> = Promise.resolve();
 
   abstract sign(): Promise<SignedCheckpoint>;
+
+  /** Signs as `sign` does, and answers the subjects' heads signed. */
+  abstract signHeads(): Promise<SignedHeads>;
 
   protected inTurn<T>(work: () => Promise<T>): Promise<T> {
     const done = this.turn.then(work);

@@ -2,26 +2,31 @@ import { refuseIntegrity } from '../domain/integrity.errors';
 import type { Clock } from '../../shared/clock';
 import { GENESIS_LINK } from '../../shared/domain/event-chain';
 import type { ChainReader } from '../../shared/event-store/event-store.port';
-import { signCheckpoint } from '../domain/checkpoint';
+import { CHECKPOINT_FORMAT, signCheckpoint } from '../domain/checkpoint';
 import type { SignedCheckpoint } from '../domain/checkpoint';
+import { foldIntoSubjects, HeadsTree, SUBJECT_HEAD_FORMAT } from '../domain/heads-tree';
 import { MerkleFrontier } from '../domain/merkle-tree';
 import type { SigningKey } from '../signing-key/signing-key';
 import { ChainCheckpointer } from './chain-checkpointer';
+import type { SignedHeads } from './chain-checkpointer';
 import type { CheckpointLog } from './checkpoint-log';
+import type { HeadsFile } from './heads-file';
 
 const PAGE = 10_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Signs the head of the embedded store's chain, one over the whole log in global order. It keeps
- * the Merkle frontier of the links it has read, so a checkpoint reads only the links appended since
- * the one before; the frontier is saved beside each checkpoint in the log, so after a start it
- * resumes from the last one instead of reading every link of the log (which also pushed the
- * stores' pages out of the cache: each close after it was slower, the more so the longer the log).
- * A saved frontier whose head is not the stored link at its position is not used.
+ * Signs the head of the embedded store's chain, one over the whole log in global order, with the
+ * subjects' heads. It keeps the Merkle frontier of the links it has read and the subjects' heads,
+ * so a checkpoint reads only the events appended since the one before; the frontier is saved beside
+ * each checkpoint in the log and the subjects' heads in the heads file, so after a start it resumes
+ * from the last checkpoint instead of reading the whole log (which also pushed the stores' pages out
+ * of the cache: each close after it was slower, the more so the longer the log). Saved state whose
+ * head is not the stored link at its position, or whose roots are not the signed ones, is not used.
  */
 export class LogCheckpointer extends ChainCheckpointer {
   private frontier = new MerkleFrontier();
+  private subjects = new HeadsTree(SUBJECT_HEAD_FORMAT);
   private head: { position: number; link: Buffer } | undefined;
   private resumed = false;
 
@@ -29,42 +34,65 @@ export class LogCheckpointer extends ChainCheckpointer {
     private readonly chain: ChainReader,
     private readonly key: SigningKey,
     private readonly log: CheckpointLog,
+    private readonly headsFile: HeadsFile,
     private readonly clock: Clock,
   ) {
     super();
   }
 
-  sign(): Promise<SignedCheckpoint> {
+  async sign(): Promise<SignedCheckpoint> {
+    return (await this.signHeads()).checkpoint;
+  }
+
+  signHeads(): Promise<SignedHeads> {
     return this.inTurn(() => this.signNow());
   }
 
-  private async signNow(): Promise<SignedCheckpoint> {
+  private async signNow(): Promise<SignedHeads> {
     if (!this.resumed) await this.resumeFromLog();
-    for (let page = await this.chain.readLinks(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readLinks(this.head!.position, PAGE)) {
-      for (const { position, link } of page) {
+    const after = () => this.head?.position ?? 0;
+    for (let page = await this.chain.readLinksAndMetadata(after(), PAGE); page.length > 0; page = await this.chain.readLinksAndMetadata(after(), PAGE)) {
+      for (const { position, link, metadata } of page) {
         this.frontier.add(link ?? GENESIS_LINK);
+        foldIntoSubjects(this.subjects, metadata, link);
         this.head = { position, link: link ?? GENESIS_LINK };
       }
-      await nextTurn(); // the first checkpoint after a start reads every link: requests go on meanwhile
+      await nextTurn(); // the first checkpoint after a start may read every event: requests go on meanwhile
     }
     if (!this.head) throw refuseIntegrity('chain_empty', 'the event log is empty: there is nothing to sign yet');
     const checkpoint = signCheckpoint(
-      { size: this.frontier.size, position: this.head.position, link: this.head.link.toString('hex'), root: this.frontier.root().toString('hex'), signedAt: this.clock.now().toISOString() },
+      {
+        size: this.frontier.size,
+        position: this.head.position,
+        link: this.head.link.toString('hex'),
+        root: this.frontier.root().toString('hex'),
+        signedAt: this.clock.now().toISOString(),
+        subjects: { size: this.subjects.size, root: this.subjects.root().toString('hex') },
+      },
       this.key.privateKey,
       this.key.publicKey,
     );
+    const subjects = this.subjects.state();
     this.log.append({ ...checkpoint, frontier: this.frontier.state() });
-    return checkpoint;
+    this.headsFile.save({ position: checkpoint.position, subjects });
+    return { checkpoint, subjects: HeadsTree.restore(SUBJECT_HEAD_FORMAT, subjects)! };
   }
 
   private async resumeFromLog(): Promise<void> {
     this.resumed = true;
-    const last = this.log.read().checkpoints.filter((line) => line.keyId === this.key.keyId && line.frontier).pop();
+    const saved = this.headsFile.read();
+    const last = this.log
+      .read()
+      .checkpoints.filter((line) => line.format === CHECKPOINT_FORMAT && line.keyId === this.key.keyId && line.frontier && line.subjects && line.position === saved?.position)
+      .pop();
     const frontier = last?.frontier && MerkleFrontier.restore(last.frontier);
-    if (!last || !frontier || frontier.size !== last.size) return;
+    const subjects = saved?.subjects && HeadsTree.restore(SUBJECT_HEAD_FORMAT, saved.subjects);
+    if (!last?.subjects || !frontier || frontier.size !== last.size || !subjects) return;
+    if (subjects.size !== last.subjects.size || subjects.root().toString('hex') !== last.subjects.root) return;
     const [stored] = await this.chain.readLinks(last.position - 1, 1);
     if (stored?.position !== last.position || stored.link?.toString('hex') !== last.link) return;
     this.frontier = frontier;
+    this.subjects = subjects;
     this.head = { position: last.position, link: stored.link };
   }
 }

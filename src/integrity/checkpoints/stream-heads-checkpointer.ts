@@ -3,23 +3,26 @@ import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from '../domain/checkp
 import type { SignedCheckpoint } from '../domain/checkpoint';
 import { refuseIntegrity } from '../domain/integrity.errors';
 import type { StreamChainSource } from '../domain/stream-chain-verification';
-import { STREAM_HEAD_FORMAT, HeadsTree } from '../domain/heads-tree';
+import { foldIntoSubjects, HeadsTree, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT } from '../domain/heads-tree';
 import type { SigningKey } from '../signing-key/signing-key';
 import { ChainCheckpointer } from './chain-checkpointer';
+import type { SignedHeads } from './chain-checkpointer';
 import type { CheckpointLog } from './checkpoint-log';
-import type { StreamHeadsFile } from './stream-heads-file';
+import type { HeadsFile } from './heads-file';
 
 const PAGE = 5_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Signs the heads of a store chained per stream (EventStoreDB): the root over every stream's
- * newest link, as `$all` stands at its newest event. It keeps the heads it has read, so a
- * checkpoint reads only the events appended since the one before; they are saved beside the
- * newest checkpoint, so a start resumes from there when their root is the one signed.
+ * newest link, and the root over every subject's events, as `$all` stands at its newest event. It
+ * keeps the heads it has read, so a checkpoint reads only the events appended since the one before;
+ * they are saved beside the newest checkpoint, so a start resumes from there when their roots are
+ * the ones signed.
  */
 export class StreamHeadsCheckpointer extends ChainCheckpointer {
-  private tree = new HeadsTree(STREAM_HEAD_FORMAT);
+  private streams = new HeadsTree(STREAM_HEAD_FORMAT);
+  private subjects = new HeadsTree(SUBJECT_HEAD_FORMAT);
   private head: { position: number; link: Buffer | null } | undefined;
   private resumed = false;
 
@@ -27,7 +30,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
     private readonly chain: StreamChainSource,
     private readonly key: SigningKey,
     private readonly log: CheckpointLog,
-    private readonly headsFile: StreamHeadsFile,
+    private readonly headsFile: HeadsFile,
     private readonly clock: Clock,
   ) {
     super();
@@ -37,31 +40,39 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
     return (await this.signHeads()).checkpoint;
   }
 
-  /** A checkpoint signed now, with the heads it was signed over (a copy: a record proof cuts its paths from them). */
-  signHeads(): Promise<{ checkpoint: SignedCheckpoint; heads: HeadsTree }> {
+  /** A checkpoint signed now, with the heads it was signed over (copies: a record proof cuts its paths from them). */
+  signHeads(): Promise<SignedHeads & { streams: HeadsTree }> {
     return this.inTurn(() => this.signNow());
   }
 
-  private async signNow(): Promise<{ checkpoint: SignedCheckpoint; heads: HeadsTree }> {
+  private async signNow(): Promise<SignedHeads & { streams: HeadsTree }> {
     if (!this.resumed) this.resumeFromSavedHeads();
     for (let page = await this.chain.readChain(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readChain(this.head!.position, PAGE)) {
       for (const event of page) {
-        this.tree.set(event.streamName, { revision: event.revision, link: event.chainLink });
+        this.streams.set(event.streamName, { revision: event.revision, link: event.chainLink });
+        foldIntoSubjects(this.subjects, event.metadata, event.chainLink);
         this.head = { position: event.position, link: event.chainLink };
       }
       await nextTurn(); // the first checkpoint after a start may read all of $all: requests go on meanwhile
     }
     if (!this.head) throw refuseIntegrity('chain_empty', 'the event log is empty: there is nothing to sign yet');
     const checkpoint = signCheckpoint(
-      { size: this.tree.size, position: this.head.position, link: this.head.link?.toString('hex') ?? '', root: this.tree.root().toString('hex'), signedAt: this.clock.now().toISOString() },
+      {
+        size: this.streams.size,
+        position: this.head.position,
+        link: this.head.link?.toString('hex') ?? '',
+        root: this.streams.root().toString('hex'),
+        signedAt: this.clock.now().toISOString(),
+        subjects: { size: this.subjects.size, root: this.subjects.root().toString('hex') },
+      },
       this.key.privateKey,
       this.key.publicKey,
       STREAM_HEADS_CHECKPOINT_FORMAT,
     );
-    const heads = this.tree.state();
+    const saved = { position: checkpoint.position, streams: this.streams.state(), subjects: this.subjects.state() };
     this.log.append(checkpoint);
-    this.headsFile.save({ position: checkpoint.position, heads });
-    return { checkpoint, heads: HeadsTree.restore(STREAM_HEAD_FORMAT, heads)! };
+    this.headsFile.save(saved);
+    return { checkpoint, streams: HeadsTree.restore(STREAM_HEAD_FORMAT, saved.streams)!, subjects: HeadsTree.restore(SUBJECT_HEAD_FORMAT, saved.subjects)! };
   }
 
   private resumeFromSavedHeads(): void {
@@ -72,9 +83,13 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
       .read()
       .checkpoints.filter((line) => line.format === STREAM_HEADS_CHECKPOINT_FORMAT && line.keyId === this.key.keyId && line.position === saved.position)
       .pop();
-    const tree = HeadsTree.restore(STREAM_HEAD_FORMAT, saved.heads);
-    if (!signed || !tree || tree.size !== signed.size || tree.root().toString('hex') !== signed.root) return;
-    this.tree = tree;
+    const streams = HeadsTree.restore(STREAM_HEAD_FORMAT, saved.streams ?? []);
+    const subjects = HeadsTree.restore(SUBJECT_HEAD_FORMAT, saved.subjects ?? []);
+    if (!signed?.subjects || !streams || !subjects || !isRootOf(streams, signed) || !isRootOf(subjects, signed.subjects)) return;
+    this.streams = streams;
+    this.subjects = subjects;
     this.head = { position: signed.position, link: signed.link === '' ? null : Buffer.from(signed.link, 'hex') };
   }
 }
+
+const isRootOf = (tree: HeadsTree, signed: { size: number; root: string }) => tree.size === signed.size && tree.root().toString('hex') === signed.root;

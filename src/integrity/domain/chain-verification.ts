@@ -2,6 +2,7 @@ import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
 import { CHECKPOINT_FORMAT, checkpointFault, describeCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import type { ChainCheckpoint, CheckpointFormat, SignedCheckpoint } from './checkpoint';
+import { foldIntoSubjects, HeadsTree, SUBJECT_HEAD_FORMAT } from './heads-tree';
 import { MerkleFrontier } from './merkle-tree';
 import type { KeyObject } from 'node:crypto';
 
@@ -53,6 +54,7 @@ export async function verifyChain(source: ChainSource, checkpoints: readonly Sig
   const findings: Finding[] = [];
   const trusted = trustedCheckpoints(checkpoints, CHECKPOINT_FORMAT, publicKey, findings).sort((a, b) => a.size - b.size);
   const frontier = new MerkleFrontier();
+  const subjects = new HeadsTree(SUBJECT_HEAD_FORMAT);
   const breaks: Break[] = [];
   const unlinked = new Set<number>();
   let previous: { position: number; link: Buffer | null } | undefined;
@@ -65,6 +67,7 @@ export async function verifyChain(source: ChainSource, checkpoints: readonly Sig
         unlinked.add(row.position);
         findings.push({ kind: 'altered', position: row.position, message: `${describe(row)} is altered: its links were removed` });
         frontier.add(GENESIS_LINK);
+        foldIntoSubjects(subjects, row.metadata, null);
         previous = { position: row.position, link: null };
         continue;
       }
@@ -73,10 +76,13 @@ export async function verifyChain(source: ChainSource, checkpoints: readonly Sig
       if (!linkHolds && !unlinked.has(previous?.position ?? -1)) breaks.push({ position: row.position, after: previous?.position ?? 0, prev: row.chainPrev, contentHolds });
       else if (!contentHolds) findings.push({ kind: 'altered', position: row.position, message: `${describe(row)} is altered: its content no longer gives its link` });
       frontier.add(row.chainLink);
+      foldIntoSubjects(subjects, row.metadata, row.chainLink);
       for (; next < trusted.length && trusted[next].size === frontier.size; next++) {
         const checkpoint = trusted[next];
         if (matches(checkpoint, row, frontier)) {
-          if (findings.length === 0 && breaks.length === 0) verifiedUpTo = { position: row.position, size: frontier.size, checkpoint };
+          const subjectsFault = subjectsMismatch(checkpoint, subjects, row.position);
+          if (subjectsFault) findings.push(subjectsFault);
+          else if (findings.length === 0 && breaks.length === 0) verifiedUpTo = { position: row.position, size: frontier.size, checkpoint };
         } else {
           findings.push({
             kind: 'rewritten',
@@ -128,6 +134,16 @@ export function trustedCheckpoints(checkpoints: readonly SignedCheckpoint[], for
 }
 
 const otherFormat = (format: CheckpointFormat): CheckpointFormat => (format === CHECKPOINT_FORMAT ? STREAM_HEADS_CHECKPOINT_FORMAT : CHECKPOINT_FORMAT);
+
+/** A finding when the checkpoint signs subjects' heads other than the log's up to its position (checkpoints before them sign none). */
+export function subjectsMismatch(checkpoint: ChainCheckpoint, subjects: HeadsTree, position: number): Finding | undefined {
+  if (!checkpoint.subjects || (subjects.size === checkpoint.subjects.size && subjects.root().toString('hex') === checkpoint.subjects.root)) return undefined;
+  return {
+    kind: 'rewritten',
+    position,
+    message: `the subjects' heads up to position ${position} do not match the ${describeCheckpoint(checkpoint)}: the subjects the events list, or their order, were changed`,
+  };
+}
 
 function matches(checkpoint: ChainCheckpoint, row: ChainedEvent, frontier: MerkleFrontier): boolean {
   return checkpoint.position === row.position && row.chainLink !== null && row.chainLink.toString('hex') === checkpoint.link && frontier.root().toString('hex') === checkpoint.root;

@@ -27,6 +27,12 @@ export interface ChainCheckpoint {
   /** Merkle root (RFC 6962) of the first `size` links, or of the streams' heads (hex). */
   root: string;
   signedAt: string;
+  /**
+   * The tree of the subjects' heads (heads-tree.ts): every subject's events folded in log order, so
+   * a record proof shows it leaves none of the employee's events out. Absent from checkpoints
+   * signed before it existed; signed after `keyId` when present.
+   */
+  subjects?: { size: number; root: string };
   /** The signing key's id: the first 16 bytes of SHA-256 over its public half (SPKI DER), hex. */
   keyId: string;
 }
@@ -38,8 +44,9 @@ export interface SignedCheckpoint extends ChainCheckpoint {
 
 /** What is signed: JSON of an array, so any language can rebuild it. */
 export function checkpointBytes(checkpoint: ChainCheckpoint): Buffer {
-  const { format, size, position, link, root, signedAt, keyId } = checkpoint;
-  return Buffer.from(JSON.stringify([format, size, position, link, root, signedAt, keyId]), 'utf8');
+  const { format, size, position, link, root, signedAt, keyId, subjects } = checkpoint;
+  const signed = [format, size, position, link, root, signedAt, keyId, ...(subjects ? [subjects.size, subjects.root] : [])];
+  return Buffer.from(JSON.stringify(signed), 'utf8');
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
@@ -52,7 +59,8 @@ export function signCheckpoint(
   publicKey: KeyObject,
   format: CheckpointFormat = CHECKPOINT_FORMAT,
 ): SignedCheckpoint {
-  const unsigned: ChainCheckpoint = { format, ...checkpoint, keyId: keyIdOf(publicKey) };
+  const { subjects, ...head } = checkpoint;
+  const unsigned: ChainCheckpoint = { format, ...head, keyId: keyIdOf(publicKey), ...(subjects ? { subjects } : {}) };
   return { ...unsigned, signature: sign(null, checkpointBytes(unsigned), privateKey).toString('base64') };
 }
 

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { chainLink, GENESIS_LINK } from '../../shared/domain/event-chain';
 import { UpdatableMerkleTree } from './updatable-merkle-tree';
 
 /**
@@ -34,6 +35,13 @@ export function headLeaf(format: HeadFormat, name: string, head: Head): Buffer {
 
 /** The heads as saved beside a checkpoint, in the tree's order (unsigned: trusted only when their root is the signed one). */
 export type HeadsState = [name: string, revision: number, link: string][];
+
+/** The heads saved beside the checkpoint at `position`: they name what differs when its roots do not match, and let the next start resume. */
+export interface SavedHeads {
+  position: number;
+  streams?: HeadsState;
+  subjects?: HeadsState;
+}
 
 export class HeadsTree {
   private readonly heads = new Map<string, Head & { index: number }>();
@@ -99,4 +107,24 @@ export class HeadsTree {
       return [name, head.revision, head.link?.toString('hex') ?? ''];
     });
   }
+}
+
+/** Folds an event into the heads of the subjects its metadata lists (each once). */
+export function foldIntoSubjects(subjects: HeadsTree, metadata: string, link: Buffer | null): void {
+  for (const subject of subjectsListedIn(metadata)) {
+    const head = subjects.get(subject);
+    subjects.set(subject, { revision: (head?.revision ?? -1) + 1, link: chainLink(head?.link ?? GENESIS_LINK, link ?? GENESIS_LINK) });
+  }
+}
+
+/** The subjects an event's metadata (JSON text, as stored) lists; none when it lists none or is not JSON. */
+export function subjectsListedIn(metadata: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(metadata);
+  } catch {
+    return [];
+  }
+  const subjects = (parsed as { subjects?: unknown } | null)?.subjects;
+  return Array.isArray(subjects) ? [...new Set(subjects.filter((subject): subject is string => typeof subject === 'string'))] : [];
 }

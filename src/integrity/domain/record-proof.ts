@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
-import { chainLink, linkOf } from '../../shared/domain/event-chain';
+import { chainLink, GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedContent, ChainedEvent } from '../../shared/domain/event-chain';
 import { checkpointFault, describeCheckpoint, SignedCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import { MerkleLevels, rootFromProof } from './merkle-tree';
-import { STREAM_HEAD_FORMAT, headLeaf } from './heads-tree';
+import { headLeaf, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT, subjectsListedIn } from './heads-tree';
 
 /**
  * One employee's record with what proves it (docs/integrity.md): each event as stored, its links,
@@ -37,13 +37,26 @@ export interface RecordProof {
   subject: string;
   checkpoint: SignedCheckpoint;
   events: ProvenEvent[];
+  /**
+   * The subject's leaf among the subjects' heads the checkpoint signs, and its audit path (hex):
+   * the events' links, folded in order, give the subject's head, so none of its events up to the
+   * checkpoint is left out and none is added.
+   */
+  subjectPath?: { index: number; path: string[] };
 }
 
-export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree: Pick<MerkleLevels, 'proof'>, events: readonly EventToProve[]): RecordProof {
+export function proveRecord(
+  subject: string,
+  checkpoint: SignedCheckpoint,
+  tree: Pick<MerkleLevels, 'proof'>,
+  events: readonly EventToProve[],
+  subjectPath?: { index: number; path: Buffer[] },
+): RecordProof {
   return {
     format: RECORD_PROOF_FORMAT,
     subject,
     checkpoint,
+    ...(subjectPath ? { subjectPath: { index: subjectPath.index, path: subjectPath.path.map((hash) => hash.toString('hex')) } } : {}),
     events: events.map(({ position, index, id, streamName, revision, type, data, metadata, chainPrev, chainLink, following }) => ({
       position,
       index,
@@ -62,7 +75,8 @@ export function proveRecord(subject: string, checkpoint: SignedCheckpoint, tree:
 }
 
 export type RecordProofVerdict =
-  | { verified: true; subject: string; events: number; checkpoint: SignedCheckpoint }
+  /** `complete`: shown to hold every event of the subject up to the checkpoint (false when the checkpoint predates the subjects' heads). */
+  | { verified: true; subject: string; events: number; checkpoint: SignedCheckpoint; complete: boolean }
   | { verified: false; problems: string[] };
 
 /** Checks a record proof with only the public key: the checkpoint's signature, then every event. */
@@ -86,7 +100,26 @@ export function verifyRecordProof(proof: unknown, publicKey: KeyObject): RecordP
     const reached = leaf && rootFromProof(leaf, event.index, checkpoint.size, event.path.map((hash) => Buffer.from(hash, 'hex')));
     if (!reached?.equals(root)) problems.push(`${name} is not in the signed log: its path does not lead to the checkpoint's root`);
   }
-  return problems.length === 0 ? { verified: true, subject, events: events.length, checkpoint } : { verified: false, problems };
+  const complete = checkpoint.subjects !== undefined;
+  if (complete) {
+    const fault = completenessFault(proof as RecordProof);
+    if (fault) problems.push(fault);
+  }
+  return problems.length === 0 ? { verified: true, subject, events: events.length, checkpoint, complete } : { verified: false, problems };
+}
+
+/** Why the events listed are not exactly the subject's events up to the checkpoint, if they are not. */
+function completenessFault({ subject, checkpoint, events, subjectPath }: RecordProof): string | undefined {
+  const notAll = `the export does not hold exactly the events of ${subject} up to the checkpoint`;
+  if (!subjectPath || !Number.isInteger(subjectPath.index) || !Array.isArray(subjectPath.path)) return `${notAll}: it has no path to the subjects' heads signed`;
+  if (events.some((event, i) => i > 0 && event.position <= events[i - 1].position)) return `${notAll}: its events are not in the log's order`;
+  const unlisted = events.find((event) => !subjectsListedIn(event.metadata).includes(subject));
+  if (unlisted) return `${notAll}: the event at position ${unlisted.position} is not about ${subject}`;
+  const head = events.reduce((link, event) => chainLink(link, Buffer.from(event.chainLink, 'hex')), GENESIS_LINK);
+  const leaf = headLeaf(SUBJECT_HEAD_FORMAT, subject, { revision: events.length - 1, link: head });
+  const path = subjectPath.path.map((hash) => Buffer.from(String(hash), 'hex'));
+  const reached = rootFromProof(leaf, subjectPath.index, checkpoint.subjects!.size, path);
+  return reached?.toString('hex') === checkpoint.subjects!.root ? undefined : `${notAll}: an event of it is left out or added (its ${events.length} events do not fold to the head signed)`;
 }
 
 /** The leaf of the event's stream at the head signed: its link, with the digests after it folded on. */

@@ -4,7 +4,8 @@ import type { ChainedEvent } from '../../shared/domain/event-chain';
 import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import type { SignedCheckpoint } from './checkpoint';
 import { StreamChainSource, verifyStreamChains } from './stream-chain-verification';
-import { STREAM_HEAD_FORMAT, HeadsTree } from './heads-tree';
+import { HeadsTree, STREAM_HEAD_FORMAT } from './heads-tree';
+import type { SavedHeads } from './heads-tree';
 
 /** Given two streams of `perStream` events each, chained per stream, interleaved in the global order. */
 function interleavedStreams(perStream: number): ChainedEvent[] {
@@ -81,7 +82,7 @@ describe('verifying a chain kept per stream', () => {
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 
 /** A checkpoint signed over the heads of the first `count` rows, and the heads saved beside it. */
-function checkpointOver(rows: ChainedEvent[], count: number): { checkpoint: SignedCheckpoint; saved: { position: number; heads: ReturnType<HeadsTree['state']> } } {
+function checkpointOver(rows: ChainedEvent[], count: number): { checkpoint: SignedCheckpoint; saved: SavedHeads } {
   const tree = new HeadsTree(STREAM_HEAD_FORMAT);
   for (const row of rows.slice(0, count)) tree.set(row.streamName, { revision: row.revision, link: row.chainLink });
   const last = rows[count - 1];
@@ -91,7 +92,7 @@ function checkpointOver(rows: ChainedEvent[], count: number): { checkpoint: Sign
     publicKey,
     STREAM_HEADS_CHECKPOINT_FORMAT,
   );
-  return { checkpoint, saved: { position: last.position, heads: tree.state() } };
+  return { checkpoint, saved: { position: last.position, streams: tree.state() } };
 }
 
 describe('verifying a chain kept per stream against checkpoints over the streams\' heads', () => {

@@ -3,10 +3,10 @@ import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
 import { describeCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import type { SignedCheckpoint } from './checkpoint';
-import { trustedCheckpoints } from './chain-verification';
+import { subjectsMismatch, trustedCheckpoints } from './chain-verification';
 import type { ChainReport, Finding } from './chain-verification';
-import { STREAM_HEAD_FORMAT, HeadsTree } from './heads-tree';
-import type { HeadsState } from './heads-tree';
+import { foldIntoSubjects, HeadsTree, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT } from './heads-tree';
+import type { SavedHeads } from './heads-tree';
 
 /** What the per-stream verifier reads: every stored event with its stream's links, in global order. */
 export interface StreamChainSource {
@@ -15,12 +15,6 @@ export interface StreamChainSource {
 
 export interface StreamChainReport extends ChainReport {
   streams: number;
-}
-
-/** The heads saved beside a checkpoint: they name the streams that differ when its root does not match. */
-export interface SavedStreamHeads {
-  position: number;
-  heads: HeadsState;
 }
 
 const PAGE = 5_000;
@@ -37,17 +31,20 @@ export async function verifyStreamChains(
   source: StreamChainSource,
   checkpoints: readonly SignedCheckpoint[] = [],
   publicKey?: KeyObject,
-  saved?: SavedStreamHeads,
+  saved?: SavedHeads,
 ): Promise<StreamChainReport> {
   const findings: Finding[] = [];
   const trusted = publicKey ? distinct(trustedCheckpoints(checkpoints, STREAM_HEADS_CHECKPOINT_FORMAT, publicKey, findings)) : [];
   const tree = new HeadsTree(STREAM_HEAD_FORMAT);
+  const subjects = new HeadsTree(SUBJECT_HEAD_FORMAT);
   let events = 0;
   let headPosition = 0;
   let verifiedUpTo: ChainReport['verifiedUpTo'];
   let next = 0;
   const checkAgainst = (checkpoint: SignedCheckpoint, ended = false) => {
     const faults = checkpointFindings(checkpoint, tree, headPosition, ended, saved);
+    const subjectsFault = faults.length === 0 ? subjectsMismatch(checkpoint, subjects, checkpoint.position) : undefined;
+    if (subjectsFault) faults.push(subjectsFault);
     if (faults.length > 0) findings.push(...faults);
     else if (findings.length === 0) verifiedUpTo = { position: checkpoint.position, size: events, checkpoint };
   };
@@ -58,6 +55,7 @@ export async function verifyStreamChains(
       headPosition = event.position;
       const head = tree.get(event.streamName) ?? { revision: -1, link: GENESIS_LINK };
       tree.set(event.streamName, { revision: event.revision, link: event.chainLink });
+      foldIntoSubjects(subjects, event.metadata, event.chainLink);
       const finding = findingOf(event, head);
       if (finding) findings.push(finding);
     }
@@ -85,9 +83,9 @@ function findingOf(event: ChainedEvent, head: { revision: number; link: Buffer |
 }
 
 /** Nothing when the heads as the log stands at the checkpoint's position give its root; else what differs (`ended`: no event is stored after that position). */
-function checkpointFindings(checkpoint: SignedCheckpoint, tree: HeadsTree, headPosition: number, ended: boolean, saved: SavedStreamHeads | undefined): Finding[] {
+function checkpointFindings(checkpoint: SignedCheckpoint, tree: HeadsTree, headPosition: number, ended: boolean, saved: SavedHeads | undefined): Finding[] {
   if (tree.size === checkpoint.size && tree.root().toString('hex') === checkpoint.root) return [];
-  const signed = saved?.position === checkpoint.position ? HeadsTree.restore(STREAM_HEAD_FORMAT, saved.heads) : undefined;
+  const signed = saved?.position === checkpoint.position ? HeadsTree.restore(STREAM_HEAD_FORMAT, saved.streams ?? []) : undefined;
   if (signed && signed.size === checkpoint.size && signed.root().toString('hex') === checkpoint.root) return streamsThatDiffer(checkpoint, signed, tree);
   const against = `the ${describeCheckpoint(checkpoint)}`;
   if (ended && headPosition < checkpoint.position) {

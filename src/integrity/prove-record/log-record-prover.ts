@@ -5,7 +5,7 @@ import { MerkleLevels } from '../domain/merkle-tree';
 import { proveRecord } from '../domain/record-proof';
 import type { RecordProof } from '../domain/record-proof';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
-import { RecordProver, recordToProve } from './record-prover';
+import { RecordProver, recordToProve, subjectPathOf } from './record-prover';
 
 const PAGE = 10_000;
 
@@ -25,7 +25,7 @@ export class LogRecordProver extends RecordProver {
 
   async prove(employeeId: string): Promise<RecordProof> {
     const { subject, record } = await recordToProve(this.store, employeeId);
-    const checkpoint = await this.checkpointer.sign();
+    const { checkpoint, subjects } = await this.checkpointer.signHeads();
     const chain = this.chain;
     const { packed, positions } = await readLinksUpTo(chain, checkpoint.size);
     const tree = await MerkleLevels.build(packed);
@@ -36,7 +36,7 @@ export class LogRecordProver extends RecordProver {
       const index = indexOf(positions, position);
       if (row?.position === position && index !== undefined) events.push({ ...row, index });
     }
-    return proveRecord(subject, checkpoint, tree, events);
+    return proveRecord(subject, checkpoint, tree, events, subjectPathOf(subjects, subject));
   }
 }
 

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { employeeSubject } from '../../shared/domain/subjects';
 import type { EventStore, RecordedEvent } from '../../shared/event-store/event-store.port';
+import type { HeadsTree } from '../domain/heads-tree';
 import type { RecordProof } from '../domain/record-proof';
 
 /**
@@ -18,4 +19,10 @@ export async function recordToProve(store: EventStore, employeeId: string): Prom
   const record = await store.readBySubject(subject);
   if (!record.some((event) => event.type === 'EmployeeRegistered')) throw new NotFoundError('employee', employeeId);
   return { subject, record };
+}
+
+/** The subject's leaf among the subjects' heads signed, and its audit path; none when the checkpoint saw no event of it. */
+export function subjectPathOf(subjects: HeadsTree, subject: string): { index: number; path: Buffer[] } | undefined {
+  const index = subjects.chainNames().indexOf(subject);
+  return index < 0 ? undefined : { index, path: subjects.levels().proof(index) };
 }

@@ -3,7 +3,7 @@ import type { EventStore, StreamChainReader } from '../../shared/event-store/eve
 import type { StreamHeadsCheckpointer } from '../checkpoints/stream-heads-checkpointer';
 import { proveRecord } from '../domain/record-proof';
 import type { EventToProve, RecordProof } from '../domain/record-proof';
-import { RecordProver, recordToProve } from './record-prover';
+import { RecordProver, recordToProve, subjectPathOf } from './record-prover';
 
 /**
  * An employee's record with its proof from EventStoreDB's chains per stream: a checkpoint over the
@@ -22,7 +22,7 @@ export class StreamRecordProver extends RecordProver {
 
   async prove(employeeId: string): Promise<RecordProof> {
     const { subject, record } = await recordToProve(this.store, employeeId);
-    const { checkpoint, heads } = await this.checkpointer.signHeads();
+    const { checkpoint, streams: heads, subjects } = await this.checkpointer.signHeads();
     const streamIndex = new Map(heads.chainNames().map((name, index) => [name, index]));
     const revisionsByStream = new Map<string, Set<number>>();
     for (const event of record) {
@@ -41,6 +41,6 @@ export class StreamRecordProver extends RecordProver {
       });
     }
     events.sort((a, b) => a.position - b.position);
-    return proveRecord(subject, checkpoint, heads.levels(), events);
+    return proveRecord(subject, checkpoint, heads.levels(), events, subjectPathOf(subjects, subject));
   }
 }

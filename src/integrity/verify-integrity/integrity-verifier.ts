@@ -6,7 +6,7 @@ import type { ChainReport } from '../domain/chain-verification';
 import { verifyStreamChains } from '../domain/stream-chain-verification';
 import type { StreamChainReport } from '../domain/stream-chain-verification';
 import { CheckpointLog } from '../checkpoints/checkpoint-log';
-import { StreamHeadsFile } from '../checkpoints/stream-heads-file';
+import { HeadsFile } from '../checkpoints/heads-file';
 import { CLOCK } from '../../shared/clock';
 import type { Clock } from '../../shared/clock';
 import { SIGNING_KEY } from '../signing-key/signing-key';
@@ -33,7 +33,7 @@ export class IntegrityVerifier {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
     private readonly log: CheckpointLog,
-    private readonly headsFile: StreamHeadsFile,
+    private readonly headsFile: HeadsFile,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

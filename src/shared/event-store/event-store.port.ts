@@ -69,6 +69,8 @@ export interface ChainReader {
   positionOfLink(link: Buffer): Promise<number | undefined>;
   /** Only the links of the events with position > `afterPosition` (for Merkle roots and proofs). */
   readLinks(afterPosition: number, maxCount: number): Promise<{ position: number; link: Buffer | null }[]>;
+  /** The links and the metadata as stored (JSON text) of the events with position > `afterPosition` (for the subjects' heads). */
+  readLinksAndMetadata(afterPosition: number, maxCount: number): Promise<{ position: number; link: Buffer | null; metadata: string }[]>;
 }
 
 /** What a store keeping one chain per stream (EventStoreDB) lets its verifier read: every event with its stream's links. */

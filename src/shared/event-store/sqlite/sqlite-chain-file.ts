@@ -33,6 +33,7 @@ export class SqliteChainFile {
     readChain: async (afterPosition, maxCount) => this.queries.readChain(afterPosition, maxCount).map(toChainedEvent),
     positionOfLink: async (link) => this.queries.positionOfLink(link),
     readLinks: async (afterPosition, maxCount) => this.queries.readLinks(afterPosition, maxCount),
+    readLinksAndMetadata: async (afterPosition, maxCount) => this.queries.readLinksAndMetadata(afterPosition, maxCount),
   };
 
   close(): void {

@@ -45,6 +45,7 @@ export class SqliteEventQueries {
   private readonly setChainStmt: Statement<[Buffer, Buffer, number]>;
   private readonly positionOfLinkStmt: Statement<[Buffer], { position: number }>;
   private readonly linksStmt: Statement<[number, number], { position: number; link: Buffer | null }>;
+  private readonly linksAndMetadataStmt: Statement<[number, number], { position: number; link: Buffer | null; metadata: string }>;
 
   constructor(db: Database) {
     const rows = <P extends unknown[]>(sql: string) => db.prepare<P, EventRow>(sql).raw(true);
@@ -87,6 +88,7 @@ export class SqliteEventQueries {
     // no index on links: asked only to explain a broken chain, once per break
     this.positionOfLinkStmt = db.prepare('SELECT position FROM events WHERE chain_link = ? ORDER BY position LIMIT 1');
     this.linksStmt = db.prepare('SELECT position, chain_link AS link FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    this.linksAndMetadataStmt = db.prepare('SELECT position, chain_link AS link, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?');
   }
 
   findById(id: string): StoredEventRef | undefined {
@@ -155,6 +157,10 @@ export class SqliteEventQueries {
 
   readLinks(after: number, limit: number): { position: number; link: Buffer | null }[] {
     return this.linksStmt.all(after, limit);
+  }
+
+  readLinksAndMetadata(after: number, limit: number): { position: number; link: Buffer | null; metadata: string }[] {
+    return this.linksAndMetadataStmt.all(after, limit);
   }
 
   positionOfLink(link: Buffer): number | undefined {

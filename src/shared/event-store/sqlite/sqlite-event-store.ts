@@ -83,6 +83,10 @@ export class SqliteEventStore implements EventStore {
       this.assertOpen();
       return this.queries.readLinks(afterPosition, maxCount);
     },
+    readLinksAndMetadata: async (afterPosition, maxCount) => {
+      this.assertOpen();
+      return this.queries.readLinksAndMetadata(afterPosition, maxCount);
+    },
   };
 
   get stats(): SqliteEventStoreStats {
