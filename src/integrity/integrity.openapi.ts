@@ -11,6 +11,11 @@ export const CHECKPOINT: SchemaObject = {
     link: { type: 'string', description: "the head's link, hex" },
     root: { type: 'string', description: "RFC 6962 Merkle root of the first `size` links, or of the streams' heads, hex" },
     signedAt: { type: 'string', format: 'date-time' },
+    subjects: {
+      type: 'object',
+      description: "the subjects' heads (each subject's events folded in log order): how many subjects, and their tree's root, hex; absent from checkpoints signed before them",
+      properties: { size: { type: 'integer' }, root: { type: 'string' } },
+    },
     keyId: { type: 'string' },
     signature: { type: 'string', description: 'Ed25519, base64' },
   },
@@ -52,6 +57,11 @@ export const RECORD_PROOF: SchemaObject = {
     format: { type: 'string', example: 'ledger-record-proof/1' },
     subject: { type: 'string', example: 'employee:E-1' },
     checkpoint: CHECKPOINT,
+    subjectPath: {
+      type: 'object',
+      description: "the subject's leaf among the subjects' heads signed and its audit path: the events listed are all of the subject's up to the checkpoint",
+      properties: { index: { type: 'integer' }, path: { type: 'array', items: { type: 'string' } } },
+    },
     events: {
       type: 'array',
       items: {

@@ -3,6 +3,7 @@ import { GENESIS_LINK, linkOf } from '../../shared/domain/event-chain';
 import type { ChainedEvent } from '../../shared/domain/event-chain';
 import { ChainSource, verifyChain } from './chain-verification';
 import { signCheckpoint, SignedCheckpoint } from './checkpoint';
+import { foldIntoSubjects, HeadsTree, SUBJECT_HEAD_FORMAT } from './heads-tree';
 import { MerkleFrontier } from './merkle-tree';
 
 const keys = generateKeyPairSync('ed25519');
@@ -131,3 +132,39 @@ describe('verifying the chain', () => {
     expect(await kinds(unlinked, [])).toEqual([{ kind: 'altered', position: 11 }]);
   });
 });
+
+describe("verifying the subjects' heads a checkpoint signs", () => {
+  /** Given a log whose events are about E-1 or E-2, alternately, and a checkpoint over it signing `subjects` as given. */
+  function logAbout(subjectsSigned: (rows: ChainedEvent[]) => HeadsTree) {
+    let link = GENESIS_LINK;
+    const rows = Array.from({ length: 6 }, (_, index) => {
+      const event = { ...content(index + 1), metadata: JSON.stringify({ subjects: [`employee:E-${index % 2}`] }) };
+      const next = linkOf(link, event);
+      const row = { position: index + 1, ...event, chainPrev: link, chainLink: next };
+      link = next;
+      return row;
+    });
+    const unsigned = checkpointOf(rows, 6);
+    const subjects = subjectsSigned(rows);
+    const checkpoint = signCheckpoint({ ...unsigned, subjects: { size: subjects.size, root: subjects.root().toString('hex') } }, keys.privateKey, keys.publicKey);
+    return { rows, checkpoint };
+  }
+  const folded = (rows: ChainedEvent[]) => {
+    const subjects = new HeadsTree(SUBJECT_HEAD_FORMAT);
+    rows.forEach((row) => foldIntoSubjects(subjects, row.metadata, row.chainLink));
+    return subjects;
+  };
+
+  it('given the heads the log folds to, verifies up to the checkpoint', async () => {
+    const { rows, checkpoint } = logAbout(folded);
+    expect(await verifyChain(sourceOf(rows), [checkpoint], keys.publicKey)).toMatchObject({ intact: true, verifiedUpTo: { position: 6 } });
+  });
+
+  it('given heads other than the log folds to (one event left out of E-1), reports the checkpoint rewritten there', async () => {
+    const { rows, checkpoint } = logAbout((all) => folded(all.filter((row) => row.position !== 3)));
+    const report = await verifyChain(sourceOf(rows), [checkpoint], keys.publicKey);
+    expect(report.verifiedUpTo).toBeUndefined();
+    expect(report.findings).toEqual([expect.objectContaining({ kind: 'rewritten', position: 6, message: expect.stringContaining("the subjects' heads up to position 6 do not match") })]);
+  });
+});
+
