@@ -18,8 +18,8 @@ const USAGE = `usage:
 Checks a copy of the embedded event log, an EventStoreDB server (a restored copy, or the live one:
 it only reads), or one employee's exported record, outside the service, with only the public key
 (GET /integrity/public-key). --heads (the service's <data>/integrity/heads.json) names the
-streams that differ from the newest checkpoint over EventStoreDB's streams. Exit code 0: verified; 1: something is
-altered, missing, added or out of order (each named); 2: the command could not run.`;
+EventStoreDB streams that differ from the newest checkpoint. Exit code 0: verified; 1: something
+is altered, missing, added or out of order (each named); 2: the command could not run.`;
 
 async function main(): Promise<number> {
   let args;
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const sources = [args.store, args.eventstoredb, args.record].filter((source) => source !== undefined);
-  if (!args['public-key'] || sources.length !== 1) {
+  if (!args['public-key'] || sources.length !== 1 || (args.heads !== undefined && args.eventstoredb === undefined)) {
     console.error(USAGE);
     return 2;
   }

@@ -3,16 +3,16 @@ import { GENESIS_LINK } from '../../shared/domain/event-chain';
 import type { LogCheckpointer } from '../checkpoints/log-checkpointer';
 import { MerkleLevels } from '../domain/merkle-tree';
 import { proveRecord } from '../domain/record-proof';
-import type { RecordProof } from '../domain/record-proof';
-import type { ChainedEvent } from '../../shared/domain/event-chain';
+import type { EventToProve, RecordProof } from '../domain/record-proof';
 import { RecordProver, recordToProve, subjectPathOf } from './record-prover';
 
 const PAGE = 10_000;
 
 /**
- * An employee's record with its proof from the embedded store's chain: a checkpoint signed now, the tree over every link up to it,
- * and each of the employee's events with its audit path. The tree is built for each export (a
- * million links: ~64 MB for the moment and a few seconds, a slice per turn of the event loop).
+ * An employee's record with its proof from the embedded store's chain: a checkpoint signed now,
+ * the tree over every link up to it, each of the employee's events with its audit path, and the
+ * employee's path among the subjects' heads. The tree is built for each export (a million links:
+ * ~64 MB for the moment and a few seconds, a slice per turn of the event loop).
  */
 export class LogRecordProver extends RecordProver {
   constructor(
@@ -26,13 +26,12 @@ export class LogRecordProver extends RecordProver {
   async prove(employeeId: string): Promise<RecordProof> {
     const { subject, record } = await recordToProve(this.store, employeeId);
     const { checkpoint, subjects } = await this.checkpointer.signHeads();
-    const chain = this.chain;
-    const { packed, positions } = await readLinksUpTo(chain, checkpoint.size);
+    const { packed, positions } = await readLinksUpTo(this.chain, checkpoint.size);
     const tree = await MerkleLevels.build(packed);
-    const events: (ChainedEvent & { index: number })[] = [];
+    const events: EventToProve[] = [];
     for (const { position } of record) {
       if (position > checkpoint.position) break;
-      const [row] = await chain.readChain(position - 1, 1);
+      const [row] = await this.chain.readChain(position - 1, 1);
       const index = indexOf(positions, position);
       if (row?.position === position && index !== undefined) events.push({ ...row, index });
     }
