@@ -52,7 +52,7 @@ function checkpointerFor(store: EventStore, key: SigningKey, log: CheckpointLog,
 }
 
 function proverFor(store: EventStore, checkpointer: ChainCheckpointer): RecordProver {
-  if (store.chain && checkpointer instanceof LogCheckpointer) return new LogRecordProver(store, store.chain, checkpointer);
-  if (store.streamChain && checkpointer instanceof StreamHeadsCheckpointer) return new StreamRecordProver(store, store.streamChain, checkpointer);
-  throw new Error('the record prover needs the checkpointer of the chain the store keeps');
+  if (store.chain) return new LogRecordProver(store, store.chain, checkpointer);
+  if (store.streamChain) return new StreamRecordProver(store, store.streamChain, checkpointer);
+  throw new Error('the event store keeps no chain: record proofs need the embedded store or EventStoreDB (docs/integrity.md)');
 }

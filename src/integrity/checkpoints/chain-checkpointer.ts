@@ -1,10 +1,11 @@
 import type { SignedCheckpoint } from '../domain/checkpoint';
 import type { HeadsTree } from '../domain/heads-tree';
 
-/** A checkpoint and the subjects' heads it signed (a record proof cuts its subject's path from them). */
+/** A checkpoint just signed and the heads it was signed over (the streams' on EventStoreDB). */
 export interface SignedHeads {
   checkpoint: SignedCheckpoint;
   subjects: HeadsTree;
+  streams?: HeadsTree;
 }
 
 /**
@@ -17,14 +18,20 @@ export interface SignedHeads {
 export abstract class ChainCheckpointer {
   private turn: Promise<unknown> = Promise.resolve();
 
-  abstract sign(): Promise<SignedCheckpoint>;
+  sign(): Promise<SignedCheckpoint> {
+    return this.signThen(({ checkpoint }) => checkpoint);
+  }
 
-  /** Signs as `sign` does, and answers the subjects' heads signed. */
-  abstract signHeads(): Promise<SignedHeads>;
-
-  protected inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const done = this.turn.then(work);
+  /**
+   * Signs, then hands the checkpoint and the heads it signed to `use` before the next signature
+   * moves them (a record proof cuts its paths there): the heads are the checkpointer's own, not
+   * copies, so `use` must not keep them.
+   */
+  signThen<T>(use: (signed: SignedHeads) => T): Promise<T> {
+    const done = this.turn.then(async () => use(await this.signNow()));
     this.turn = done.catch(() => undefined);
     return done;
   }
+
+  protected abstract signNow(): Promise<SignedHeads>;
 }

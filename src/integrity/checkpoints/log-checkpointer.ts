@@ -3,7 +3,6 @@ import type { Clock } from '../../shared/clock';
 import { GENESIS_LINK } from '../../shared/domain/event-chain';
 import type { ChainReader } from '../../shared/event-store/event-store.port';
 import { CHECKPOINT_FORMAT, signCheckpoint } from '../domain/checkpoint';
-import type { SignedCheckpoint } from '../domain/checkpoint';
 import { foldIntoSubjects, HeadsTree, SUBJECT_HEAD_FORMAT } from '../domain/heads-tree';
 import { MerkleFrontier } from '../domain/merkle-tree';
 import type { SigningKey } from '../signing-key/signing-key';
@@ -40,15 +39,7 @@ export class LogCheckpointer extends ChainCheckpointer {
     super();
   }
 
-  async sign(): Promise<SignedCheckpoint> {
-    return (await this.signHeads()).checkpoint;
-  }
-
-  signHeads(): Promise<SignedHeads> {
-    return this.inTurn(() => this.signNow());
-  }
-
-  private async signNow(): Promise<SignedHeads> {
+  protected async signNow(): Promise<SignedHeads> {
     if (!this.resumed) await this.resumeFromLog();
     const after = () => this.head?.position ?? 0;
     for (let page = await this.chain.readLinksAndMetadata(after(), PAGE); page.length > 0; page = await this.chain.readLinksAndMetadata(after(), PAGE)) {
@@ -75,7 +66,7 @@ export class LogCheckpointer extends ChainCheckpointer {
     const subjects = this.subjects.state();
     this.log.append({ ...checkpoint, frontier: this.frontier.state() });
     this.headsFile.save({ position: checkpoint.position, subjects });
-    return { checkpoint, subjects: HeadsTree.restore(SUBJECT_HEAD_FORMAT, subjects)! };
+    return { checkpoint, subjects: this.subjects };
   }
 
   private async resumeFromLog(): Promise<void> {

@@ -1,6 +1,5 @@
 import type { Clock } from '../../shared/clock';
 import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from '../domain/checkpoint';
-import type { SignedCheckpoint } from '../domain/checkpoint';
 import { refuseIntegrity } from '../domain/integrity.errors';
 import type { StreamChainSource } from '../domain/stream-chain-verification';
 import { foldIntoSubjects, HeadsTree, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT } from '../domain/heads-tree';
@@ -36,16 +35,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
     super();
   }
 
-  async sign(): Promise<SignedCheckpoint> {
-    return (await this.signHeads()).checkpoint;
-  }
-
-  /** A checkpoint signed now, with the heads it was signed over (copies: a record proof cuts its paths from them). */
-  signHeads(): Promise<SignedHeads & { streams: HeadsTree }> {
-    return this.inTurn(() => this.signNow());
-  }
-
-  private async signNow(): Promise<SignedHeads & { streams: HeadsTree }> {
+  protected async signNow(): Promise<SignedHeads> {
     if (!this.resumed) this.resumeFromSavedHeads();
     for (let page = await this.chain.readChain(this.head?.position ?? 0, PAGE); page.length > 0; page = await this.chain.readChain(this.head!.position, PAGE)) {
       for (const event of page) {
@@ -72,7 +62,7 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
     const saved = { position: checkpoint.position, streams: this.streams.state(), subjects: this.subjects.state() };
     this.log.append(checkpoint);
     this.headsFile.save(saved);
-    return { checkpoint, streams: HeadsTree.restore(STREAM_HEAD_FORMAT, saved.streams)!, subjects: HeadsTree.restore(SUBJECT_HEAD_FORMAT, saved.subjects)! };
+    return { checkpoint, streams: this.streams, subjects: this.subjects };
   }
 
   private resumeFromSavedHeads(): void {

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { chainLink, GENESIS_LINK } from '../../shared/domain/event-chain';
+import { employeeOfSubject } from '../../shared/domain/subjects';
 import { UpdatableMerkleTree } from './updatable-merkle-tree';
 
 /**
@@ -9,8 +10,8 @@ import { UpdatableMerkleTree } from './updatable-merkle-tree';
  * - a stream's head (EventStoreDB keeps one chain per stream): its newest event's revision and
  *   link. A checkpoint signs the root over every stream's head; each head link commits its whole
  *   stream, so a stream deleted, cut at its end or rewritten with fresh links changes the root.
- * - a subject's head (both stores): the events whose metadata lists the subject (an employee's
- *   record), folded in log order, `link = SHA-256(previous ‖ event's link)`, and the newest one's
+ * - an employee's head (both stores): the events whose metadata lists `employee:<id>` as a subject
+ *   (the employee's record), folded in log order, `link = SHA-256(previous ‖ event's link)`, and the newest one's
  *   index as its `revision`. A record proof shows its events are all of the subject's up to the
  *   checkpoint: nothing left out.
  *
@@ -82,6 +83,11 @@ export class HeadsTree {
     this.changed.add(name);
   }
 
+  /** A chain's leaf index: its place in the tree's order. */
+  indexOf(name: string): number | undefined {
+    return this.heads.get(name)?.index;
+  }
+
   /** The chains in the tree's order: a chain's leaf index is its place here. */
   chainNames(): readonly string[] {
     return this.names;
@@ -109,16 +115,21 @@ export class HeadsTree {
   }
 }
 
-/** Folds an event into the heads of the subjects its metadata lists (each once). */
+/** Folds an event into the heads of the employees its metadata lists as subjects (each once). */
 export function foldIntoSubjects(subjects: HeadsTree, metadata: string, link: Buffer | null): void {
-  for (const subject of subjectsListedIn(metadata)) {
+  for (const subject of recordSubjectsIn(metadata)) {
     const head = subjects.get(subject);
     subjects.set(subject, { revision: (head?.revision ?? -1) + 1, link: chainLink(head?.link ?? GENESIS_LINK, link ?? GENESIS_LINK) });
   }
 }
 
-/** The subjects an event's metadata (JSON text, as stored) lists; none when it lists none or is not JSON. */
-export function subjectsListedIn(metadata: string): string[] {
+/**
+ * The employees' record subjects (`employee:<id>`) an event's metadata (JSON text, as stored)
+ * lists; none when it lists none or is not JSON. Only those get heads: a record proof is an
+ * employee's, and the other subjects (one per deduction, ticket, complaint) would make the heads
+ * grow with the log.
+ */
+export function recordSubjectsIn(metadata: string): string[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(metadata);
@@ -126,5 +137,5 @@ export function subjectsListedIn(metadata: string): string[] {
     return [];
   }
   const subjects = (parsed as { subjects?: unknown } | null)?.subjects;
-  return Array.isArray(subjects) ? [...new Set(subjects.filter((subject): subject is string => typeof subject === 'string'))] : [];
+  return Array.isArray(subjects) ? [...new Set(subjects.filter((subject): subject is string => typeof subject === 'string' && employeeOfSubject(subject) !== undefined))] : [];
 }

@@ -3,7 +3,7 @@ import { chainLink, GENESIS_LINK, linkOf } from '../../shared/domain/event-chain
 import type { ChainedContent, ChainedEvent } from '../../shared/domain/event-chain';
 import { checkpointFault, describeCheckpoint, SignedCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from './checkpoint';
 import { MerkleLevels, rootFromProof } from './merkle-tree';
-import { headLeaf, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT, subjectsListedIn } from './heads-tree';
+import { headLeaf, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT, recordSubjectsIn } from './heads-tree';
 
 /**
  * One employee's record with what proves it (docs/integrity.md): each event as stored, its links,
@@ -113,7 +113,7 @@ function completenessFault({ subject, checkpoint, events, subjectPath }: RecordP
   const notAll = `the export does not hold exactly the events of ${subject} up to the checkpoint`;
   if (!subjectPath || !Number.isInteger(subjectPath.index) || !Array.isArray(subjectPath.path)) return `${notAll}: it has no path to the subjects' heads signed`;
   if (events.some((event, i) => i > 0 && event.position <= events[i - 1].position)) return `${notAll}: its events are not in the log's order`;
-  const unlisted = events.find((event) => !subjectsListedIn(event.metadata).includes(subject));
+  const unlisted = events.find((event) => !recordSubjectsIn(event.metadata).includes(subject));
   if (unlisted) return `${notAll}: the event at position ${unlisted.position} is not about ${subject}`;
   const head = events.reduce((link, event) => chainLink(link, Buffer.from(event.chainLink, 'hex')), GENESIS_LINK);
   const leaf = headLeaf(SUBJECT_HEAD_FORMAT, subject, { revision: events.length - 1, link: head });

@@ -1,6 +1,6 @@
 import type { ChainReader, EventStore } from '../../shared/event-store/event-store.port';
 import { GENESIS_LINK } from '../../shared/domain/event-chain';
-import type { LogCheckpointer } from '../checkpoints/log-checkpointer';
+import type { ChainCheckpointer } from '../checkpoints/chain-checkpointer';
 import { MerkleLevels } from '../domain/merkle-tree';
 import { proveRecord } from '../domain/record-proof';
 import type { EventToProve, RecordProof } from '../domain/record-proof';
@@ -18,14 +18,14 @@ export class LogRecordProver extends RecordProver {
   constructor(
     private readonly store: EventStore,
     private readonly chain: ChainReader,
-    private readonly checkpointer: LogCheckpointer,
+    private readonly checkpointer: ChainCheckpointer,
   ) {
     super();
   }
 
   async prove(employeeId: string): Promise<RecordProof> {
     const { subject, record } = await recordToProve(this.store, employeeId);
-    const { checkpoint, subjects } = await this.checkpointer.signHeads();
+    const { checkpoint, subjectPath } = await this.checkpointer.signThen(({ checkpoint, subjects }) => ({ checkpoint, subjectPath: subjectPathOf(subjects, subject) }));
     const { packed, positions } = await readLinksUpTo(this.chain, checkpoint.size);
     const tree = await MerkleLevels.build(packed);
     const events: EventToProve[] = [];
@@ -35,7 +35,7 @@ export class LogRecordProver extends RecordProver {
       const index = indexOf(positions, position);
       if (row?.position === position && index !== undefined) events.push({ ...row, index });
     }
-    return proveRecord(subject, checkpoint, tree, events, subjectPathOf(subjects, subject));
+    return proveRecord(subject, checkpoint, tree, events, subjectPath);
   }
 }
 

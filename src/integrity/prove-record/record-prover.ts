@@ -23,6 +23,6 @@ export async function recordToProve(store: EventStore, employeeId: string): Prom
 
 /** The subject's leaf among the subjects' heads signed, and its audit path; none when the checkpoint saw no event of it. */
 export function subjectPathOf(subjects: HeadsTree, subject: string): { index: number; path: Buffer[] } | undefined {
-  const index = subjects.chainNames().indexOf(subject);
-  return index < 0 ? undefined : { index, path: subjects.levels().proof(index) };
+  const index = subjects.indexOf(subject);
+  return index === undefined ? undefined : { index, path: subjects.levels().proof(index) };
 }

@@ -1,6 +1,7 @@
 import { eventDigest } from '../../shared/domain/event-chain';
 import type { EventStore, StreamChainReader } from '../../shared/event-store/event-store.port';
-import type { StreamHeadsCheckpointer } from '../checkpoints/stream-heads-checkpointer';
+import type { ChainCheckpointer } from '../checkpoints/chain-checkpointer';
+import type { HeadsTree } from '../domain/heads-tree';
 import { proveRecord } from '../domain/record-proof';
 import type { EventToProve, RecordProof } from '../domain/record-proof';
 import { RecordProver, recordToProve, subjectPathOf } from './record-prover';
@@ -15,32 +16,41 @@ export class StreamRecordProver extends RecordProver {
   constructor(
     private readonly store: EventStore,
     private readonly chain: StreamChainReader,
-    private readonly checkpointer: StreamHeadsCheckpointer,
+    private readonly checkpointer: ChainCheckpointer,
   ) {
     super();
   }
 
   async prove(employeeId: string): Promise<RecordProof> {
     const { subject, record } = await recordToProve(this.store, employeeId);
-    const { checkpoint, streams: heads, subjects } = await this.checkpointer.signHeads();
-    const streamIndex = new Map(heads.chainNames().map((name, index) => [name, index]));
-    const revisionsByStream = new Map<string, Set<number>>();
-    for (const event of record) {
-      if (event.position > checkpoint.position) continue;
-      revisionsByStream.set(event.streamName, (revisionsByStream.get(event.streamName) ?? new Set()).add(event.revision));
-    }
+    const { checkpoint, subjectPath, streams } = await this.checkpointer.signThen((signed) => ({
+      checkpoint: signed.checkpoint,
+      subjectPath: subjectPathOf(signed.subjects, subject),
+      streams: streamsAt(signed.streams!, new Set(record.filter((event) => event.position <= signed.checkpoint.position).map((event) => event.streamName))),
+    }));
+    const wanted = new Set(record.filter((event) => event.position <= checkpoint.position).map((event) => `${event.streamName}@${event.revision}`));
     const events: EventToProve[] = [];
-    for (const [streamName, revisions] of revisionsByStream) {
-      const head = heads.get(streamName);
-      const index = streamIndex.get(streamName);
-      if (!head || index === undefined) continue; // not in the checkpoint: nothing of it to prove
-      const stored = (await this.chain.readStream(streamName)).filter((event) => event.revision <= head.revision);
+    for (const [streamName, { revision, index }] of streams) {
+      const stored = (await this.chain.readStream(streamName)).filter((event) => event.revision <= revision);
       const digests = stored.map((event) => eventDigest(event));
       stored.forEach((event, at) => {
-        if (revisions.has(event.revision)) events.push({ ...event, index, following: digests.slice(at + 1) });
+        if (wanted.has(`${streamName}@${event.revision}`)) events.push({ ...event, index, following: digests.slice(at + 1) });
       });
     }
     events.sort((a, b) => a.position - b.position);
-    return proveRecord(subject, checkpoint, heads.levels(), events, subjectPathOf(subjects, subject));
+    const paths = new Map([...streams.values()].map(({ index, path }) => [index, path]));
+    return proveRecord(subject, checkpoint, { proof: (index) => paths.get(index)! }, events, subjectPath);
   }
+}
+
+/** Each stream's head revision, its leaf's index and audit path, as signed (a stream not in the heads has nothing to prove). */
+function streamsAt(heads: HeadsTree, names: Set<string>): Map<string, { revision: number; index: number; path: Buffer[] }> {
+  const levels = heads.levels();
+  const streams = new Map<string, { revision: number; index: number; path: Buffer[] }>();
+  for (const name of names) {
+    const head = heads.get(name);
+    const index = heads.indexOf(name);
+    if (head && index !== undefined) streams.set(name, { revision: head.revision, index, path: levels.proof(index) });
+  }
+  return streams;
 }
