@@ -46,8 +46,9 @@ export class IntegrityModule {}
 
 /** The embedded store keeps one chain over its log; EventStoreDB one per stream (docs/integrity.md). */
 function checkpointerFor(store: EventStore, key: SigningKey, log: CheckpointLog, headsFile: HeadsFile, clock: Clock): ChainCheckpointer {
-  if (store.chain) return new LogCheckpointer(store.chain, key, log, headsFile, clock);
-  if (store.streamChain) return new StreamHeadsCheckpointer(store.streamChain, key, log, headsFile, clock);
+  const signing = { key, log, headsFile, clock };
+  if (store.chain) return new LogCheckpointer(store.chain, signing);
+  if (store.streamChain) return new StreamHeadsCheckpointer(store.streamChain, signing);
   throw new Error('the event store keeps no chain: the auditor\'s proof needs the embedded store or EventStoreDB (docs/integrity.md)');
 }
 

@@ -98,7 +98,7 @@ describe("EventStoreDB adapter: checkpoints over the streams' heads", () => {
 
   const log = () => new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
   const headsFile = () => new HeadsFile(path.join(dir, 'heads.json'));
-  const checkpointer = () => new StreamHeadsCheckpointer(store.streamChain, key, log(), headsFile(), clock);
+  const checkpointer = () => new StreamHeadsCheckpointer(store.streamChain, { key, log: log(), headsFile: headsFile(), clock });
   const verify = () => verifyStreamChains(store.streamChain, log().read().checkpoints, publicKey, headsFile().read());
 
   async function givenADeductionAndATicket() {
@@ -144,10 +144,10 @@ describe("EventStoreDB adapter: checkpoints over the streams' heads", () => {
       },
     };
 
-    const resumed = await new StreamHeadsCheckpointer(counting, key, log(), headsFile(), clock).sign();
+    const resumed = await new StreamHeadsCheckpointer(counting, { key, log: log(), headsFile: headsFile(), clock }).sign();
     expect(read.events).toBe(1);
     fs.rmSync(path.join(dir, 'heads.json'));
-    const fresh = await new StreamHeadsCheckpointer(counting, key, log(), headsFile(), clock).sign();
+    const fresh = await new StreamHeadsCheckpointer(counting, { key, log: log(), headsFile: headsFile(), clock }).sign();
     expect(read.events).toBe(1 + 5);
     expect(resumed).toMatchObject({ size: 3, root: fresh.root, position: fresh.position });
   });

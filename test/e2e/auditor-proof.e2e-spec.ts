@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { linkOf } from '../../src/shared/domain/event-chain';
 import { runCli } from '../support/cli';
 import { httpAs } from '../support/http-as';
-import { verifyRecordFile, verifyWithOneByteChanged, verifyWithOneEventLeftOut } from '../support/record-proof';
+import { expectRecordProofToHold } from '../support/record-proof';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
@@ -94,25 +94,13 @@ describe("the auditor's proof", () => {
     expect(answer.report).toMatchObject({ intact: true, verifiedUpTo: { position: signed.position } });
   });
 
-  it("exports an employee's record that verifies with only the public key, and fails once one byte is changed", async () => {
+  it("exports an employee's record that verifies with only the public key, and fails once one byte is changed or one event is left out", async () => {
     const res = await call('GET', '/employees/E-1/record/proof', 'auditor');
     expect(res.status).toBe(200);
     expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['EmployeeRegistered', 'DeductionApplied', 'PeriodScoreSealed']));
     expect(res.text).not.toContain('Wang Fang'); // the complainant's data stays sealed in the export
     const exported = path.join(workDir, 'E-1.proof.json');
-    fs.writeFileSync(exported, res.text);
-    const verified = await verifyRecordFile(exported, publicKeyFile(), dataDir);
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .*, and none of its events up to it is left out$/m) });
-    // one event left out, the hearing or the deduction an arbitrator would not see: each remaining one is still in the signed log
-    const partial = await verifyWithOneEventLeftOut(res.text, 1, exported, publicKeyFile(), dataDir);
-    expect(partial.code).toBe(1);
-    expect(partial.stdout).toMatch(/NOT VERIFIED: the export does not hold exactly the events of employee:E-1 up to the checkpoint: an event of it is left out or added/);
-
-
-    // one byte: the points of a deduction (1 → 0)
-    const refused = await verifyWithOneByteChanged(res.text, exported, publicKeyFile(), dataDir);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
+    await expectRecordProofToHold(res.text, exported, publicKeyFile(), dataDir);
     expect((await call('GET', '/employees/E-1/record/proof', 'supervisor')).status).toBe(403);
     const nobody = await call('GET', '/employees/E-404/record/proof', 'auditor');
     expect(nobody.status).toBe(404);

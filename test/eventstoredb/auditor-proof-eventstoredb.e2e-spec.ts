@@ -5,7 +5,7 @@ import type { SignedCheckpoint } from '../../src/integrity/domain/checkpoint';
 import { EsdbDouble } from '../doubles/esdb/esdb-double.server';
 import { runCli } from '../support/cli';
 import { httpAs } from '../support/http-as';
-import { verifyRecordFile, verifyWithOneByteChanged, verifyWithOneEventLeftOut } from '../support/record-proof';
+import { expectRecordProofToHold } from '../support/record-proof';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { makeTempDir, removeDir } from '../support/temp-dir';
 import { TEST_ADMIN_TOKEN } from '../support/test-app';
@@ -81,7 +81,7 @@ describe("the auditor's proof on EventStoreDB", () => {
     expect(cli.code).toBe(0);
   }, 60_000);
 
-  it("exports an employee's record with its proof against the streams' heads: it verifies with only the public key, and fails once one byte is changed", async () => {
+  it("exports an employee's record with its proof against the streams' heads: it verifies with only the public key, and fails once one byte is changed or one event is left out", async () => {
     const res = await call('GET', '/employees/E-1/record/proof', 'auditor');
     expect(res.status).toBe(200);
     expect(res.body.checkpoint.format).toBe('ledger-stream-heads/1');
@@ -92,16 +92,7 @@ describe("the auditor's proof on EventStoreDB", () => {
     const applied = res.body.events.find((e: { streamName: string; revision: number }) => e.streamName === 'deduction-D-3' && e.revision === 0);
     expect(applied.following).toHaveLength(1);
     const exported = path.join(workDir, 'E-1.proof.json');
-    fs.writeFileSync(exported, res.text);
-    const verified = await verifyRecordFile(exported, publicKeyFile(), dataDir);
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .* streams.*, and none of its events up to it is left out$/m) });
-    const partial = await verifyWithOneEventLeftOut(res.text, 1, exported, publicKeyFile(), dataDir);
-    expect(partial.code).toBe(1);
-    expect(partial.stdout).toMatch(/NOT VERIFIED: the export does not hold exactly the events of employee:E-1 up to the checkpoint: an event of it is left out or added/);
-
-    const refused = await verifyWithOneByteChanged(res.text, exported, publicKeyFile(), dataDir);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
+    await expectRecordProofToHold(res.text, exported, publicKeyFile(), dataDir);
   }, 60_000);
 
   it("names a deduction's points changed and another deduction's stream cut on the server, in GET /integrity and in the verifier", async () => {

@@ -22,3 +22,21 @@ export function verifyWithOneEventLeftOut(exportText: string, index: number, fil
   fs.writeFileSync(file, JSON.stringify(proof));
   return verifyRecordFile(file, publicKeyFile, dataDir);
 }
+
+/**
+ * The export as an auditor hands it on: it verifies with only the public key and says nothing is
+ * left out; with one event left out, or one byte of a deduction's points changed, it is refused.
+ */
+export async function expectRecordProofToHold(exportText: string, file: string, publicKeyFile: string, dataDir: string): Promise<void> {
+  fs.writeFileSync(file, exportText);
+  const verified = await verifyRecordFile(file, publicKeyFile, dataDir);
+  expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: \d+ events of employee:E-1 are in the signed log, unchanged, at the checkpoint of .*, and none of its events up to it is left out$/m) });
+  // one event left out, the hearing or the deduction an arbitrator would not see: each remaining one is still in the signed log
+  const partial = await verifyWithOneEventLeftOut(exportText, 1, file, publicKeyFile, dataDir);
+  expect(partial.code).toBe(1);
+  expect(partial.stdout).toMatch(/NOT VERIFIED: the export does not hold exactly the events of employee:E-1 up to the checkpoint: an event of it is left out or added/);
+  // one byte: the points of a deduction (1 → 0)
+  const refused = await verifyWithOneByteChanged(exportText, file, publicKeyFile, dataDir);
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toMatch(/NOT VERIFIED: the event at position \d+ \(DeductionApplied, deduction-D-\d revision 0\) is altered/);
+}

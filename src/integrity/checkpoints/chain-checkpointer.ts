@@ -1,5 +1,17 @@
+import type { Clock } from '../../shared/clock';
 import type { SignedCheckpoint } from '../domain/checkpoint';
 import type { HeadsTree } from '../domain/heads-tree';
+import type { SigningKey } from '../signing-key/signing-key';
+import type { CheckpointLog } from './checkpoint-log';
+import type { HeadsFile } from './heads-file';
+
+/** Where a checkpointer signs and keeps what it signed: the key, the checkpoint log, the saved heads, the clock. */
+export interface Signing {
+  key: SigningKey;
+  log: CheckpointLog;
+  headsFile: HeadsFile;
+  clock: Clock;
+}
 
 /** A checkpoint just signed and the heads it was signed over (the streams' on EventStoreDB). */
 export interface SignedHeads {
@@ -17,6 +29,8 @@ export interface SignedHeads {
  */
 export abstract class ChainCheckpointer {
   private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(protected readonly signing: Signing) {}
 
   sign(): Promise<SignedCheckpoint> {
     return this.signThen(({ checkpoint }) => checkpoint);

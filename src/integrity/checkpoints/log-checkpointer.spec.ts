@@ -58,10 +58,10 @@ describe('the checkpointer', () => {
   it("after a start resumes from the frontier and the subjects' heads saved with the last checkpoint: it reads only the links since", async () => {
     const log = new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
     const { links, grow, read, chain } = chainOf(1000);
-    await new LogCheckpointer(chain, key, log, headsFile(), clock).sign();
+    await new LogCheckpointer(chain, { key, log, headsFile: headsFile(), clock }).sign();
     grow(37);
     read.links = 0;
-    const restarted = await new LogCheckpointer(chain, key, log, headsFile(), clock).sign();
+    const restarted = await new LogCheckpointer(chain, { key, log, headsFile: headsFile(), clock }).sign();
     expect(read.links).toBe(1 + 37); // the saved head's own link, checked, then the new ones
     expect(restarted).toMatchObject({ size: 1037, position: 1037, root: MerkleLevels.of(links).root().toString('hex'), subjects: subjectsRootOf(links) });
   });
@@ -69,11 +69,11 @@ describe('the checkpointer', () => {
   it("reads every link again when the saved subjects' heads are not the ones signed", async () => {
     const log = new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
     const { links, read, chain } = chainOf(300);
-    await new LogCheckpointer(chain, key, log, headsFile(), clock).sign();
+    await new LogCheckpointer(chain, { key, log, headsFile: headsFile(), clock }).sign();
     const saved = headsFile().read()!;
     headsFile().save({ ...saved, subjects: saved.subjects!.slice(1) });
     read.links = 0;
-    const again = await new LogCheckpointer(chain, key, log, headsFile(), clock).sign();
+    const again = await new LogCheckpointer(chain, { key, log, headsFile: headsFile(), clock }).sign();
     expect(read.links).toBe(300);
     expect(again.subjects).toEqual(subjectsRootOf(links));
   });
@@ -81,10 +81,10 @@ describe('the checkpointer', () => {
   it('reads every link again when the saved head is not the stored link at its position', async () => {
     const log = new CheckpointLog(path.join(dir, 'checkpoints.jsonl'));
     const { links, read, chain } = chainOf(500);
-    await new LogCheckpointer(chain, key, log, headsFile(), clock).sign();
+    await new LogCheckpointer(chain, { key, log, headsFile: headsFile(), clock }).sign();
     links[499] = Buffer.alloc(32, 7); // the store changed under the log
     read.links = 0;
-    const again = await new LogCheckpointer(chain, key, log, headsFile(), clock).sign();
+    const again = await new LogCheckpointer(chain, { key, log, headsFile: headsFile(), clock }).sign();
     expect(read.links).toBe(1 + 500);
     expect(again.root).toBe(MerkleLevels.of(links).root().toString('hex'));
   });

@@ -1,15 +1,11 @@
 import { refuseIntegrity } from '../domain/integrity.errors';
-import type { Clock } from '../../shared/clock';
 import { GENESIS_LINK } from '../../shared/domain/event-chain';
 import type { ChainReader } from '../../shared/event-store/event-store.port';
 import { CHECKPOINT_FORMAT, signCheckpoint } from '../domain/checkpoint';
 import { foldIntoSubjects, HeadsTree, SUBJECT_HEAD_FORMAT } from '../domain/heads-tree';
 import { MerkleFrontier } from '../domain/merkle-tree';
-import type { SigningKey } from '../signing-key/signing-key';
 import { ChainCheckpointer } from './chain-checkpointer';
-import type { SignedHeads } from './chain-checkpointer';
-import type { CheckpointLog } from './checkpoint-log';
-import type { HeadsFile } from './heads-file';
+import type { SignedHeads, Signing } from './chain-checkpointer';
 
 const PAGE = 10_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -31,12 +27,9 @@ export class LogCheckpointer extends ChainCheckpointer {
 
   constructor(
     private readonly chain: ChainReader,
-    private readonly key: SigningKey,
-    private readonly log: CheckpointLog,
-    private readonly headsFile: HeadsFile,
-    private readonly clock: Clock,
+    signing: Signing,
   ) {
-    super();
+    super(signing);
   }
 
   protected async signNow(): Promise<SignedHeads> {
@@ -57,24 +50,24 @@ export class LogCheckpointer extends ChainCheckpointer {
         position: this.head.position,
         link: this.head.link.toString('hex'),
         root: this.frontier.root().toString('hex'),
-        signedAt: this.clock.now().toISOString(),
+        signedAt: this.signing.clock.now().toISOString(),
         subjects: { size: this.subjects.size, root: this.subjects.root().toString('hex') },
       },
-      this.key.privateKey,
-      this.key.publicKey,
+      this.signing.key.privateKey,
+      this.signing.key.publicKey,
     );
     const subjects = this.subjects.state();
-    this.log.append({ ...checkpoint, frontier: this.frontier.state() });
-    this.headsFile.save({ position: checkpoint.position, subjects });
+    this.signing.log.append({ ...checkpoint, frontier: this.frontier.state() });
+    this.signing.headsFile.save({ position: checkpoint.position, subjects });
     return { checkpoint, subjects: this.subjects };
   }
 
   private async resumeFromLog(): Promise<void> {
     this.resumed = true;
-    const saved = this.headsFile.read();
-    const last = this.log
+    const saved = this.signing.headsFile.read();
+    const last = this.signing.log
       .read()
-      .checkpoints.filter((line) => line.format === CHECKPOINT_FORMAT && line.keyId === this.key.keyId && line.frontier && line.subjects && line.position === saved?.position)
+      .checkpoints.filter((line) => line.format === CHECKPOINT_FORMAT && line.keyId === this.signing.key.keyId && line.frontier && line.subjects && line.position === saved?.position)
       .pop();
     const frontier = last?.frontier && MerkleFrontier.restore(last.frontier);
     const subjects = saved?.subjects && HeadsTree.restore(SUBJECT_HEAD_FORMAT, saved.subjects);

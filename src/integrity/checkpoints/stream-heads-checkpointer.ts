@@ -1,13 +1,9 @@
-import type { Clock } from '../../shared/clock';
 import { signCheckpoint, STREAM_HEADS_CHECKPOINT_FORMAT } from '../domain/checkpoint';
 import { refuseIntegrity } from '../domain/integrity.errors';
 import type { StreamChainSource } from '../domain/stream-chain-verification';
 import { foldIntoSubjects, HeadsTree, STREAM_HEAD_FORMAT, SUBJECT_HEAD_FORMAT } from '../domain/heads-tree';
-import type { SigningKey } from '../signing-key/signing-key';
 import { ChainCheckpointer } from './chain-checkpointer';
-import type { SignedHeads } from './chain-checkpointer';
-import type { CheckpointLog } from './checkpoint-log';
-import type { HeadsFile } from './heads-file';
+import type { SignedHeads, Signing } from './chain-checkpointer';
 
 const PAGE = 5_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -27,12 +23,9 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
 
   constructor(
     private readonly chain: StreamChainSource,
-    private readonly key: SigningKey,
-    private readonly log: CheckpointLog,
-    private readonly headsFile: HeadsFile,
-    private readonly clock: Clock,
+    signing: Signing,
   ) {
-    super();
+    super(signing);
   }
 
   protected async signNow(): Promise<SignedHeads> {
@@ -52,26 +45,26 @@ export class StreamHeadsCheckpointer extends ChainCheckpointer {
         position: this.head.position,
         link: this.head.link?.toString('hex') ?? '',
         root: this.streams.root().toString('hex'),
-        signedAt: this.clock.now().toISOString(),
+        signedAt: this.signing.clock.now().toISOString(),
         subjects: { size: this.subjects.size, root: this.subjects.root().toString('hex') },
       },
-      this.key.privateKey,
-      this.key.publicKey,
+      this.signing.key.privateKey,
+      this.signing.key.publicKey,
       STREAM_HEADS_CHECKPOINT_FORMAT,
     );
     const saved = { position: checkpoint.position, streams: this.streams.state(), subjects: this.subjects.state() };
-    this.log.append(checkpoint);
-    this.headsFile.save(saved);
+    this.signing.log.append(checkpoint);
+    this.signing.headsFile.save(saved);
     return { checkpoint, streams: this.streams, subjects: this.subjects };
   }
 
   private resumeFromSavedHeads(): void {
     this.resumed = true;
-    const saved = this.headsFile.read();
+    const saved = this.signing.headsFile.read();
     if (!saved) return;
-    const signed = this.log
+    const signed = this.signing.log
       .read()
-      .checkpoints.filter((line) => line.format === STREAM_HEADS_CHECKPOINT_FORMAT && line.keyId === this.key.keyId && line.position === saved.position)
+      .checkpoints.filter((line) => line.format === STREAM_HEADS_CHECKPOINT_FORMAT && line.keyId === this.signing.key.keyId && line.position === saved.position)
       .pop();
     const streams = HeadsTree.restore(STREAM_HEAD_FORMAT, saved.streams ?? []);
     const subjects = HeadsTree.restore(SUBJECT_HEAD_FORMAT, saved.subjects ?? []);
