@@ -117,4 +117,15 @@ describe("the auditor's proof on EventStoreDB", () => {
     expect(named.stdout).toMatch(/^ALTERED: .*deduction-D-1 revision 0/m);
     expect(named.stdout).toMatch(/^TRUNCATED: deduction-D-3 ends at revision/m);
   }, 60_000);
+
+  it('refuses --heads that is not the heads a service saved, and --heads without --eventstoredb, with exit code 2', async () => {
+    const notHeads = path.join(workDir, 'not-heads.json');
+    fs.writeFileSync(notHeads, '{"position":"x"}');
+    const wrongFile = await verifyServer('--heads', notHeads);
+    expect(wrongFile.code).toBe(2);
+    expect(wrongFile.stderr).toContain(`--heads ${notHeads} is not the heads a service saved (<data>/integrity/heads.json)`);
+    const withStore = await runCli(['verify', '--store', path.join(dataDir, 'events.sqlite'), '--heads', notHeads, '--public-key', publicKeyFile()], dataDir);
+    expect(withStore.code).toBe(2);
+    expect(withStore.stderr).toContain('--eventstoredb <connection-string>');
+  }, 60_000);
 });

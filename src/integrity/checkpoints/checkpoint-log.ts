@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SignedCheckpoint } from '../domain/checkpoint';
 import type { FrontierState } from '../domain/merkle-tree';
+import { writeSynced } from './synced-write';
 
 /** A line of the log: the checkpoint, and the Merkle frontier it was signed from (not signed, for the next start to resume from). */
 export type CheckpointLine = SignedCheckpoint & { frontier?: FrontierState };
@@ -19,14 +20,7 @@ export class CheckpointLog {
   }
 
   append(checkpoint: CheckpointLine): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const fd = fs.openSync(this.file, 'a');
-    try {
-      fs.writeSync(fd, `${JSON.stringify(checkpoint)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeSynced(this.file, `${JSON.stringify(checkpoint)}\n`, 'a');
   }
 
   /** Every checkpoint stored, and the lines that are not one (for the verifier to report). */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SavedHeads } from '../domain/heads-tree';
+import { writeSynced } from './synced-write';
 
 /**
  * The heads at the newest checkpoint (the subjects', and on EventStoreDB the streams'), in
@@ -16,15 +17,8 @@ export class HeadsFile {
   }
 
   save(saved: SavedHeads): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const next = `${this.file}.next`;
-    const fd = fs.openSync(next, 'w');
-    try {
-      fs.writeSync(fd, JSON.stringify(saved));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeSynced(next, JSON.stringify(saved), 'w');
     fs.renameSync(next, this.file);
   }
 
